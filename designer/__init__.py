@@ -1,0 +1,1 @@
+"""Everything a person touches: the Portwright desktop app and the ``portwright`` command."""

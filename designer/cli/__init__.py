@@ -1,0 +1,84 @@
+"""The ``portwright`` command line: the same jobs as the app, headless, for scripts and CI.
+
+Exit codes: 0 done (or no differences), 1 refused by a rule / problems / differences,
+2 unusable input or arguments. Errors are one line on stderr, never a traceback (set
+``PORTWRIGHT_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from designer.cli import files
+from designer.cli.common import CliError, Exit
+
+COMMAND_MODULES = [files]
+
+
+def _optional_modules() -> list:
+    mods = []
+    try:
+        from designer.cli import workspace
+        mods.append(workspace)
+    except ImportError:  # pragma: no cover - partial installs
+        pass
+    try:
+        from designer.cli import gui
+        mods.append(gui)
+    except ImportError:  # pragma: no cover
+        pass
+    return mods
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portwright",
+        description="Design and administer BizTalk Server send ports and send port groups. "
+                    "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--workspace", metavar="PATH|URL",
+                        help="workspace to use: an SQLite file or an SQLAlchemy URL "
+                             "(default: $PORTWRIGHT_WORKSPACE, else the embedded SQLite file in your data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in COMMAND_MODULES + _optional_modules():
+        mod.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        args = parser.parse_args([*args_list, "gui"]) if _has_gui(parser) else None
+        if args is None:
+            parser.print_help()
+            return 2
+    try:
+        return int(args.run(args) or 0)
+    except Exit as e:
+        return e.code
+    except CliError as e:
+        print(f"portwright: {e}", file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        print("portwright: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # noqa: BLE001 - the edge: one line, not a traceback
+        if os.environ.get("PORTWRIGHT_DEBUG"):
+            raise
+        print(f"portwright: internal error: {type(e).__name__}: {e} (set PORTWRIGHT_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 3
+
+
+def _has_gui(parser: argparse.ArgumentParser) -> bool:
+    for action in parser._subparsers._group_actions if parser._subparsers else []:  # noqa: SLF001
+        if isinstance(action, argparse._SubParsersAction) and "gui" in action.choices:  # noqa: SLF001
+            return True
+    return False

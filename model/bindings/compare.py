@@ -1,0 +1,252 @@
+"""Semantic comparison of binding files, reported by send port, group and property.
+
+Equality is the reference check's (``shared/tools/bindcmp.py``): same elements in the same
+order, same attributes, same stripped text and comments, escaped inner XML compared
+parsed, ``Timestamp`` ignored. Ports and groups are then matched by name so the report
+can say which port changed and which of its properties, instead of where in the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from model.bindings import safe
+from model.validation import FIELDS
+
+_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
+_PARSER = etree.XMLParser(remove_blank_text=True, remove_comments=False, resolve_entities=False,
+                          no_network=True, load_dtd=False, huge_tree=False)
+_COLLECTIONS = {"SendPortCollection": ("SendPort", "port"), "DistributionListCollection": ("DistributionList", "group")}
+_TAG_LABELS = {tag.lstrip("@"): lbl for lbl, tag in FIELDS.values() if tag}
+_TAG_LABELS.update({"SendPorts": "Send ports", "SendPortRef": "Member", "CustomProps": "Adapter settings",
+                    "Transform": "Map", "Group": "Filter group", "Statement": "Statement"})
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One difference: where (a bindcmp-style path), and the two sides in short."""
+
+    path: str
+    message: str
+    kind: str | None = None  # "port", "group" or None (elsewhere in the file)
+    name: str | None = None
+    label: str | None = None  # the property, in words, for differences inside a port/group
+
+
+@dataclass
+class Report:
+    """Differences between two binding files, grouped for people."""
+
+    differences: list[Difference] = field(default_factory=list)
+    added: list[tuple[str, str]] = field(default_factory=list)  # (kind, name)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    changed: dict[tuple[str, str], list[Difference]] = field(default_factory=dict)
+    reordered: list[str] = field(default_factory=list)  # collection tags whose order/layout changed
+    other: list[Difference] = field(default_factory=list)
+
+    @property
+    def equal(self) -> bool:
+        return not (self.differences or self.added or self.removed or self.reordered)
+
+    def lines(self) -> list[str]:
+        words = {"port": "send port", "group": "send port group"}
+        out: list[str] = []
+        for kind, name in self.added:
+            out.append(f"added {words[kind]} '{name}'")
+        for kind, name in self.removed:
+            out.append(f"removed {words[kind]} '{name}'")
+        for (kind, name), diffs in self.changed.items():
+            out.append(f"changed {words[kind]} '{name}':")
+            for d in diffs:
+                out.append(f"  {d.label or d.path}: {d.message}")
+        for tag in self.reordered:
+            what = "send ports" if tag == "SendPortCollection" else "send port groups"
+            out.append(f"order of {what} (or the comments between them) changed")
+        for d in self.other:
+            out.append(f"{d.path}: {d.message}")
+        return out
+
+
+def inner_xml(text: str | None) -> etree._Element | None:
+    t = (text or "").strip()
+    if not t.startswith("<"):
+        return None
+    if "<!DOCTYPE" in t or "<!ENTITY" in t:
+        return None
+    try:
+        return etree.fromstring(_DECL.sub("", t).encode("utf-8"), _PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _keep(node: etree._Element) -> bool:
+    if node.tag is etree.Comment:
+        return True
+    return isinstance(node.tag, str) and node.tag != "Timestamp"
+
+
+def _norm(t: str | None) -> str:
+    return (t or "").strip()
+
+
+def _short(v: object, n: int = 80) -> str:
+    s = repr(v)
+    return s if len(s) <= n else s[: n - 4] + "...'"
+
+
+def compare_elements(a: etree._Element, b: etree._Element, path: str, out: list[Difference]) -> None:
+    """The reference comparison of two subtrees, appending differences to ``out``."""
+    if a.tag != b.tag:
+        out.append(Difference(path, f"element {a.tag!r} became {b.tag!r}"))
+        return
+    if a.tag is etree.Comment:
+        if _norm(a.text) != _norm(b.text):
+            out.append(Difference(path, f"comment {_short(_norm(a.text))} became {_short(_norm(b.text))}"))
+        return
+    if dict(a.attrib) != dict(b.attrib):
+        ka, kb = dict(a.attrib), dict(b.attrib)
+        for k in sorted(set(ka) | set(kb)):
+            if ka.get(k) != kb.get(k):
+                out.append(Difference(f"{path}/@{k}", f"{_short(ka.get(k))} → {_short(kb.get(k))}"))
+    ia, ib = inner_xml(a.text), inner_xml(b.text)
+    if ia is not None or ib is not None:
+        if ia is None or ib is None:
+            out.append(Difference(f"{path}/text()", f"escaped XML on one side only: {_short(_norm(a.text))} vs {_short(_norm(b.text))}"))
+        else:
+            compare_elements(ia, ib, f"{path}/{{escaped}}{ia.tag}", out)
+    elif _norm(a.text) != _norm(b.text):
+        out.append(Difference(f"{path}/text()", f"{_short(_norm(a.text))} → {_short(_norm(b.text))}"))
+    ca = [c for c in a if _keep(c)]
+    cb = [c for c in b if _keep(c)]
+    if len(ca) != len(cb):
+        na = Counter(str(c.get("Name") or c.tag) for c in ca)
+        nb = Counter(str(c.get("Name") or c.tag) for c in cb)
+        gone, new = sorted((na - nb).elements()), sorted((nb - na).elements())
+        parts = []
+        if gone:
+            parts.append(f"removed {', '.join(map(repr, gone[:5]))}")
+        if new:
+            parts.append(f"added {', '.join(map(repr, new[:5]))}")
+        out.append(Difference(path, f"{len(ca)} children → {len(cb)}" + (f" ({'; '.join(parts)})" if parts else "")))
+        return
+    for i, (x, y) in enumerate(zip(ca, cb, strict=True)):
+        name = x.get("Name") if isinstance(x.tag, str) else None
+        step = x.tag if isinstance(x.tag, str) else "comment()"
+        compare_elements(x, y, f"{path}/{step}[{name if name else i + 1}]", out)
+
+
+def _label(rel: str) -> str:
+    """``PrimaryTransport[3]/RetryCount[5]/text()`` -> ``Transport › Retry count``."""
+    words = []
+    for step in rel.split("/"):
+        if not step or step == "text()":
+            continue
+        tag = re.sub(r"\[.*\]$", "", step.replace("{escaped}", ""))
+        idx = re.search(r"\[(.*)\]$", step)
+        if tag.startswith("@"):
+            words.append(_TAG_LABELS.get(tag[1:], tag[1:]))
+        elif tag in ("Filter",) and words and words[-1] == "Filter":
+            continue
+        elif tag in _TAG_LABELS:
+            word = _TAG_LABELS[tag]
+            if tag in ("Group", "Statement", "Transform", "SendPortRef") and idx:
+                word += f" {idx.group(1)}"
+            words.append(word)
+        else:
+            words.append(tag)
+    return " › ".join(words)
+
+
+def _shape(coll: etree._Element, item: str) -> list[str]:
+    return [f"{item}:{c.get('Name')}" if c.tag == item else
+            (f"comment:{_norm(c.text)}" if c.tag is etree.Comment else etree.tostring(c, encoding=str))
+            for c in coll if _keep(c)]
+
+
+def _compare_collection(a: etree._Element, b: etree._Element, path: str, report: Report) -> None:
+    item, kind = _COLLECTIONS[a.tag]
+    if dict(a.attrib) != dict(b.attrib) or _norm(a.text) != _norm(b.text):
+        shallow_a, shallow_b = etree.Element(a.tag, dict(a.attrib)), etree.Element(b.tag, dict(b.attrib))
+        shallow_a.text, shallow_b.text = a.text, b.text
+        compare_elements(shallow_a, shallow_b, path, report.other)
+    sa, sb = _shape(a, item), _shape(b, item)
+    ea: dict[tuple[str, int], etree._Element] = {}
+    eb: dict[tuple[str, int], etree._Element] = {}
+    for src, dst in ((a, ea), (b, eb)):
+        seen: Counter[str] = Counter()
+        for c in src:
+            if c.tag == item:
+                n = c.get("Name", "")
+                dst[(n, seen[n])] = c
+                seen[n] += 1
+    for key in ea:
+        if key not in eb:
+            report.removed.append((kind, key[0]))
+    for key in eb:
+        if key not in ea:
+            report.added.append((kind, key[0]))
+    for key, x in ea.items():
+        y = eb.get(key)
+        if y is None:
+            continue
+        diffs: list[Difference] = []
+        base = f"{path}/{item}[{key[0]}]"
+        compare_elements(x, y, base, diffs)
+        if diffs:
+            labelled = [Difference(d.path, d.message, kind, key[0], _label(d.path[len(base):]) or "element")
+                        for d in diffs]
+            report.changed[(kind, key[0])] = labelled
+            report.differences.extend(labelled)
+    common_a = [s for s in sa if not s.startswith(f"{item}:") or (s[len(item) + 1:], 0) in eb]
+    common_b = [s for s in sb if not s.startswith(f"{item}:") or (s[len(item) + 1:], 0) in ea]
+    if common_a != common_b:
+        report.reordered.append(a.tag)
+
+
+def _root(source: str | Path | bytes) -> tuple[etree._Element, str]:
+    data, name = safe.read_source(source)
+    decoded = safe.decode(data, name)
+    safe.check_root_name(decoded.text, name, "BindingInfo")
+    safe.parse_document(decoded, name, data)  # refuses what the hardened reader refuses
+    try:
+        return etree.fromstring(safe._lxml_input(decoded, data), _PARSER), name
+    except etree.XMLSyntaxError as e:  # pragma: no cover - parse_document accepted it
+        raise safe._syntax_error(name, e) from None
+
+
+def compare_files(a: str | Path | bytes, b: str | Path | bytes) -> Report:
+    """Compare two binding files. Raises ``BindingFormatError`` for unusable input."""
+    ra, _ = _root(a)
+    rb, _ = _root(b)
+    report = Report()
+    path = "/" + str(ra.tag)
+    if ra.tag != rb.tag or dict(ra.attrib) != dict(rb.attrib) or _norm(ra.text) != _norm(rb.text):
+        sa, sb = etree.Element(ra.tag, dict(ra.attrib)), etree.Element(rb.tag, dict(rb.attrib))
+        sa.text, sb.text = ra.text, rb.text
+        compare_elements(sa, sb, path, report.other)
+    ca = [c for c in ra if _keep(c)]
+    cb = [c for c in rb if _keep(c)]
+    if [c.tag for c in ca] != [c.tag for c in cb]:
+        shallow_a, shallow_b = etree.Element("x"), etree.Element("x")
+        for c in ca:
+            shallow_a.append(etree.Element(c.tag) if isinstance(c.tag, str) else etree.Comment(c.text))
+        for c in cb:
+            shallow_b.append(etree.Element(c.tag) if isinstance(c.tag, str) else etree.Comment(c.text))
+        report.other.append(Difference(path, f"top-level elements differ: {[str(c.tag) for c in ca]} → {[str(c.tag) for c in cb]}"))
+    else:
+        done: set[str] = set()
+        for i, (x, y) in enumerate(zip(ca, cb, strict=True)):
+            step = x.tag if isinstance(x.tag, str) else "comment()"
+            sub = f"{path}/{step}[{x.get('Name') or i + 1}]" if isinstance(x.tag, str) else f"{path}/comment()[{i + 1}]"
+            if isinstance(x.tag, str) and x.tag in _COLLECTIONS and x.tag not in done:
+                done.add(x.tag)
+                _compare_collection(x, y, sub, report)
+            else:
+                compare_elements(x, y, sub, report.other)
+    report.differences.extend(report.other)
+    return report

@@ -1,0 +1,350 @@
+"""Read ``SendPort`` and ``DistributionList`` elements (lxml) into domain models.
+
+Values are handed to pydantic as the text found; a port that does not validate (an
+out-of-range retry count, an unknown operator...) is still built, field by field, keeping
+the offending value as written so that nothing in a real file is rejected or lost.
+Validation reports it later (``model.validation``).
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from typing import Any, get_args, get_origin
+
+from lxml import etree
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from model.bindings.safe import NestedXmlError, parse_nested
+from model.domain import (
+    AdapterSettings,
+    DomainModel,
+    Filter,
+    SendPort,
+    SendPortGroup,
+)
+
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+
+_TRANSPORT_LEAVES = (
+    ("RetryCount", "retry_count"),
+    ("RetryInterval", "retry_interval"),
+    ("ServiceWindowEnabled", "service_window_enabled"),
+    ("FromTime", "from_time"),
+    ("ToTime", "to_time"),
+    ("Primary", "primary"),
+    ("OrderedDelivery", "ordered_delivery"),
+    ("DeliveryNotification", "delivery_notification"),
+)
+_PORT_LEAVES = (
+    ("Tracking", "tracking"),
+    ("OrderedDelivery", "ordered_delivery"),
+    ("Priority", "priority"),
+    ("StopSendingOnFailure", "stop_sending_on_failure"),
+    ("RouteFailedMessage", "route_failed_messages"),
+)
+
+
+def children(el: etree._Element) -> dict[str, etree._Element]:
+    """First child element of each tag (comments and later duplicates are left to the raw text)."""
+    out: dict[str, etree._Element] = {}
+    for c in el:
+        tag = c.tag
+        if type(tag) is str and tag not in out:
+            out[tag] = c
+    return out
+
+
+def is_nil(el: etree._Element) -> bool:
+    return el.get(XSI_NIL) == "true"
+
+
+def text(el: etree._Element) -> str | None:
+    """Leaf text: None for ``xsi:nil``, ``""`` for an empty element."""
+    if el.get(XSI_NIL) == "true":
+        return None
+    return el.text or ""
+
+
+def inner_markup(el: etree._Element) -> str:
+    """The child elements of ``el`` as XML text (BTDF writes nested documents unescaped)."""
+    parts: list[str] = []
+    for c in el:
+        if type(c.tag) is str:
+            c2 = copy.deepcopy(c)
+            c2.tail = None
+            etree.cleanup_namespaces(c2)
+            parts.append(etree.tostring(c2, encoding=str))
+        elif parts:
+            parts.append(etree.tostring(c, encoding=str, with_tail=False))
+    return "\n".join(parts)
+
+
+def nested_root(el: etree._Element) -> tuple[etree._Element | None, str | None, str | None]:
+    """The nested document of ``el``: (root, None, None), or (None, raw text, error), or all None."""
+    for c in el:
+        if type(c.tag) is str:
+            return c, None, None
+    if el.get(XSI_NIL) == "true":
+        return None, None, None
+    raw = el.text
+    if raw is None or not raw.strip():
+        return None, None, None
+    if not raw.lstrip().startswith("<"):
+        return None, raw, "is not an XML document"
+    try:
+        return parse_nested(raw), None, None
+    except NestedXmlError as e:
+        return None, raw, str(e)
+
+
+# -- building models leniently ------------------------------------------------------------
+
+
+def build(cls: type[DomainModel], data: dict[str, Any]) -> Any:
+    """Validate ``data``; when that fails, build anyway, keeping invalid values as written."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError:
+        return _lenient(cls, data)
+
+
+def _model_class(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_class(arg)
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _field_adapter(cls: type[DomainModel], name: str) -> TypeAdapter[Any]:
+    return TypeAdapter(cls.model_fields[name].annotation)
+
+
+def _is_named_tuple(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, tuple) and hasattr(t, "_fields")
+
+
+@cache
+def _tuple_adapter(t: type) -> TypeAdapter[Any]:
+    return TypeAdapter(t)
+
+
+def _lenient_tuple(t: type, value: Any) -> Any:
+    try:
+        return _tuple_adapter(t).validate_python(value)
+    except ValidationError:
+        return t(*value)
+
+
+def _lenient(cls: type[DomainModel], data: dict[str, Any]) -> Any:
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        field = cls.model_fields.get(name)
+        if field is None:
+            continue
+        sub = _model_class(field.annotation)
+        is_seq = get_origin(field.annotation) is tuple
+        item = get_args(field.annotation)[0] if is_seq else None
+        if _is_named_tuple(item) and isinstance(value, list | tuple):
+            values[name] = tuple(_lenient_tuple(item, v) for v in value)  # type: ignore[arg-type]
+        elif sub is not None and isinstance(value, dict):
+            values[name] = build(sub, value)  # type: ignore[arg-type]
+        elif sub is not None and is_seq and isinstance(value, list | tuple):
+            values[name] = tuple(build(sub, v) if isinstance(v, dict) else v for v in value)  # type: ignore[arg-type]
+        else:
+            try:
+                values[name] = _field_adapter(cls, name).validate_python(value)
+            except ValidationError:
+                values[name] = value
+    return cls.model_construct(**values)
+
+
+# -- elements to data -----------------------------------------------------------------------
+
+
+def _adapter_type(el: etree._Element) -> dict[str, Any] | None:
+    if el.get(XSI_NIL) == "true":
+        return None
+    return {
+        "name": el.get("Name", ""),
+        "capabilities": el.get("Capabilities"),
+        "configuration_clsid": el.get("ConfigurationClsid"),
+    }
+
+
+def _settings(el: etree._Element) -> dict[str, Any] | None:
+    root, raw, _error = nested_root(el)
+    if root is None:
+        return None if raw is None else {"unparsed": raw}
+    props = []
+    append = props.append
+    for p in root:
+        tag = p.tag
+        if type(tag) is not str:
+            continue
+        if len(p) and any(type(c.tag) is str for c in p):
+            value = inner_markup(p)
+        else:
+            value = p.text
+        append((tag, p.get("vt"), value))
+    return {"properties": props}
+
+
+def filter_data(el: etree._Element) -> dict[str, Any] | None:
+    root, raw, _error = nested_root(el)
+    if root is None:
+        return None if raw is None else {"unparsed": raw}
+    if root.tag != "Filter":
+        return {"unparsed": raw if raw is not None else etree.tostring(root, encoding=str)}
+    groups = []
+    for g in root:
+        if g.tag != "Group":
+            continue
+        statements = []
+        for s in g:
+            if s.tag == "Statement":
+                statements.append({"property": s.get("Property", ""), "operator": s.get("Operator", "0"),
+                                   "value": s.get("Value")})
+        groups.append({"statements": statements})
+    return {"groups": groups}
+
+
+def _handler(el: etree._Element) -> dict[str, Any] | None:
+    if el.get(XSI_NIL) == "true":
+        return None
+    data: dict[str, Any] = {"name": el.get("Name", ""), "host_trusted": el.get("HostTrusted", "false")}
+    for c in el:
+        if c.tag == "TransportType":
+            data["adapter"] = _adapter_type(c)
+            break
+    return data
+
+
+def _transport(el: etree._Element) -> dict[str, Any] | None:
+    if el.get(XSI_NIL) == "true":
+        return None
+    c = children(el)
+    data: dict[str, Any] = {}
+    if "Address" in c:
+        data["address"] = text(c["Address"])
+    if "TransportType" in c:
+        data["adapter"] = _adapter_type(c["TransportType"])
+    if "TransportTypeData" in c:
+        data["settings"] = _settings(c["TransportTypeData"])
+    for tag, field in _TRANSPORT_LEAVES:
+        node = c.get(tag)
+        if node is not None:
+            value = text(node)
+            if value is not None:
+                data[field] = value
+    if "SendHandler" in c:
+        data["send_handler"] = _handler(c["SendHandler"])
+    return data
+
+
+def _pipeline(el: etree._Element) -> dict[str, Any] | None:
+    if el.get(XSI_NIL) == "true":
+        return None
+    return {
+        "name": el.get("Name", ""),
+        "fully_qualified_name": el.get("FullyQualifiedName"),
+        "type": el.get("Type"),
+        "tracking_option": el.get("TrackingOption"),
+        "description": el.get("Description"),
+    }
+
+
+def _pipeline_data(el: etree._Element) -> str | None:
+    if el.get(XSI_NIL) == "true":
+        return None
+    for c in el:
+        if type(c.tag) is str:
+            return inner_markup(el)
+    return el.text
+
+
+def _maps(el: etree._Element) -> list[dict[str, Any]]:
+    return [{"full_name": t.get("FullName", ""), "assembly_qualified_name": t.get("AssemblyQualifiedName")}
+            for t in el if t.tag == "Transform"]
+
+
+def port_data(el: etree._Element) -> dict[str, Any]:
+    """The fields of a ``SendPort`` element, as text, for :func:`build`."""
+    get = el.get
+    data: dict[str, Any] = {"name": get("Name", "")}
+    for attr, field in (("IsStatic", "is_static"), ("IsTwoWay", "is_two_way"),
+                        ("BindingOption", "binding_option"), ("AnalyticsEnabled", "analytics_enabled")):
+        value = get(attr)
+        if value is not None or field in ("binding_option",):
+            data[field] = value
+    c = children(el)
+    if "Description" in c:
+        data["description"] = text(c["Description"])
+    if "TransmitPipeline" in c:
+        data["send_pipeline"] = _pipeline(c["TransmitPipeline"])
+    else:
+        data["send_pipeline"] = None
+    if "SendPipelineData" in c:
+        data["send_pipeline_data"] = _pipeline_data(c["SendPipelineData"])
+    if "PrimaryTransport" in c:
+        data["primary_transport"] = _transport(c["PrimaryTransport"])
+    if "SecondaryTransport" in c:
+        data["secondary_transport"] = _transport(c["SecondaryTransport"])
+    if "EncryptionCert" in c:
+        cert = c["EncryptionCert"]
+        data["encryption_cert"] = None if is_nil(cert) else {
+            "long_name": cert.get("LongName"), "short_name": cert.get("ShortName"),
+            "usage_type": cert.get("UsageType"), "thumbprint": cert.get("ThumbPrint")}
+    if "ReceivePipeline" in c:
+        data["receive_pipeline"] = _pipeline(c["ReceivePipeline"])
+    if "ReceivePipelineData" in c:
+        data["receive_pipeline_data"] = _pipeline_data(c["ReceivePipelineData"])
+    if "Filter" in c:
+        data["filter"] = filter_data(c["Filter"])
+    if "Transforms" in c:
+        data["outbound_maps"] = _maps(c["Transforms"])
+    if "InboundTransforms" in c:
+        data["inbound_maps"] = _maps(c["InboundTransforms"])
+    for tag, field in _PORT_LEAVES:
+        node = c.get(tag)
+        if node is not None:
+            value = text(node)
+            if value is not None:
+                data[field] = value
+    if "ApplicationName" in c:
+        data["application"] = text(c["ApplicationName"])
+    return data
+
+
+def read_port(el: etree._Element) -> SendPort:
+    return build(SendPort, port_data(el))  # type: ignore[no-any-return]
+
+
+def group_data(el: etree._Element) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": el.get("Name", "")}
+    c = children(el)
+    if "Description" in c:
+        data["description"] = text(c["Description"])
+    if "Filter" in c:
+        data["filter"] = filter_data(c["Filter"])
+    if "SendPorts" in c:
+        data["members"] = [r.get("Name", "") for r in c["SendPorts"] if r.tag == "SendPortRef"]
+    if "ApplicationName" in c:
+        data["application"] = text(c["ApplicationName"])
+    return data
+
+
+def read_group(el: etree._Element) -> SendPortGroup:
+    return build(SendPortGroup, group_data(el))  # type: ignore[no-any-return]
+
+
+def nested_problem(el: etree._Element) -> str | None:
+    """Why the nested document of ``el`` could not be read, if it could not."""
+    return nested_root(el)[2]
+
+
+__all__ = ["AdapterSettings", "Filter", "build", "read_group", "read_port", "port_data", "group_data"]

@@ -1,0 +1,337 @@
+"""Validation: every problem in a binding document or workspace, as data.
+
+Importing never rejects a real file for a value out of range; the value is kept and
+reported here instead. Rules come in two kinds: the models' own constraints (re-checked
+strictly, field by field) and rules across fields and objects (dynamic ports have no
+address, groups only hold static one-way ports, a port nobody can reach...).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from model import adapters
+from model.domain import (
+    FilterOperator,
+    SendPort,
+    SendPortGroup,
+    Transport,
+    is_token,
+    tokens_in,
+)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding. ``field`` is a dotted model path (``primary_transport.retry_count``)."""
+
+    severity: Severity
+    message: str
+    kind: str | None = None  # "port", "group" or None for the document
+    subject: str | None = None
+    field: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def format(self, path: str) -> str:
+        """``file:line:col: severity: message`` (the convention of compilers and linters)."""
+        return f"{path}:{self.line or 1}:{self.column or 1}: {self.severity}: {self.message}"
+
+
+#: Field -> (label a user knows, element name in a binding file).
+FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("Name", "@Name"),
+    "is_static": ("Static/dynamic", "@IsStatic"),
+    "is_two_way": ("One-way/solicit-response", "@IsTwoWay"),
+    "binding_option": ("Binding option", "@BindingOption"),
+    "analytics_enabled": ("Analytics", "@AnalyticsEnabled"),
+    "description": ("Description", "Description"),
+    "send_pipeline": ("Send pipeline", "TransmitPipeline"),
+    "send_pipeline_data": ("Send pipeline configuration", "SendPipelineData"),
+    "primary_transport": ("Transport", "PrimaryTransport"),
+    "secondary_transport": ("Backup transport", "SecondaryTransport"),
+    "encryption_cert": ("Certificate", "EncryptionCert"),
+    "receive_pipeline": ("Receive pipeline", "ReceivePipeline"),
+    "receive_pipeline_data": ("Receive pipeline configuration", "ReceivePipelineData"),
+    "tracking": ("Tracking", "Tracking"),
+    "filter": ("Filter", "Filter"),
+    "outbound_maps": ("Outbound maps", "Transforms"),
+    "inbound_maps": ("Inbound maps", "InboundTransforms"),
+    "ordered_delivery": ("Ordered delivery", "OrderedDelivery"),
+    "priority": ("Priority", "Priority"),
+    "stop_sending_on_failure": ("Stop sending subsequent messages on failure", "StopSendingOnFailure"),
+    "route_failed_messages": ("Route failed messages", "RouteFailedMessage"),
+    "application": ("Application", "ApplicationName"),
+    "address": ("Address", "Address"),
+    "adapter": ("Adapter", "TransportType"),
+    "settings": ("Adapter settings", "TransportTypeData"),
+    "retry_count": ("Retry count", "RetryCount"),
+    "retry_interval": ("Retry interval", "RetryInterval"),
+    "service_window_enabled": ("Service window", "ServiceWindowEnabled"),
+    "from_time": ("Service window start", "FromTime"),
+    "to_time": ("Service window stop", "ToTime"),
+    "primary": ("Primary", "Primary"),
+    "delivery_notification": ("Delivery notification", "DeliveryNotification"),
+    "send_handler": ("Send handler", "SendHandler"),
+    "members": ("Send ports", "SendPorts"),
+    "groups": ("Filter group", "Group"),
+    "statements": ("Filter statement", "Statement"),
+    "property": ("Property", "@Property"),
+    "operator": ("Operator", "@Operator"),
+    "value": ("Value", "@Value"),
+    "properties": ("Adapter setting", ""),
+    "long_name": ("Certificate name", "@LongName"),
+    "short_name": ("Certificate short name", "@ShortName"),
+    "usage_type": ("Certificate usage", "@UsageType"),
+    "thumbprint": ("Thumbprint", "@ThumbPrint"),
+    "fully_qualified_name": ("Fully qualified name", "@FullyQualifiedName"),
+    "type": ("Type", "@Type"),
+    "host_trusted": ("Trusted host", "@HostTrusted"),
+    "capabilities": ("Capabilities", "@Capabilities"),
+    "configuration_clsid": ("Configuration class id", "@ConfigurationClsid"),
+    "full_name": ("Map", "@FullName"),
+}
+
+
+def label(path: str) -> str:
+    """A readable name for a dotted field path: ``Backup transport › Retry count``."""
+    parts = [p for p in path.split(".") if not p.startswith("[")]
+    return " › ".join(FIELDS.get(p, (p.replace("_", " ").capitalize(), ""))[0] for p in parts)
+
+
+# -- field constraints ------------------------------------------------------------------------
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_path(cls: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """The model path in a pydantic error location, without union branch names."""
+    parts: list[str] = []
+    current: Any = cls
+    for seg in loc:
+        if isinstance(seg, int):
+            parts.append(f"[{seg}]")
+        elif isinstance(current, type) and issubclass(current, BaseModel) and seg in current.model_fields:
+            parts.append(seg)
+            current = _model_of(current.model_fields[seg].annotation)
+        elif isinstance(current, type) and issubclass(current, tuple) and seg in getattr(current, "_fields", ()):
+            parts.append(seg)
+            current = None
+    return ".".join(parts).replace(".[", "[")
+
+
+def constraint_problems(obj: BaseModel) -> list[tuple[str, str, Any]]:
+    """(field path, message, value) for every constraint ``obj`` breaks."""
+    cls = type(obj)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = obj.model_dump(warnings=False)
+    try:
+        cls.model_validate(data)
+        return []
+    except ValidationError as e:
+        found: dict[str, tuple[str, Any]] = {}
+        for err in e.errors(include_url=False):
+            path = _field_path(cls, tuple(err["loc"]))
+            # A union reports one error per branch: keep the first (the main type's).
+            if path not in found:
+                found[path] = (err["msg"], err.get("input"))
+        return [(path, msg, value) for path, (msg, value) in found.items()]
+
+
+# -- rules ------------------------------------------------------------------------------------
+
+
+def _transport_problems(t: Transport, where: str, problems: list[tuple[Severity, str, str]]) -> None:
+    s = t.settings
+    if s is not None and s.unparsed is not None:
+        problems.append((Severity.ERROR, f"{where}.settings", "adapter settings are not readable XML; kept as written"))
+    if s is None or t.adapter is None:
+        return
+    spec = adapters.adapter_spec(t.adapter.name)
+    for i, prop in enumerate(s.properties):
+        setting = adapters.setting_spec(spec, prop.name) if spec else None
+        path = f"{where}.settings.properties[{i}]"
+        if setting is not None and setting.secret and (prop.vt == adapters.VariantType.VT_NULL or not prop.value):
+            problems.append((Severity.WARNING, path,
+                             f"password '{prop.name}' is missing (exported binding files blank passwords); "
+                             "set it before importing into BizTalk"))
+        elif setting is not None and prop.vt is not None and not adapters.accepts_vt(setting, prop.vt) \
+                and not is_token(prop.value):
+            problems.append((Severity.WARNING, path,
+                             f"adapter setting '{prop.name}' has VARIANT type {prop.vt}; {t.adapter.name} expects {setting.vt}"))
+        elif setting is not None and prop.value is not None and not is_token(prop.value) and prop.vt == setting.vt:
+            try:
+                adapters.parse_variant(setting.vt, prop.value)
+            except ValueError as e:
+                problems.append((Severity.ERROR, path, f"adapter setting '{prop.name}': {e}"))
+
+
+def _filter_problems(f: Any, where: str, problems: list[tuple[Severity, str, str]]) -> None:
+    if f is None:
+        return
+    if f.unparsed is not None:
+        problems.append((Severity.ERROR, where, "filter is not readable XML; kept as written"))
+        return
+    for gi, group in enumerate(f.groups):
+        if not group.statements:
+            problems.append((Severity.WARNING, f"{where}.groups[{gi}]", "empty filter group (matches nothing)"))
+        for si, st in enumerate(group.statements):
+            path = f"{where}.groups[{gi}].statements[{si}]"
+            if not str(st.property).strip():
+                problems.append((Severity.ERROR, path, "filter statement has no property"))
+            if st.operator == FilterOperator.EXISTS and st.value not in (None, ""):
+                problems.append((Severity.WARNING, path,
+                                 f"'{st.property} exists' takes no value; the value {st.value!r} is ignored"))
+            elif st.operator != FilterOperator.EXISTS and st.value is None and st.operator in range(8):
+                problems.append((Severity.WARNING, path, f"filter statement on '{st.property}' has no value"))
+
+
+def port_problems(port: SendPort) -> list[tuple[Severity, str, str]]:
+    """(severity, field path, message) for one port, independent of other ports."""
+    out: list[tuple[Severity, str, str]] = []
+    for path, msg, value in constraint_problems(port):
+        shown = value if not isinstance(value, dict | list) else None
+        text = f"{label(path) or 'value'} {shown!r} is invalid: {msg}" if shown is not None else f"{label(path)}: {msg}"
+        out.append((Severity.ERROR, path, text))
+    static = port.is_static is not False
+    t = port.primary_transport
+    if static:
+        if t is None or t.adapter is None:
+            out.append((Severity.ERROR, "primary_transport.adapter", "static send port has no adapter (transport type)"))
+        if t is None or not (t.address or "").strip():
+            out.append((Severity.ERROR, "primary_transport.address", "static send port has no address"))
+    else:
+        if t is not None and (t.address or "").strip():
+            out.append((Severity.WARNING, "primary_transport.address",
+                        "a dynamic send port has no fixed address (it is set at run time); this one is ignored"))
+        if port.secondary_transport is not None and port.secondary_transport.is_configured:
+            out.append((Severity.ERROR, "secondary_transport", "a dynamic send port cannot have a backup transport"))
+    if port.is_two_way is not True:
+        if port.inbound_maps:
+            out.append((Severity.ERROR, "inbound_maps", "a one-way send port has no inbound maps (no response comes back)"))
+        if port.receive_pipeline is not None:
+            out.append((Severity.WARNING, "receive_pipeline", "a one-way send port does not use a receive pipeline"))
+    if port.stop_sending_on_failure is True and port.ordered_delivery is not True:
+        out.append((Severity.WARNING, "stop_sending_on_failure",
+                    "'stop sending subsequent messages on failure' only applies with ordered delivery"))
+    if t is not None:
+        _transport_problems(t, "primary_transport", out)
+    if port.secondary_transport is not None:
+        _transport_problems(port.secondary_transport, "secondary_transport", out)
+    _filter_problems(port.filter, "filter", out)
+    return out
+
+
+def group_problems(group: SendPortGroup) -> list[tuple[Severity, str, str]]:
+    out: list[tuple[Severity, str, str]] = []
+    for path, msg, value in constraint_problems(group):
+        shown = value if isinstance(value, str | int) and len(str(value)) < 60 else None
+        text = f"{label(path)} {shown!r} is invalid: {msg}" if shown is not None else f"{label(path)}: {msg}"
+        out.append((Severity.ERROR, path, text))
+    _filter_problems(group.filter, "filter", out)
+    dupes = [m for m, n in Counter(group.members).items() if n > 1]
+    for m in dupes:
+        out.append((Severity.WARNING, "members", f"send port '{m}' is listed twice"))
+    return out
+
+
+def _token_values(obj: Any) -> Iterable[str]:
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, BaseModel):
+        for v in obj.__dict__.values():
+            yield from _token_values(v)
+    elif isinstance(obj, tuple | list):
+        for v in obj:
+            yield from _token_values(v)
+
+
+def unresolved_tokens(obj: Any) -> list[str]:
+    """Placeholders (``${Name}``, ``$(Name)``) left anywhere in a port or group."""
+    seen: dict[str, None] = {}
+    for text in _token_values(obj):
+        for tok in tokens_in(text):
+            seen[tok] = None
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What validation of a port or group needs to know about the rest of the world."""
+
+    ports: Mapping[str, SendPort]
+    groups: Mapping[str, SendPortGroup]
+    orchestration_bound: frozenset[str] = frozenset()
+    members_must_exist: bool = False  # a workspace knows every port; a file does not
+
+
+def cross_problems(port_or_group: SendPort | SendPortGroup, ctx: Context) -> list[tuple[Severity, str, str]]:
+    """Rules that look at other objects: membership, reachability."""
+    out: list[tuple[Severity, str, str]] = []
+    if isinstance(port_or_group, SendPortGroup):
+        for m in port_or_group.members:
+            member = ctx.ports.get(m)
+            if member is None:
+                sev = Severity.ERROR if ctx.members_must_exist else Severity.WARNING
+                where = "" if ctx.members_must_exist else " in this file"
+                out.append((sev, "members", f"member '{m}' is not a send port{where}"))
+            elif member.is_static is False or member.is_two_way is True:
+                out.append((Severity.ERROR, "members",
+                            f"member '{m}' is a {member.kind_text.lower()} port; only static one-way ports can be group members"))
+        return out
+    port = port_or_group
+    in_group = any(port.name in g.members for g in ctx.groups.values())
+    has_filter = port.filter is not None and not port.filter.is_empty
+    if not has_filter and not in_group and port.name not in ctx.orchestration_bound:
+        out.append((Severity.WARNING, "filter",
+                    "this port can never receive a message: it has no filter, is in no group and is bound to no orchestration"))
+    return out
+
+
+def _duplicates(names: Iterable[str]) -> set[str]:
+    return {n for n, c in Counter(names).items() if c > 1}
+
+
+def collect(ports: list[SendPort], groups: list[SendPortGroup], ctx: Context
+            ) -> list[tuple[str | None, str | None, Severity, str, str]]:
+    """(kind, name, severity, field, message) for every problem among ``ports`` and ``groups``."""
+    out: list[tuple[str | None, str | None, Severity, str, str]] = []
+    for name in sorted(_duplicates(p.name for p in ports)):
+        out.append(("port", name, Severity.ERROR, "name", f"send port name '{name}' is used more than once"))
+    for name in sorted(_duplicates(g.name for g in groups)):
+        out.append(("group", name, Severity.ERROR, "name", f"send port group name '{name}' is used more than once"))
+    for p in ports:
+        for sev, path, msg in port_problems(p) + cross_problems(p, ctx):
+            out.append(("port", p.name, sev, path, msg))
+        toks = unresolved_tokens(p)
+        if toks:
+            out.append(("port", p.name, Severity.INFO, "", f"unresolved placeholders: {', '.join(toks)}"))
+    for g in groups:
+        for sev, path, msg in group_problems(g) + cross_problems(g, ctx):
+            out.append(("group", g.name, sev, path, msg))
+        toks = unresolved_tokens(g)
+        if toks:
+            out.append(("group", g.name, Severity.INFO, "", f"unresolved placeholders: {', '.join(toks)}"))
+    return out
