@@ -118,13 +118,26 @@ class Located(DomainModel):
 
     _origin: Any = PrivateAttr(default=None)
 
+    @property
+    def origin(self) -> Any:
+        """Where this object (or the object it was copied from) was read; None if made here."""
+        private = self.__pydantic_private__
+        return private.get("_origin") if private else None
+
+    def set_origin(self, origin: Any) -> None:
+        # Straight into pydantic's private dict: attribute access on private names is slow,
+        # and reading files sets this on every port.
+        if self.__pydantic_private__ is None:
+            object.__setattr__(self, "__pydantic_private__", {})
+        self.__pydantic_private__["_origin"] = origin  # type: ignore[index]
+
 
 def replace(obj: M, **changes: Any) -> M:
     """A copy of ``obj`` with ``changes`` applied and validated (raises ValidationError)."""
     data = {**obj.__dict__, **changes}
     new = type(obj).model_validate(data)
-    if isinstance(obj, Located):
-        new._origin = obj._origin
+    if isinstance(obj, Located) and isinstance(new, Located):
+        new.set_origin(obj.origin)
     return new
 
 

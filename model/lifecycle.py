@@ -50,6 +50,7 @@ from model.lifecycle_types import (
     State,
     Subject,
     Transition,
+    UnknownSubjectError,
     Verdict,
     View,
 )
@@ -58,7 +59,7 @@ from model.lifecycle_types import (
 __all__ = [
     "APPLICATION_ACTIONS", "GROUP_ACTION_NOTE", "SELECTION_ACTIONS", "Action", "Change",
     "Deletion", "GroupInfo", "Kind", "LifecycleError", "MembershipChange", "PortInfo",
-    "State", "Subject", "Transition", "Verdict", "View", "allowed_actions", "apply_plan",
+    "State", "Subject", "Transition", "UnknownSubjectError", "Verdict", "View", "allowed_actions", "apply_plan",
     "can_add_member", "can_remove_member", "plan",
 ]
 # fmt: on

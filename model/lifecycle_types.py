@@ -239,6 +239,10 @@ class LifecycleError(Exception):
         return (type(self), (self.action, self.subject, self.state, self.reason))
 
 
+class UnknownSubjectError(LifecycleError):
+    """The action names a port or group that does not exist (bad input, not a rule)."""
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether an action may be done now and, if not, why.
@@ -276,7 +280,7 @@ class Simulation:
 
     def port(self, action: Action, name: str) -> PortInfo:
         if name not in self.ports:
-            raise LifecycleError(
+            raise UnknownSubjectError(
                 action, Subject.port(name), None, msg.no_such("send port", name)
             )
         return self.ports[name]
@@ -284,7 +288,7 @@ class Simulation:
     def group(self, action: Action, name: str) -> GroupInfo:
         if name not in self.groups:
             reason = msg.no_such("send port group", name)
-            raise LifecycleError(action, Subject.group(name), None, reason)
+            raise UnknownSubjectError(action, Subject.group(name), None, reason)
         return self.groups[name]
 
     def info(self, action: Action, subject: Subject) -> PortInfo | GroupInfo:

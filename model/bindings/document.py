@@ -10,7 +10,6 @@ byte for byte, and a change touches only the lines of what changed.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +22,8 @@ from model.bindings import reader, safe
 from model.bindings import xmltext as xt
 from model.bindings.safe import BindingFormatError
 from model.bindings.writer import G, Style, group_node, patch_text, port_node, render
-from model.domain import DomainModel, SendPort, SendPortGroup
+from model.domain import DomainModel, Located, SendPort, SendPortGroup
+from model.gcpause import gc_paused
 
 PORTS = "SendPortCollection"
 GROUPS = "DistributionListCollection"
@@ -269,6 +269,60 @@ def _reindent(raw: str, old: str, new: str, old_nl: str, new_nl: str) -> str:
     return new_nl.join(out)
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A port or group to write: its slot in the skeleton (None: new, appended) and its text
+    (a function of the indentation it will be written at)."""
+
+    slot: int | None
+    text: Callable[[str], str]
+
+
+def assemble(pieces: list[str | _Collection], style: Style, ports: list[Placed], groups: list[Placed]) -> str:
+    """The document's text: skeleton pieces with ports and groups put in their places."""
+    out: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+        else:
+            _write_collection(piece, ports if piece.tag == PORTS else groups, style, out)
+    return "".join(out)
+
+
+def _write_collection(col: _Collection, items: list[Placed], style: Style, out: list[str]) -> None:
+    if col.virtual and not items:
+        return
+    by_slot = {p.slot: p for p in items if p.slot is not None}
+    nl = style.newline
+    ind = col.item_indent(style.unit)
+    new_texts = [nl + ind + p.text(ind) for p in items if p.slot is None]
+    if col.virtual:
+        out.append(f"{nl}{col.indent}{col.start}{''.join(new_texts)}{nl}{col.indent}{col.end}")
+        return
+    if col.end is None:  # <SendPortCollection />
+        if not new_texts:
+            out.append(col.start)
+            return
+        start = col.start[:-2].rstrip() + ">"
+        out.append(f"{start}{''.join(new_texts)}{nl}{col.indent}</{col.tag}>")
+        return
+    out.append(col.start)
+    at = col.insert_at()
+    for i, it in enumerate(col.items):
+        if i == at:
+            out.extend(new_texts)
+        if isinstance(it, _Slot):
+            placed = by_slot.get(it.index)
+            if placed is not None:
+                out.append(it.lead)
+                out.append(placed.text(""))
+        else:
+            out.append(it)
+    if at >= len(col.items):
+        out.extend(new_texts)
+    out.append(col.end)
+
+
 class BindingDocument:
     """Send ports and groups of one binding file, and the rest of the file kept as it was."""
 
@@ -315,7 +369,7 @@ class BindingDocument:
             read, target, span_iter = targets[el.tag]
             obj = read(el)
             start, end, indent, line = next(span_iter)
-            obj._origin = Origin(doc._token, len(target), text[start:end], obj, indent, line, doc.style)
+            obj.set_origin(Origin(doc._token, len(target), text[start:end], obj, indent, line, doc.style))
             target.append(obj)
 
         doc.style = _style_of(text, cut)
@@ -362,7 +416,7 @@ class BindingDocument:
 
     @staticmethod
     def origin(obj: DomainModel) -> Origin | None:
-        o = getattr(obj, "_origin", None)
+        o = obj.origin if isinstance(obj, Located) else None
         return o if isinstance(o, Origin) else None
 
     def source_line(self, obj: DomainModel) -> int | None:
@@ -385,54 +439,20 @@ class BindingDocument:
     def to_text(self) -> str:
         if self._original_if_empty is not None and not self.send_ports and not self.groups:
             return self._original_if_empty
-        out: list[str] = []
-        for piece in self._pieces:
-            if isinstance(piece, str):
-                out.append(piece)
-            else:
-                items = self.send_ports if piece.tag == PORTS else self.groups
-                self._write_collection(piece, items, out)
-        return "".join(out)
+        return assemble(self._pieces, self.style, self._placed(self.send_ports), self._placed(self.groups))
 
-    def _write_collection(self, col: _Collection, items: list[Any], out: list[str]) -> None:
-        claimed: dict[int, Any] = {}
-        extra: list[Any] = []
+    def _placed(self, items: list[Any]) -> list[Placed]:
+        """Each port or group with its slot (when it came from this document) and its text."""
+        claimed: set[int] = set()
+        out: list[Placed] = []
         for obj in items:
-            o = obj._origin
+            o = obj.origin
             if isinstance(o, Origin) and o.doc is self._token and o.slot not in claimed:
-                claimed[o.slot] = obj
+                claimed.add(o.slot)
+                out.append(Placed(o.slot, lambda _indent, obj=obj: self.element_text(obj, None)))
             else:
-                extra.append(obj)
-        if col.virtual and not items:
-            return
-        nl = self.style.newline
-        ind = col.item_indent(self.style.unit)
-        new_texts = [nl + ind + self.element_text(obj, ind) for obj in extra]
-        if col.virtual:
-            out.append(f"{nl}{col.indent}{col.start}{''.join(new_texts)}{nl}{col.indent}{col.end}")
-            return
-        if col.end is None:  # <SendPortCollection />
-            if not new_texts:
-                out.append(col.start)
-                return
-            start = col.start[:-2].rstrip() + ">"
-            out.append(f"{start}{''.join(new_texts)}{nl}{col.indent}</{col.tag}>")
-            return
-        out.append(col.start)
-        at = col.insert_at()
-        for i, it in enumerate(col.items):
-            if i == at:
-                out.extend(new_texts)
-            if isinstance(it, _Slot):
-                obj = claimed.get(it.index)
-                if obj is not None:
-                    out.append(it.lead)
-                    out.append(self.element_text(obj, None))
-            else:
-                out.append(it)
-        if at >= len(col.items):
-            out.extend(new_texts)
-        out.append(col.end)
+                out.append(Placed(None, lambda indent, obj=obj: self.element_text(obj, indent)))
+        return out
 
     def to_bytes(self) -> bytes:
         return self.bom + self.to_text().encode(self.encoding, errors="xmlcharrefreplace")
@@ -454,17 +474,139 @@ def _orchestration_bindings(root: etree._Element) -> tuple[dict[str, list[str]],
 def load(source: str | Path | bytes) -> BindingDocument:
     """Read a binding file (a path, or its bytes). Raises :class:`BindingFormatError`."""
     data, name = safe.read_source(source)
-    # Reading builds many small objects at once: the cyclic collector would scan them
-    # over and over for nothing (nothing read here forms a cycle that outlives the call).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return BindingDocument.from_bytes(data, name)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def dump(document: BindingDocument) -> bytes:
     """The binding file's bytes, in the encoding, BOM and line breaks it was read with."""
-    return document.to_bytes()
+    with gc_paused():
+        return document.to_bytes()
+
+
+# -- storing a document in pieces (the workspace keeps ports and the rest apart) -----------
+
+
+@dataclass
+class Stored:
+    """A port or group as a workspace keeps it: the model and the XML it is written as.
+
+    ``slot`` is its place in the skeleton it is exported with (None: append it).
+    """
+
+    model: SendPort | SendPortGroup
+    xml: str
+    slot: int | None
+    indent: str
+
+
+def fragment_style(xml: str, indent: str) -> Style:
+    """The indentation step and line break used inside one element's text."""
+    nl = "\r\n" if "\r\n" in xml else "\n"
+    for line in xml.split("\n")[1:]:
+        stripped = line.lstrip(" \t")
+        ws = line[: len(line) - len(stripped)]
+        if stripped.startswith("<") and ws.startswith(indent) and len(ws) > len(indent):
+            return Style(ws[len(indent):], nl)
+    return Style("  ", nl)
+
+
+def element_xml(obj: SendPort | SendPortGroup, previous: tuple[str, SendPort | SendPortGroup] | None,
+                indent: str, style: Style | None = None) -> str:
+    """The XML of ``obj``: ``previous`` text edited minimally, or fresh when there is none."""
+    node: Callable[[Any], G] = port_node if isinstance(obj, SendPort) else group_node
+    if previous is None:
+        return render(node(obj), indent, style or Style())
+    xml, old = previous
+    if obj == old:
+        return xml
+    return patch_text(xml, node(old), node(obj), fragment_style(xml, indent), indent)
+
+
+def _piece_state(p: str | _Collection) -> Any:
+    if isinstance(p, str):
+        return p
+    return {"tag": p.tag, "start": p.start, "end": p.end, "indent": p.indent, "virtual": p.virtual,
+            "items": [it if isinstance(it, str) else {"slot": it.index, "lead": it.lead} for it in p.items]}
+
+
+def _piece_from(s: Any) -> str | _Collection:
+    if isinstance(s, str):
+        return s
+    col = _Collection(s["tag"], s["start"], s["end"], s["indent"], virtual=s["virtual"])
+    col.items = [it if isinstance(it, str) else _Slot(it["slot"], it["lead"]) for it in s["items"]]
+    return col
+
+
+def skeleton_state(doc: BindingDocument) -> dict[str, Any]:
+    """Everything of ``doc`` but its ports and groups, as JSON-able data."""
+    return {
+        "format": 1,
+        "name": doc.name,
+        "encoding": doc.encoding,
+        "bom": doc.bom.hex(),
+        "unit": doc.style.unit,
+        "newline": doc.style.newline,
+        "pieces": [_piece_state(p) for p in doc._pieces],
+        "original_if_empty": doc._original_if_empty,
+        "root_attributes": doc.root_attributes,
+        "timestamp": doc.timestamp,
+    }
+
+
+def from_skeleton(state: dict[str, Any] | None, ports: Iterable[Stored], groups: Iterable[Stored]) -> BindingDocument:
+    """A document from a stored skeleton (or a new one) and stored ports and groups."""
+    if state is None:
+        doc = BindingDocument()
+    else:
+        doc = BindingDocument.__new__(BindingDocument)
+        doc.name = state["name"]
+        doc.encoding = state["encoding"]
+        doc.bom = bytes.fromhex(state["bom"])
+        doc.style = Style(state["unit"], state["newline"])
+        doc._pieces = [_piece_from(p) for p in state["pieces"]]
+        doc._original_if_empty = state["original_if_empty"]
+        doc.root_attributes = dict(state["root_attributes"])
+        doc.timestamp = state["timestamp"]
+        doc.orchestration_bindings, doc.group_bindings = {}, {}
+        doc._token = object()
+        doc.send_ports, doc.groups = [], []
+    for items, target in ((ports, doc.send_ports), (groups, doc.groups)):
+        for st in items:
+            owner = doc._token if st.slot is not None else object()
+            st.model.set_origin(Origin(owner, st.slot if st.slot is not None else -1, st.xml, st.model, st.indent, 0,
+                                       fragment_style(st.xml, st.indent)))
+            target.append(st.model)
+    return doc
+
+
+_XMLNS = re.compile(r"""\sxmlns(?::[^\s=]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")
+STANDARD_NAMESPACES = ('xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                       'xmlns:xsd="http://www.w3.org/2001/XMLSchema"')
+
+
+def namespace_declarations(doc: BindingDocument) -> str:
+    """The root's ``xmlns`` declarations: what a port's text needs to be read on its own."""
+    for piece in doc._pieces:
+        if isinstance(piece, str):
+            m = re.search(r"<BindingInfo\b[^>]*>", piece)
+            if m:
+                found = " ".join(d.strip() for d in _XMLNS.findall(m.group()))
+                return found or STANDARD_NAMESPACES
+            break
+    return STANDARD_NAMESPACES
+
+
+def read_element(xml: str, namespaces: str = STANDARD_NAMESPACES) -> SendPort | SendPortGroup:
+    """The model of one stored ``SendPort`` or ``DistributionList`` element's text."""
+    wrapped = f"<w {namespaces or STANDARD_NAMESPACES}>{xml}</w>".encode()
+    try:
+        root = etree.fromstring(wrapped, safe._PARSER)
+    except etree.XMLSyntaxError as e:
+        raise BindingFormatError("<stored element>", e.position[0], e.position[1], e.msg) from None
+    el = next(c for c in root if isinstance(c.tag, str))
+    if el.tag == "SendPort":
+        return reader.read_port(el)
+    if el.tag == "DistributionList":
+        return reader.read_group(el)
+    raise BindingFormatError("<stored element>", 1, 1, f"<{el.tag}> is not a send port or group")

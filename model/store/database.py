@@ -1,0 +1,117 @@
+"""Where a workspace lives and how it is opened: engines, SQLite settings, migrations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from model.store.errors import SchemaTooNewError, WorkspaceError
+
+ENV_VAR = "PORTWRIGHT_WORKSPACE"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_location() -> Path:
+    """The embedded workspace: an SQLite file in the user's data folder."""
+    return user_data_path("Portwright", appauthor=False) / "workspace.sqlite"
+
+
+def resolve(spec: str | os.PathLike[str] | None) -> str:
+    """An SQLAlchemy URL for a path, a URL, ``$PORTWRIGHT_WORKSPACE`` or the default."""
+    if spec is None:
+        spec = os.environ.get(ENV_VAR) or None
+    if spec is None:
+        path = default_location()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    text = os.fspath(spec)
+    if "://" in text:
+        try:
+            url = make_url(text)
+        except ArgumentError as e:
+            raise WorkspaceError(f"not a database URL: {text!r} ({e})") from None
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False)
+    path = Path(text).expanduser().resolve()
+    if path.is_dir():
+        raise WorkspaceError(f"{path}: is a folder; give a workspace file (for example {path / 'workspace.sqlite'})")
+    if not path.parent.exists():
+        raise WorkspaceError(f"{path}: folder {path.parent} does not exist")
+    return f"sqlite:///{path}"
+
+
+def display(url: str) -> str:
+    """The URL without a password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA mmap_size=1073741824")  # read large workspaces through the page cache directly
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        if url.startswith("sqlite"):
+            # Plain executemany: SQLite gains nothing from batched multi-row VALUES statements,
+            # and compiling them costs more than the inserts.
+            engine = create_engine(url, connect_args={"timeout": 30}, use_insertmanyvalues=False)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as e:
+        raise WorkspaceError(f"cannot use workspace {display(url)}: {e}") from None
+    return engine
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def migrate(engine: Engine) -> str:
+    """Create or upgrade the schema; refuse a workspace written by a newer version."""
+    cfg = _config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    try:
+        with engine.begin() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current == head:
+                return head or ""
+            if current is not None:
+                try:
+                    script.get_revision(current)
+                except Exception:  # noqa: BLE001 - alembic raises several kinds for unknown ids
+                    raise SchemaTooNewError(
+                        f"workspace {display(str(engine.url))} has schema version {current}, newer than this "
+                        f"Portwright understands ({head}); upgrade Portwright to open it") from None
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except OperationalError as e:
+        raise WorkspaceError(f"cannot open workspace {display(str(engine.url))}: {e.orig}") from None
+    except SQLAlchemyError as e:
+        raise WorkspaceError(f"cannot open workspace {display(str(engine.url))}: {e}") from None
+    return head or ""

@@ -1,0 +1,141 @@
+"""The workspace schema: SQLAlchemy 2 typed ORM tables.
+
+A send port or group is an aggregate whose settings are stored as the XML element it is
+exported as: that text is lossless (it keeps what the model does not hold, comments and
+layout), it is what BizTalk and source control see, and an export is then a
+concatenation that gives an imported file back byte for byte. The model is read from it
+(``model.bindings.read_element``) and every edit rewrites it minimally. Next to it are
+the columns people list and filter by (name, application, state, kind, adapter,
+address), kept in step in the same transaction. Relations between aggregates are real
+tables: applications and their references, group membership, orchestration bindings,
+the imported files' remaining text, canvas positions, the audit log.
+
+Every table a person edits carries a ``version`` column used for optimistic concurrency:
+two people changing the same port cannot silently overwrite each other.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class ApplicationRow(Base):
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(256), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    references: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SourceRow(Base):
+    """An imported binding file, minus its ports and groups: what the model does not hold."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(1024))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    imported_by: Mapped[str] = mapped_column(String(256))
+    skeleton: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class _Placed:
+    """Columns shared by ports and groups: state, text, origin, canvas position, version."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(256), unique=True)
+    state: Mapped[int] = mapped_column(Integer, default=1)
+    #: The element's XML as it is exported: the single source of its settings (the model is
+    #: read from it, and every edit rewrites it minimally).
+    xml: Mapped[str] = mapped_column(Text)
+    #: Namespace declarations in scope where the XML came from (``xsi:nil`` needs them).
+    namespaces: Mapped[str] = mapped_column(Text, default="")
+    indent: Mapped[str] = mapped_column(String(64), default="    ")
+    slot: Mapped[int | None] = mapped_column(Integer)
+    x: Mapped[float | None]
+    y: Mapped[float | None]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class SendPortRow(_Placed, Base):
+    __tablename__ = "send_ports"
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="RESTRICT"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    is_static: Mapped[bool] = mapped_column(default=True)
+    is_two_way: Mapped[bool] = mapped_column(default=False)
+    adapter: Mapped[str | None] = mapped_column(String(256))
+    address: Mapped[str | None] = mapped_column(Text)
+
+    application: Mapped[ApplicationRow] = relationship(lazy="joined")
+
+
+class GroupRow(_Placed, Base):
+    __tablename__ = "send_port_groups"
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="RESTRICT"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+
+    application: Mapped[ApplicationRow] = relationship(lazy="joined")
+    members: Mapped[list[MemberRow]] = relationship(
+        order_by="MemberRow.position", cascade="all, delete-orphan", lazy="selectin")
+
+
+class MemberRow(Base):
+    """A group lists a member by name: BizTalk allows naming ports of other applications,
+    and files name ports they do not contain."""
+
+    __tablename__ = "group_members"
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("send_port_groups.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    port_name: Mapped[str] = mapped_column(String(256), index=True)
+
+
+class BindingRow(Base):
+    """An orchestration port bound to a send port or group (from an imported file)."""
+
+    __tablename__ = "orchestration_bindings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "port" or "group"
+    target: Mapped[str] = mapped_column(String(256), index=True)
+    orchestration_port: Mapped[str] = mapped_column(String(1024))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+
+    __table_args__ = (UniqueConstraint("kind", "target", "orchestration_port"),)
+
+
+class AuditRow(Base):
+    """Who did what, when, with the state before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    user: Mapped[str] = mapped_column(String(256))
+    operation: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    name: Mapped[str | None] = mapped_column(String(256))
+    before: Mapped[str | None] = mapped_column(String(64))
+    after: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_audit_log_name", "kind", "name"),)

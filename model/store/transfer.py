@@ -1,0 +1,153 @@
+"""Importing a binding document into a workspace, with BizTalk's rules for what exists.
+
+BizTalk overwrites a port of the same name (its maps and filters replaced), merges a
+group's member list, and leaves what it creates unenlisted. Everything happens in one
+transaction: an import that fails, or is killed, leaves the workspace as it was.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+
+from model.bindings import BindingDocument
+from model.bindings.document import Origin, element_xml, namespace_declarations, skeleton_state
+from model.domain import SendPort, SendPortGroup
+from model.lifecycle import Kind, State
+from model.store.records import DEFAULT_APPLICATION, ImportSummary
+from model.store.schema import ApplicationRow, BindingRow, GroupRow, MemberRow, SendPortRow, SourceRow
+
+if TYPE_CHECKING:
+    from model.store.workspace import Progress, Workspace
+
+_CHUNK = 500
+
+
+def _text(doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | SendPortGroup) -> tuple[str, str, int | None]:
+    """(xml, indent, slot) of ``new``, written from where ``obj`` was read."""
+    o = doc.origin(obj)
+    if o is None or o.doc is not doc._token:
+        from model.store.workspace import PORT_INDENT
+        return element_xml(new, None, PORT_INDENT), PORT_INDENT, None
+    xml = o.raw if new is obj or new is o.model else element_xml(new, (o.raw, o.model), o.indent)
+    return xml, o.indent, o.slot
+
+
+def import_document(ws: Workspace, doc: BindingDocument, application: str | None, name: str,
+                    progress: Progress | None) -> ImportSummary:
+    from model.store.workspace import _group_model, _now, _port_columns
+    namespaces = namespace_declarations(doc)
+    summary = ImportSummary(name)
+    total = len(doc.send_ports) + len(doc.groups)
+    done = 0
+    with ws._tx() as s:
+        now = _now()
+        source = SourceRow(name=name, imported_at=now, imported_by=ws.user, skeleton=skeleton_state(doc))
+        s.add(source)
+        s.flush()
+        apps: dict[str, int] = {n: i for n, i in s.execute(select(ApplicationRow.name, ApplicationRow.id))}
+
+        def app_id(app: str) -> int:
+            if app not in apps:
+                row = ApplicationRow(name=app, references=[])
+                s.add(row)
+                s.flush()
+                apps[app] = row.id
+                summary.applications.append(app)
+            return apps[app]
+
+        existing = {n: (i, st) for n, i, st in s.execute(select(SendPortRow.name, SendPortRow.id, SendPortRow.state))}
+        new_rows: list[dict[str, Any]] = []
+        audit: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for port in doc.send_ports:
+            # The file's ApplicationName is only rewritten when the import names an application.
+            app = application or port.application or DEFAULT_APPLICATION
+            model = port if application is None or port.application == app else port.model_copy(update={"application": app})
+            xml, indent, slot = _text(doc, port, model)
+            values = {"name": model.name, "application_id": app_id(app), "source_id": source.id, "xml": xml,
+                      "namespaces": namespaces, "indent": indent, "slot": slot, "updated_at": now,
+                      **_port_columns(model)}
+            if model.name in existing or model.name in seen:
+                row = s.get(SendPortRow, existing[model.name][0]) if model.name in existing else None
+                if row is None:  # the same name twice in one file: the later one wins, as in BizTalk
+                    for r in new_rows:
+                        if r["name"] == model.name:
+                            r.update(values)
+                else:
+                    for k, v in values.items():
+                        setattr(row, k, v)
+                summary.replaced.append((Kind.PORT, model.name))
+                audit.append({"kind": "port", "name": model.name, "detail": f"replaced from {name}"})
+            else:
+                new_rows.append({**values, "state": int(State.UNENLISTED), "version": 1})
+                summary.created.append((Kind.PORT, model.name))
+                audit.append({"kind": "port", "name": model.name, "after": State.UNENLISTED.label,
+                              "detail": f"created from {name}"})
+            seen.add(model.name)
+            done += 1
+            if progress and done % _CHUNK == 0:
+                progress(done, total)
+        for i in range(0, len(new_rows), _CHUNK):
+            s.execute(insert(SendPortRow.__table__), new_rows[i:i + _CHUNK])
+
+        groups = {g.name: g for g in s.scalars(select(GroupRow))}
+        new_groups: list[dict[str, Any]] = []
+        new_members: dict[str, tuple[str, ...]] = {}
+        for group in doc.groups:
+            app = application or group.application or DEFAULT_APPLICATION
+            model = group if application is None or group.application == app else group.model_copy(update={"application": app})
+            row = groups.get(model.name)
+            if row is None:
+                xml, indent, slot = _text(doc, group, model)
+                values = {"name": model.name, "application_id": app_id(app), "source_id": source.id,
+                          "state": int(State.UNENLISTED), "xml": xml, "namespaces": namespaces, "indent": indent,
+                          "slot": slot, "updated_at": now, "version": 1}
+                if model.name in new_members:  # the same name twice in one file: the later one wins
+                    new_groups = [g for g in new_groups if g["name"] != model.name]
+                new_groups.append(values)
+                new_members[model.name] = model.members
+                summary.created.append((Kind.GROUP, model.name))
+                audit.append({"kind": "group", "name": model.name, "after": State.UNENLISTED.label,
+                              "detail": f"created from {name}"})
+            else:
+                current = _group_model(row)
+                added = tuple(m for m in model.members if m not in current.members)
+                merged = model.model_copy(update={"members": current.members + added})
+                xml, indent, slot = _text(doc, group, merged)
+                row.xml, row.namespaces, row.indent, row.slot = xml, namespaces, indent, slot
+                row.source_id, row.application_id, row.updated_at = source.id, app_id(app), now
+                row.members = [MemberRow(position=i, port_name=m) for i, m in enumerate(merged.members)]
+                summary.merged.append((model.name, added))
+                audit.append({"kind": "group", "name": model.name,
+                              "detail": f"replaced from {name}; members merged (+{len(added)})"})
+            done += 1
+            if progress and done % _CHUNK == 0:
+                progress(done, total)
+        s.flush()
+        if new_groups:
+            table = GroupRow.__table__
+            s.execute(insert(table), new_groups)
+            ids = {n: i for n, i in s.execute(select(table.c.name, table.c.id).where(
+                table.c.source_id == source.id, table.c.name.in_(new_members)))} if len(new_members) < 900 else \
+                {n: i for n, i in s.execute(select(table.c.name, table.c.id).where(table.c.source_id == source.id))}
+            members = [{"group_id": ids[g], "position": i, "port_name": m}
+                       for g, ms in new_members.items() for i, m in enumerate(ms)]
+            for i in range(0, len(members), _CHUNK * 4):
+                s.execute(insert(MemberRow.__table__), members[i:i + _CHUNK * 4])
+
+        have = {tuple(r) for r in s.execute(select(BindingRow.kind, BindingRow.target, BindingRow.orchestration_port))}
+        bindings = [{"kind": kind, "target": target, "orchestration_port": orch, "source_id": source.id}
+                    for kind, table in (("port", doc.orchestration_bindings), ("group", doc.group_bindings))
+                    for target, orchs in table.items() for orch in dict.fromkeys(orchs)
+                    if (kind, target, orch) not in have]
+        if bindings:
+            s.execute(insert(BindingRow.__table__), bindings)
+        ws._audit(s, "import", audit)
+        if progress:
+            progress(total, total)
+    return summary
+
+
+__all__ = ["Origin", "import_document"]
