@@ -142,7 +142,8 @@ def compare_elements(a: etree._Element, b: etree._Element, path: str, out: list[
 
 def _label(rel: str) -> str:
     """``PrimaryTransport[3]/RetryCount[5]/text()`` -> ``Transport › Retry count``."""
-    words = []
+    words: list[str] = []
+    rel = re.sub(r"\{[^}]*\}", "", rel)  # namespaces (xsi:nil) hold slashes
     for step in rel.split("/"):
         if not step or step == "text()":
             continue
@@ -157,9 +158,12 @@ def _label(rel: str) -> str:
             if tag in ("Group", "Statement", "Transform", "SendPortRef") and idx:
                 word += f" {idx.group(1)}"
             words.append(word)
+        elif tag == "nil":
+            words.append("(empty)")
         else:
             words.append(tag)
-    return " › ".join(words)
+    deduped = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+    return " › ".join(deduped)
 
 
 def _shape(coll: etree._Element, item: str) -> list[str]:

@@ -365,17 +365,23 @@ class BindingDocument:
         targets = {"SendPort": (reader.read_port, doc.send_ports, spans[PORTS]),
                    "DistributionList": (reader.read_group, doc.groups, spans[GROUPS])}
 
+        if cut is None:  # not well-formed: let the parser say where
+            safe.parse_document(decoded, name, data)
+            raise BindingFormatError(name, 1, 1, "cannot follow the document structure")
+
         def on_item(el: etree._Element) -> None:
             read, target, span_iter = targets[el.tag]
             obj = read(el)
-            start, end, indent, line = next(span_iter)
+            span = next(span_iter, None)
+            if span is None:  # the text scanner and the parser disagree: trust the parser's error
+                safe.parse_document(decoded, name, data)
+                raise BindingFormatError(name, el.sourceline or 1, 1, "cannot follow the document structure")
+            start, end, indent, line = span
             obj.set_origin(Origin(doc._token, len(target), text[start:end], obj, indent, line, doc.style))
             target.append(obj)
 
         doc.style = _style_of(text, cut)
         root = safe.stream_document(decoded, name, data, {"SendPort": PORTS, "DistributionList": GROUPS}, on_item)
-        if cut is None:  # pragma: no cover - lxml accepted what the scanner could not follow
-            raise BindingFormatError(name, 1, 1, "cannot follow the document structure")
         doc._set_skeleton(text, cut, root)
         return doc
 
@@ -442,16 +448,21 @@ class BindingDocument:
         return assemble(self._pieces, self.style, self._placed(self.send_ports), self._placed(self.groups))
 
     def _placed(self, items: list[Any]) -> list[Placed]:
-        """Each port or group with its slot (when it came from this document) and its text."""
+        """Each port or group with its place and its text. Elements read from this document
+        fill the places such elements had, in the list's order (so reordering the list
+        reorders the file, and comments between elements stay where they were)."""
         claimed: set[int] = set()
+        own: list[Any] = []
         out: list[Placed] = []
         for obj in items:
             o = obj.origin
             if isinstance(o, Origin) and o.doc is self._token and o.slot not in claimed:
                 claimed.add(o.slot)
-                out.append(Placed(o.slot, lambda _indent, obj=obj: self.element_text(obj, None)))
+                own.append(obj)
             else:
                 out.append(Placed(None, lambda indent, obj=obj: self.element_text(obj, indent)))
+        for slot, obj in zip(sorted(claimed), own, strict=True):
+            out.append(Placed(slot, lambda _indent, obj=obj: self.element_text(obj, None)))
         return out
 
     def to_bytes(self) -> bytes:

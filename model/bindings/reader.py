@@ -9,6 +9,7 @@ Validation reports it later (``model.validation``).
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from typing import Any, get_args, get_origin
 
@@ -66,18 +67,29 @@ def text(el: etree._Element) -> str | None:
     return el.text or ""
 
 
+def _drop_layout(el: etree._Element) -> None:
+    """Remove whitespace-only text between elements (indentation is not part of a value)."""
+    for node in el.iter():
+        if len(node) and node.text is not None and not node.text.strip():
+            node.text = None
+        if node.tail is not None and not node.tail.strip():
+            node.tail = None
+
+
 def inner_markup(el: etree._Element) -> str:
-    """The child elements of ``el`` as XML text (BTDF writes nested documents unescaped)."""
+    """The child elements of ``el`` as compact XML text (BTDF writes nested documents as
+    elements; how they are indented is layout, kept in the file's text, not in the value)."""
     parts: list[str] = []
     for c in el:
         if type(c.tag) is str:
             c2 = copy.deepcopy(c)
             c2.tail = None
+            _drop_layout(c2)
             etree.cleanup_namespaces(c2)
             parts.append(etree.tostring(c2, encoding=str))
         elif parts:
             parts.append(etree.tostring(c, encoding=str, with_tail=False))
-    return "\n".join(parts)
+    return "".join(parts)
 
 
 def nested_root(el: etree._Element) -> tuple[etree._Element | None, str | None, str | None]:
@@ -159,8 +171,33 @@ def _lenient(cls: type[DomainModel], data: dict[str, Any]) -> Any:
             try:
                 values[name] = _field_adapter(cls, name).validate_python(value)
             except ValidationError:
-                values[name] = value
+                values[name] = _loose(field.annotation, value)
     return cls.model_construct(**values)
+
+
+_INT_TEXT = re.compile(r"\s*[-+]?\d+\s*")
+
+
+def _types(annotation: Any) -> set[Any]:
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    out: set[Any] = set()
+    for a in args:
+        out |= _types(a)
+    return out
+
+
+def _loose(annotation: Any, value: Any) -> Any:
+    """An invalid value kept with its type where it has one (``"5000"`` for a retry count
+    becomes 5000, out of range but an int), else as written."""
+    if isinstance(value, str):
+        types = _types(annotation)
+        if int in types and _INT_TEXT.fullmatch(value):
+            return int(value)
+        if bool in types and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+    return value
 
 
 # -- elements to data -----------------------------------------------------------------------
@@ -264,7 +301,7 @@ def _pipeline_data(el: etree._Element) -> str | None:
     for c in el:
         if type(c.tag) is str:
             return inner_markup(el)
-    return el.text
+    return el.text or ""
 
 
 def _maps(el: etree._Element) -> list[dict[str, Any]]:

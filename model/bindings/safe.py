@@ -169,6 +169,7 @@ _ROOT_NAME = re.compile(r"<([^\s/>!?]+)")
 
 def check_root_name(text: str, name: str, expected: str) -> None:
     """Refuse early, and clearly, a well-formed XML file that is not a binding file."""
+    _check_prolog(text, name)
     pos = 0
     while (m := _PROLOG_TOKEN.match(text, pos)) is not None and m.group() != "<":
         pos = m.end()
@@ -251,6 +252,8 @@ def stream_document(decoded: Decoded, name: str, data: bytes | None,
             while el.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as e:
+        # iterparse sometimes reports a poorer message or position: ask the plain parser.
+        parse_document(decoded, name, data)
         raise _syntax_error(name, e) from None
     root = context.root
     _check_tree(root, decoded, name)

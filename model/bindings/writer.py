@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from lxml import etree
+
 from model.bindings import xmltext as xt
 from model.domain import (
     AdapterSettings,
@@ -27,6 +29,7 @@ from model.domain import (
     Transport,
 )
 
+_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 FILTER_DECL = '<?xml version="1.0" encoding="utf-16"?>'
 XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
 
@@ -240,23 +243,24 @@ def _render(g: G, indent: str, st: Style, pretty: bool, out: list[str]) -> None:
         out.append(f"</{g.tag}>")
     elif g.nested is not None:
         out.append(_start(g, False))
-        out.append(xt.escape_text(nested_text(g, st)))
+        out.append(xt.escape_text(nested_text(g), st.newline))
         out.append(f"</{g.tag}>")
     elif g.text:
         out.append(_start(g, False))
-        out.append(xt.escape_text(g.text))
+        out.append(xt.escape_text(g.text, st.newline))
         out.append(f"</{g.tag}>")
     else:
         out.append(_start(g, True))
 
 
-def nested_text(g: G, st: Style) -> str:
-    """The unescaped text of ``g``'s nested document, as BizTalk writes it."""
+def nested_text(g: G) -> str:
+    """The unescaped text of ``g``'s nested document, as BizTalk writes it (LF line breaks:
+    escaping writes them in the file's convention)."""
     assert g.nested is not None
     if g.nested_pretty:
-        body = render(g.nested, "", Style("  ", st.newline), True)
-        return f"{g.nested_decl}{st.newline}{body}" if g.nested_decl else body
-    body = render(g.nested, "", st, False)
+        body = render(g.nested, "", Style("  ", "\n"), True)
+        return f"{g.nested_decl}\n{body}" if g.nested_decl else body
+    body = render(g.nested, "", Style("  ", "\n"), False)
     return f"{g.nested_decl}{body}" if g.nested_decl else body
 
 
@@ -333,6 +337,11 @@ def patch(raw: xt.Element, old: G, new: G, st: Style, indent: str) -> None:
         return
     if new.nil:
         raw.set_nil()
+    elif (new.text and old.text and not old.nil and any(isinstance(n, xt.Element) for n in raw.children)
+          and (old_nodes := markup_nodes(old.text)) is not None
+          and (new_nodes := markup_nodes(new.text)) is not None):
+        # A nested document written as child elements (BTDF): merge it like any element.
+        _patch_children(raw, old_nodes, new_nodes, st, indent)
     elif new.children is not None and old.children is not None and not old.nil and not raw.is_nil:
         _patch_children(raw, old.children, new.children, st, indent)
     elif new.nested is not None and old.nested is not None and old.nested.tag == new.nested.tag:
@@ -356,25 +365,63 @@ def _replace_content(raw: xt.Element, new: G, st: Style, indent: str) -> None:
             raw.set_children([xt.Text(st.newline + cind), _fresh(new.nested, cind, st, True),
                               xt.Text(st.newline + indent)])
         else:
-            raw.set_text(xt.escape_text(nested_text(new, st)))
+            raw.set_text(xt.escape_text(nested_text(new), st.newline))
     elif new.text:
-        if element_form and new.text.lstrip().startswith("<"):
-            try:
-                raw.set_children(xt.parse(new.text))
-                return
-            except ValueError:
-                pass
-        raw.set_text(xt.escape_text(new.text))
+        if element_form and _is_markup(new.text):
+            raw.set_children(xt.parse(new.text.replace("\n", st.newline) if st.newline != "\n" else new.text))
+            return
+        raw.set_text(xt.escape_text(new.text, st.newline))
     else:
         raw.set_text("")
 
 
-def _text_escaper(raw_text: str) -> Any:
+def markup_nodes(text: str) -> list[G] | None:
+    """The elements of an XML fragment as :class:`G` trees (None when not well-formed)."""
+    if not text.lstrip().startswith("<"):
+        return None
+    try:
+        root = etree.fromstring(f"<w>{text}</w>".encode(), _STRICT)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    return [_to_g(c) for c in root if isinstance(c.tag, str)]
+
+
+def _qname(el: etree._Element, name: str) -> str:
+    if not name.startswith("{"):
+        return name
+    ns, local = name[1:].split("}", 1)
+    for prefix, uri in (el.nsmap or {}).items():
+        if uri == ns and prefix:
+            return f"{prefix}:{local}"
+    return local
+
+
+def _to_g(el: etree._Element) -> G:
+    attrs = [(_qname(el, k), v) for k, v in el.attrib.items()]
+    kids = [_to_g(c) for c in el if isinstance(c.tag, str)]
+    tag = _qname(el, el.tag)
+    if kids:
+        return G(tag, attrs, children=kids)
+    return G(tag, attrs, text=el.text or None)
+
+
+def _is_markup(text: str) -> bool:
+    """Whether ``text`` is well-formed XML content that can be written as child elements."""
+    if not text.lstrip().startswith("<"):
+        return False
+    try:
+        etree.fromstring(f"<w>{text}</w>".encode(), _STRICT)
+    except (etree.XMLSyntaxError, ValueError):
+        return False
+    return True
+
+
+def _text_escaper(raw_text: str, newline: str) -> Any:
     """Escape like the text we replace does (some writers escape quotes, some do not)."""
     quotes = "&quot;" in raw_text
 
     def esc(value: str) -> str:
-        out = xt.escape_text(value)
+        out = xt.escape_text(value, newline)
         return out.replace('"', "&quot;") if quotes else out
 
     return esc
@@ -405,10 +452,9 @@ def _patch_nested(raw: xt.Element, old: G, new: G, st: Style, indent: str) -> No
     i = nodes.index(root)
     before = nodes[i - 1] if i > 0 and isinstance(nodes[i - 1], xt.Text) else ""
     root_indent = before[before.rfind("\n") + 1:] if "\n" in before else ""
-    nl = "\r\n" if "\r\n" in inner else "\n"
-    inner_style = Style(_inner_unit(root, root_indent) or "  ", nl)
+    inner_style = Style(_inner_unit(root, root_indent) or "  ", "\n")
     patch(root, old.nested, new.nested, inner_style, root_indent)
-    raw.set_text(_text_escaper(raw_text)(xt.serialize(nodes)))
+    raw.set_text(_text_escaper(raw_text, st.newline)(xt.serialize(nodes)))
 
 
 def _inner_unit(root: xt.Element, root_indent: str) -> str | None:

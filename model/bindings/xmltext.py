@@ -88,14 +88,24 @@ def unescape(raw: str) -> str:
 
 
 _TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;"})
+_EOL = re.compile(r"\r\n?")
 _ATTR_ESC = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#xD;", "\n": "&#xA;", "\t": "&#x9;"}
 )
 
 
-def escape_text(value: str) -> str:
-    """Escape character data the way .NET's XmlWriter (and so BizTalk) writes it."""
-    return value.translate(_TEXT_ESC)
+def escape_text(value: str, newline: str = "\n") -> str:
+    """Escape character data the way .NET's XmlWriter (and so BizTalk) writes it.
+
+    A carriage return in the value becomes ``&#xD;`` (a literal one would be lost when the
+    file is read); line breaks are written as ``newline``, the file's own convention."""
+    out = value.translate(_TEXT_ESC)
+    return out.replace("\n", newline) if newline != "\n" else out
+
+
+def normalize_newlines(raw: str) -> str:
+    """XML's end-of-line handling: literal CR LF and lone CR read as LF (before entities)."""
+    return _EOL.sub("\n", raw) if "\r" in raw else raw
 
 
 def escape_attr(value: str, quote: str = '"') -> str:
@@ -142,7 +152,7 @@ class Element:
         parts = []
         for child in self.children:
             if isinstance(child, Text):
-                parts.append(unescape(child))
+                parts.append(unescape(normalize_newlines(child)))
             elif isinstance(child, CData):
                 parts.append(child[9:-3])
         return "".join(parts)

@@ -13,6 +13,7 @@ from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
 from model.store.errors import SchemaTooNewError, WorkspaceError
 
@@ -34,6 +35,8 @@ def resolve(spec: str | os.PathLike[str] | None) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{path}"
     text = os.fspath(spec)
+    if text in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return "sqlite://"
     if "://" in text:
         try:
             url = make_url(text)
@@ -67,10 +70,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 def make_engine(url: str) -> Engine:
     try:
-        if url.startswith("sqlite"):
+        if url == "sqlite://":  # one shared in-memory database (rendering a file, tests)
+            engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False},
+                                   use_insertmanyvalues=False)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        elif url.startswith("sqlite"):
             # Plain executemany: SQLite gains nothing from batched multi-row VALUES statements,
             # and compiling them costs more than the inserts.
-            engine = create_engine(url, connect_args={"timeout": 30}, use_insertmanyvalues=False)
+            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                                   use_insertmanyvalues=False)
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(url, pool_pre_ping=True)

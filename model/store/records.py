@@ -79,6 +79,7 @@ class ImportSummary:
     """What an import did, in the words of BizTalk's import rules."""
 
     source: str
+    source_id: int | None = None
     created: list[tuple[Kind, str]] = field(default_factory=list)
     replaced: list[tuple[Kind, str]] = field(default_factory=list)
     merged: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # group, members added

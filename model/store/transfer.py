@@ -46,6 +46,7 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
         source = SourceRow(name=name, imported_at=now, imported_by=ws.user, skeleton=skeleton_state(doc))
         s.add(source)
         s.flush()
+        summary.source_id = source.id
         apps: dict[str, int] = {n: i for n, i in s.execute(select(ApplicationRow.name, ApplicationRow.id))}
 
         def app_id(app: str) -> int:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -59,7 +59,8 @@ from model.store.schema import (
     SourceRow,
 )
 
-PORT_INDENT = "    "  # BindingInfo > SendPortCollection > SendPort, two spaces a level
+PORT_INDENT = "    "
+_STATE = {int(st): st for st in State}  # State(n) is slow in bulk (enum lookup machinery)  # BindingInfo > SendPortCollection > SendPort, two spaces a level
 Progress = Callable[[int, int], None]
 
 
@@ -155,15 +156,42 @@ class Workspace:
             if state is not None:
                 port_q = port_q.where(SendPortRow.state == int(state))
                 group_q = group_q.where(GroupRow.state == int(state))
-            out = [Entry(Kind.PORT, n, a, State(st), ad, addr, bool(stc), bool(tw), v, x, y)
+            out = [Entry(Kind.PORT, n, a, _STATE[st], ad, addr, bool(stc), bool(tw), v, x, y)
                    for n, a, st, ad, addr, stc, tw, v, x, y in s.execute(port_q)]
             groups = s.execute(group_q).all()
             members: dict[int, list[str]] = {}
             for gid, port in s.execute(select(MemberRow.group_id, MemberRow.port_name).order_by(
                     MemberRow.group_id, MemberRow.position)):
                 members.setdefault(gid, []).append(port)
-            out += [Entry(Kind.GROUP, n, a, State(st), members=tuple(members.get(gid, ())), version=v, x=x, y=y)
+            out += [Entry(Kind.GROUP, n, a, _STATE[st], members=tuple(members.get(gid, ())), version=v, x=x, y=y)
                     for gid, n, a, st, v, x, y in groups]
+            return out
+
+    def entry(self, kind: Kind, name: str) -> Entry | None:
+        """One port or group as :meth:`entries` lists it (None when it does not exist)."""
+        with self._read() as s:
+            if kind is Kind.PORT:
+                r = s.execute(select(SendPortRow.name, ApplicationRow.name, SendPortRow.state, SendPortRow.adapter,
+                                     SendPortRow.address, SendPortRow.is_static, SendPortRow.is_two_way,
+                                     SendPortRow.version, SendPortRow.x, SendPortRow.y)
+                              .join(ApplicationRow).where(SendPortRow.name == name)).first()
+                return None if r is None else Entry(Kind.PORT, r[0], r[1], _STATE[r[2]], r[3], r[4], bool(r[5]),
+                                                    bool(r[6]), version=r[7], x=r[8], y=r[9])
+            g = s.execute(select(GroupRow.id, GroupRow.name, ApplicationRow.name, GroupRow.state, GroupRow.version,
+                                 GroupRow.x, GroupRow.y).join(ApplicationRow).where(GroupRow.name == name)).first()
+            if g is None:
+                return None
+            members = tuple(s.scalars(select(MemberRow.port_name).where(MemberRow.group_id == g[0])
+                                      .order_by(MemberRow.position)))
+            return Entry(Kind.GROUP, g[1], g[2], _STATE[g[3]], members=members, version=g[4], x=g[5], y=g[6])
+
+    def orchestration_bindings(self) -> dict[tuple[Kind, str], list[str]]:
+        """(kind, name) -> orchestration ports bound to it."""
+        with self._read() as s:
+            out: dict[tuple[Kind, str], list[str]] = {}
+            for kind, target, orch in s.execute(select(BindingRow.kind, BindingRow.target,
+                                                       BindingRow.orchestration_port)):
+                out.setdefault((Kind(kind), target), []).append(orch)
             return out
 
     def applications(self) -> list[str]:
@@ -213,7 +241,7 @@ class Workspace:
         for target, orch in s.execute(select(BindingRow.target, BindingRow.orchestration_port)
                                       .where(BindingRow.kind == "port")):
             bound.setdefault(target, []).append(orch)
-        ports = [lifecycle.PortInfo(n, State(st), a, bool(stc), bool(tw), tuple(bound.get(n, ())))
+        ports = [lifecycle.PortInfo(n, _STATE[st], a, bool(stc), bool(tw), tuple(bound.get(n, ())))
                  for n, st, a, stc, tw in s.execute(
                      select(SendPortRow.name, SendPortRow.state, ApplicationRow.name, SendPortRow.is_static,
                             SendPortRow.is_two_way).join(ApplicationRow))]
@@ -221,12 +249,18 @@ class Workspace:
         for gid, port in s.execute(select(MemberRow.group_id, MemberRow.port_name).order_by(
                 MemberRow.group_id, MemberRow.position)):
             members.setdefault(gid, []).append(port)
-        groups = [lifecycle.GroupInfo(n, State(st), a, tuple(members.get(gid, ())))
+        groups = [lifecycle.GroupInfo(n, _STATE[st], a, tuple(members.get(gid, ())))
                   for gid, n, st, a in s.execute(
                       select(GroupRow.id, GroupRow.name, GroupRow.state, ApplicationRow.name).join(ApplicationRow))]
         refs = {name: frozenset(r or ()) for name, r in s.execute(
             select(ApplicationRow.name, ApplicationRow.references))}
         return lifecycle.View.of(ports, groups, refs)
+
+    def references(self) -> dict[str, frozenset[str]]:
+        """Application -> the applications it references."""
+        with self._read() as s:
+            return {name: frozenset(r or ()) for name, r in s.execute(
+                select(ApplicationRow.name, ApplicationRow.references))}
 
     def audit(self, limit: int | None = None) -> list[AuditEntry]:
         with self._read() as s:
@@ -436,10 +470,21 @@ class Workspace:
     def set_positions(self, positions: dict[tuple[Kind, str], tuple[float, float]]) -> None:
         """Canvas positions (not versioned: moving a node never conflicts with an edit)."""
         with self._tx() as s:
-            for (kind, name), (x, y) in positions.items():
-                table = SendPortRow if kind is Kind.PORT else GroupRow
-                s.execute(update(table).where(table.name == name).values(x=x, y=y),
-                          execution_options={"synchronize_session": False})
+            for kind, table in ((Kind.PORT, SendPortRow.__table__), (Kind.GROUP, GroupRow.__table__)):
+                rows = [{"n": name, "px": x, "py": y} for (k, name), (x, y) in positions.items() if k is kind]
+                if rows:
+                    s.connection().execute(update(table).where(table.c.name == bindparam("n"))
+                                           .values(x=bindparam("px"), y=bindparam("py")), rows)
+
+    def snapshots(self, keys: Iterable[tuple[Kind, str]]) -> list[Snapshot]:
+        """Snapshots of those of ``keys`` that exist (what an import would replace, for undo)."""
+        out = []
+        for kind, name in keys:
+            try:
+                out.append(self.snapshot(kind, name))
+            except NotFoundError:
+                pass
+        return out
 
     def snapshot(self, kind: Kind, name: str) -> Snapshot:
         with self._read() as s:
@@ -453,33 +498,67 @@ class Workspace:
             return Snapshot(kind, _group_model(grow), State(grow.state), grow.application.name, grow.xml,
                             grow.indent, grow.slot, grow.source_id, grow.x, grow.y, (), grow.namespaces)
 
-    def restore(self, snap: Snapshot, operation: str = "undo") -> None:
-        """Put a deleted port or group back exactly as it was (undo of delete)."""
+    def restore(self, snaps: Snapshot | Sequence[Snapshot], operation: str = "undo") -> None:
+        """Put deleted ports or groups back exactly as they were (undo of delete)."""
+        snaps = [snaps] if isinstance(snaps, Snapshot) else list(snaps)
         with self._tx() as s:
-            common = dict(name=snap.model.name, application=self._app(s, snap.application), state=int(snap.state),
-                          xml=snap.xml, namespaces=snap.namespaces, indent=snap.indent, slot=snap.slot,
-                          source_id=snap.source_id,
-                          x=snap.x, y=snap.y, updated_at=_now())
-            if isinstance(snap.model, SendPort):
-                s.add(SendPortRow(**common, **_port_columns(snap.model)))
-                for orch in snap.bindings:
-                    s.add(BindingRow(kind="port", target=snap.model.name, orchestration_port=orch))
-            else:
-                s.add(GroupRow(**common,
-                               members=[MemberRow(position=i, port_name=m) for i, m in enumerate(snap.model.members)]))
-            s.flush()
-            self._audit(s, operation, [{"kind": snap.kind.value, "name": snap.model.name,
-                                        "after": snap.state.label, "detail": "restored"}])
+            for snap in snaps:
+                self._restore_row(s, snap)
+            self._audit(s, operation, [{"kind": snap.kind.value, "name": snap.model.name, "after": snap.state.label,
+                                        "detail": "restored"} for snap in snaps])
 
-    def remove(self, kind: Kind, name: str, operation: str = "undo") -> None:
-        """Remove a port or group without lifecycle rules (undo of create)."""
+    def _restore_row(self, s: Session, snap: Snapshot) -> None:
+        common = dict(name=snap.model.name, application=self._app(s, snap.application), state=int(snap.state),
+                      xml=snap.xml, namespaces=snap.namespaces, indent=snap.indent, slot=snap.slot,
+                      source_id=snap.source_id if snap.source_id is None or s.get(SourceRow, snap.source_id) else None,
+                      x=snap.x, y=snap.y, updated_at=_now())
+        if isinstance(snap.model, SendPort):
+            s.add(SendPortRow(**common, **_port_columns(snap.model)))
+            have = set(s.scalars(select(BindingRow.orchestration_port).where(
+                BindingRow.kind == "port", BindingRow.target == snap.model.name)))
+            for orch in snap.bindings:
+                if orch not in have:
+                    s.add(BindingRow(kind="port", target=snap.model.name, orchestration_port=orch))
+        else:
+            s.add(GroupRow(**common, members=[MemberRow(position=i, port_name=m)
+                                              for i, m in enumerate(snap.model.members)]))
+        s.flush()
+
+    def remove(self, keys: Sequence[tuple[Kind, str]], operation: str = "undo") -> None:
+        """Remove ports or groups without lifecycle rules (undo of create, redo of delete)."""
         with self._tx() as s:
-            table = SendPortRow if kind is Kind.PORT else GroupRow
-            row = s.scalars(select(table).where(table.name == name)).one_or_none()
-            if row is None:
-                raise NotFoundError(kind.value, name)
-            s.delete(row)
-            self._audit(s, operation, [{"kind": kind.value, "name": name, "detail": "removed"}])
+            for kind, name in keys:
+                table = SendPortRow if kind is Kind.PORT else GroupRow
+                row = s.scalars(select(table).where(table.name == name)).one_or_none()
+                if row is None:
+                    raise NotFoundError(kind.value, name)
+                s.delete(row)
+                if kind is Kind.PORT:
+                    s.execute(delete(BindingRow).where(BindingRow.kind == "port", BindingRow.target == name))
+            self._audit(s, operation, [{"kind": k.value, "name": n, "detail": "removed"} for k, n in keys])
+
+    def revert_import(self, summary: ImportSummary, before: Sequence[Snapshot]) -> None:
+        """Undo an import: remove what it created, put back what it replaced, drop its file."""
+        with self._tx() as s:
+            merged = [(Kind.GROUP, g) for g, _added in summary.merged]
+            for kind, name in summary.created + summary.replaced + merged:
+                table = SendPortRow if kind is Kind.PORT else GroupRow
+                row = s.scalars(select(table).where(table.name == name)).one_or_none()
+                if row is not None:
+                    s.delete(row)
+            s.flush()
+            if summary.source_id is not None:
+                s.execute(delete(BindingRow).where(BindingRow.source_id == summary.source_id))
+                s.execute(delete(SourceRow).where(SourceRow.id == summary.source_id))
+            for snap in before:
+                self._restore_row(s, snap)
+            for app in summary.applications:
+                app_row = s.scalars(select(ApplicationRow).where(ApplicationRow.name == app)).one_or_none()
+                if app_row is not None and not s.scalar(select(func.count()).select_from(SendPortRow).where(
+                        SendPortRow.application_id == app_row.id)) and not s.scalar(select(func.count()).select_from(
+                        GroupRow).where(GroupRow.application_id == app_row.id)):
+                    s.delete(app_row)
+            self._audit(s, "undo", [{"detail": f"reverted import of {summary.source}"}])
 
     # -- import and export ----------------------------------------------------------------
 

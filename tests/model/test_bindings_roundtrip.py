@@ -321,7 +321,10 @@ def test_fields_of_a_btdf_master_keep_placeholders() -> None:
     assert binding.startswith('<binding name="wsHttpBinding" sendTimeout="${SendTimeout}">')
     assert "<security mode=\"Transport\"" in binding and binding.endswith("</binding>")
     assert ws.value("Password") == "${InvoiceServicePassword}"
-    assert wcf.outbound_maps == () and wcf.priority == 5  # elements left out: defaults
+    assert wcf.is_two_way is True and wcf.receive_pipeline is not None and wcf.receive_pipeline.type == 1
+    assert wcf.receive_pipeline_data is not None and wcf.receive_pipeline_data.startswith("<Root>")
+    assert '<AllowUnrecognizedMessage vt="11">${AllowUnrecognized}</AllowUnrecognizedMessage>' in wcf.receive_pipeline_data
+    assert wcf.outbound_maps == () and wcf.inbound_maps == () and wcf.priority == 5  # elements left out: defaults
     assert wcf.filter is not None and wcf.filter.groups[0].statements[0].value == "${PortPrefix}.Invoices.FILE"
 
 
@@ -481,6 +484,8 @@ class Edit:
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     new_collection: str | None = None  # the file had no such collection: it appears, and only it
+    collection: str | None = None  # changed lines are those of this collection (it was empty or absent)
+    xfail: str | None = None
 
 
 EDITS = [
@@ -528,15 +533,16 @@ EDITS = [
     Edit("add-port", "01_messaging.xml", "port", "Orders.New.FILE",
          lambda d: add_port(d, "Orders.New.FILE"), None, 30, added=("Orders.New.FILE",)),
     Edit("add-port-to-empty-collection", "10_empty_send_port_collection.xml", "port", "Empty.New.FILE",
-         lambda d: add_port(d, "Empty.New.FILE"), None, 32, added=("Empty.New.FILE",)),
+         lambda d: add_port(d, "Empty.New.FILE"), None, 29, added=("Empty.New.FILE",), collection="SendPortCollection"),
     Edit("add-port-to-file-without-collection", "11_receive_ports_only.xml", "port", "Published.New.FILE",
-         lambda d: add_port(d, "Published.New.FILE"), None, 30, new_collection="SendPortCollection"),
+         lambda d: add_port(d, "Published.New.FILE"), None, 28, new_collection="SendPortCollection",
+         collection="SendPortCollection"),
     Edit("delete-port", "02_solicit_response_and_adapters.xml", "port", "Stock.Drop.Null",
          lambda d: d.send_ports.pop(find(d.send_ports, "Stock.Drop.Null")), None, 30, removed=("Stock.Drop.Null",)),
     Edit("crlf-retry-count", "04_crlf.xml", "port", "Crlf.Out.FILE",
          lambda d: edit_transport(d, "Crlf.Out.FILE", retry_count=10), "/RetryCount[", 2),
     Edit("crlf-add-map-and-description", "04_crlf.xml", "port", "Crlf.Copy.FILE",
-         lambda d: edit_port(d, "Crlf.Copy.FILE", outbound_maps=(NEW_MAP,), description="Copies\nall."),
+         lambda d: edit_port(d, "Crlf.Copy.FILE", outbound_maps=(NEW_MAP,), description="Copies."),
          "/SendPort[Crlf.Copy.FILE]/", 5),
     Edit("crlf-add-pretty-filter-group", "04_crlf.xml", "port", "Crlf.Out.FILE",
          lambda d: edit_filter(d, "Crlf.Out.FILE", lambda g: (*g, NEW_GROUP)), "/Filter[", 3),
@@ -547,7 +553,7 @@ EDITS = [
     Edit("tabs-add-port", "05_tabs_no_final_newline.xml", "port", "Tabs.New.FILE",
          lambda d: add_port(d, "Tabs.New.FILE"), None, 30, added=("Tabs.New.FILE",)),
     Edit("four-spaces-add-map", "06_four_spaces_hand_edited.xml", "port", "Hand.Out.FILE",
-         lambda d: edit_port(d, "Hand.Out.FILE", outbound_maps=(NEW_MAP,), priority=4), "/SendPort[Hand.Out.FILE]/", 5),
+         lambda d: edit_port(d, "Hand.Out.FILE", outbound_maps=(NEW_MAP,), priority=4), "/SendPort[Hand.Out.FILE]/", 6),
     Edit("utf16-description", "08_utf16le_bom.xml", "port", "Utf16.Out.FILE",
          lambda d: edit_port(d, "Utf16.Out.FILE", description="Geändert ✓"), "/Description[", 2),
     Edit("bts2004-add-priority", "09_bts2004.xml", "port", "Legacy.Out",
@@ -563,7 +569,10 @@ def apply_edit(edit: Edit) -> tuple[bytes, BindingDocument, BindingDocument, byt
     return data, before, doc, dump(doc)
 
 
-@pytest.mark.parametrize("edit", [pytest.param(e, id=e.id) for e in EDITS])
+@pytest.mark.parametrize("edit", [
+    pytest.param(e, id=e.id, marks=[pytest.mark.xfail(strict=True, reason=e.xfail)] if e.xfail else [])
+    for e in EDITS
+])
 def test_edit_changes_only_what_was_edited(edit: Edit) -> None:
     data, before, doc, out = apply_edit(edit)
     assert out != data
@@ -598,10 +607,10 @@ def test_edit_changes_only_what_was_edited(edit: Edit) -> None:
     assert 0 < len(old_lines) + len(new_lines) <= edit.max_lines, (old_lines, new_lines)
     items = before.send_ports if edit.kind == "port" else before.groups
     old_names = [x.name for x in items]
-    if edit.new_collection:
-        allowed_new = tag_lines(new_text, edit.new_collection)
-        assert old_lines == []
-        assert set(new_lines) <= set(allowed_new)
+    if edit.collection:
+        assert set(new_lines) <= set(tag_lines(new_text, edit.collection))
+        old_split = old_text.splitlines()
+        assert all(f"<{edit.collection}" in old_split[i] for i in old_lines), old_lines
     else:
         new_items = again.send_ports if edit.kind == "port" else again.groups
         for old_name in edit.removed or ((edit.name,) if edit.name in old_names else ()):
@@ -631,10 +640,6 @@ def test_edit_changes_only_what_was_edited(edit: Edit) -> None:
         assert not new_text.endswith("\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "writer: editing an attribute inside an element-form (BTDF) vt=8 value such as BindingConfiguration "
-    "rewrites the whole value from its lxml serialisation: the line breaks around <binding> are lost and "
-    "'<security mode=\"..\" />' becomes '<security mode=\"..\"/>' (5 lines changed instead of 1)"))
 def test_edit_inside_element_form_nested_value_changes_one_line() -> None:
     path = fixture("03_btdf_master.xml")
     data = path.read_bytes()
@@ -659,12 +664,21 @@ def test_edits_applied_one_after_another_stay_minimal() -> None:
     add_member(doc, "Orders.Everyone", "Orders.Extra.FILE")
     first = dump(doc)
     old, new = changed_line_numbers(data.decode(), first.decode())
-    assert len(old) == len(new) == 3
+    assert (len(old), len(new)) == (2, 3)
     doc = load(first)
     edit_port(doc, "Orders.Archive.FILE", priority=2)
     edit_transport(doc, "Orders.Partner.FTP", retry_count=5)
     doc.groups[0] = doc.groups[0].model_copy(update={"members": doc.groups[0].members[:-1]})
     assert dump(doc) == data
+
+
+def test_reordered_ports_and_groups_are_written_in_the_new_order() -> None:
+    doc = load(fixture("01_messaging.xml"))
+    doc.send_ports.reverse()
+    doc.groups.reverse()
+    again = load(dump(doc))
+    assert [p.name for p in again.send_ports] == ["Orders.Partner.FTP", "Orders.Archive.FILE"]
+    assert [g.name for g in again.groups] == ["Orders.Nobody", "Orders.Everyone"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -719,34 +733,14 @@ def _xml_value(tag: str, attr: str, text: str) -> str:
 
 
 xml_values = st.builds(_xml_value, xml_names, texts, texts)
+# Element-form (BTDF) nested values are read back as lxml serialises them: values in that form.
+plain = st.text(alphabet="abcXYZ019 .:-_", min_size=1, max_size=10)
+canonical_xml_values = st.builds(lambda tag, attr, text: f'<{tag} name="{attr}"><inner>{text}</inner><empty/></{tag}>',
+                                 xml_names, plain, plain)
 # Unreadable nested text: not empty, not starting like markup (which would be read as XML).
 unparsed = some_text.filter(lambda s: s.strip() != "" and not s.lstrip().startswith("<"))
-
 adapter_types = st.builds(AdapterType, name=names, capabilities=st.none() | st.integers(0, 2**31 - 1) | tokens,
                           configuration_clsid=st.none() | st.uuids().map(str))
-# An empty setting (<X vt="8" />) reads as None by design: values are None or non-empty.
-adapter_properties = st.builds(AdapterProperty, xml_names, st.none() | st.sampled_from([1, 3, 8, 11, 19]),
-                               st.none() | some_text | xml_values | tokens)
-adapter_settings = st.one_of(
-    st.builds(AdapterSettings, properties=st.lists(adapter_properties, max_size=4).map(tuple)),
-    st.builds(AdapterSettings, unparsed=unparsed),
-)
-handlers = st.builds(SendHandler, name=names, host_trusted=flags, adapter=st.none() | adapter_types)
-transports = st.builds(
-    Transport,
-    address=st.none() | texts,
-    adapter=st.none() | adapter_types,
-    settings=st.none() | adapter_settings,
-    retry_count=st.integers(0, 1000) | tokens,
-    retry_interval=st.integers(0, 525600) | tokens,
-    service_window_enabled=flags,
-    from_time=times | tokens,
-    to_time=times | tokens,
-    primary=flags,
-    ordered_delivery=flags,
-    delivery_notification=st.integers(0, 3) | tokens,
-    send_handler=st.none() | handlers,
-)
 
 
 @st.composite
@@ -767,34 +761,63 @@ pipelines = st.builds(Pipeline, name=names, fully_qualified_name=st.none() | tex
                       description=st.none() | texts)
 certificates = st.builds(Certificate, long_name=st.none() | texts, short_name=st.none() | texts,
                          usage_type=st.none() | texts, thumbprint=st.none() | texts)
-# Pipeline data: see test_empty_pipeline_data_survives_a_round_trip for why "" is left out.
-pipeline_data = st.none() | some_text | xml_values
 
-send_ports = st.builds(
-    SendPort,
-    name=names,
-    is_static=flags,
-    is_two_way=flags,
-    binding_option=st.none() | st.integers(0, 5) | tokens,
-    analytics_enabled=st.none() | flags,
-    description=st.none() | texts,
-    send_pipeline=st.none() | pipelines,
-    send_pipeline_data=pipeline_data,
-    primary_transport=st.none() | transports,
-    secondary_transport=st.none() | transports,
-    encryption_cert=st.none() | certificates,
-    receive_pipeline=st.none() | pipelines,
-    receive_pipeline_data=pipeline_data,
-    tracking=st.integers(0, 255) | tokens,
-    filter=st.none() | filters,
-    outbound_maps=st.lists(maps, max_size=2).map(tuple),
-    inbound_maps=st.lists(maps, max_size=2).map(tuple),
-    ordered_delivery=flags,
-    priority=st.integers(1, 10) | tokens,
-    stop_sending_on_failure=flags,
-    route_failed_messages=flags,
-    application=st.none() | texts,
-)
+
+def port_strategy(xml: st.SearchStrategy[str]) -> st.SearchStrategy[SendPort]:
+    """Send ports whose XML-valued fields (adapter settings, pipeline data) are drawn from ``xml``."""
+    # An empty setting (<X vt="8" />) reads as None by design: values are None or non-empty.
+    adapter_properties = st.builds(AdapterProperty, xml_names, st.none() | st.sampled_from([1, 3, 8, 11, 19]),
+                                   st.none() | some_text | xml | tokens)
+    adapter_settings = st.one_of(
+        st.builds(AdapterSettings, properties=st.lists(adapter_properties, max_size=4).map(tuple)),
+        st.builds(AdapterSettings, unparsed=unparsed),
+    )
+    handlers = st.builds(SendHandler, name=names, host_trusted=flags, adapter=st.none() | adapter_types)
+    transports = st.builds(
+        Transport,
+        address=st.none() | texts,
+        adapter=st.none() | adapter_types,
+        settings=st.none() | adapter_settings,
+        retry_count=st.integers(0, 1000) | tokens,
+        retry_interval=st.integers(0, 525600) | tokens,
+        service_window_enabled=flags,
+        from_time=times | tokens,
+        to_time=times | tokens,
+        primary=flags,
+        ordered_delivery=flags,
+        delivery_notification=st.integers(0, 3) | tokens,
+        send_handler=st.none() | handlers,
+    )
+    # Pipeline data: see test_empty_pipeline_data_survives_a_round_trip for why "" is left out.
+    pipeline_data = st.none() | some_text | xml
+    return st.builds(
+        SendPort,
+        name=names,
+        is_static=flags,
+        is_two_way=flags,
+        binding_option=st.none() | st.integers(0, 5) | tokens,
+        analytics_enabled=st.none() | flags,
+        description=st.none() | texts,
+        send_pipeline=st.none() | pipelines,
+        send_pipeline_data=pipeline_data,
+        primary_transport=st.none() | transports,
+        secondary_transport=st.none() | transports,
+        encryption_cert=st.none() | certificates,
+        receive_pipeline=st.none() | pipelines,
+        receive_pipeline_data=pipeline_data,
+        tracking=st.integers(0, 255) | tokens,
+        filter=st.none() | filters,
+        outbound_maps=st.lists(maps, max_size=2).map(tuple),
+        inbound_maps=st.lists(maps, max_size=2).map(tuple),
+        ordered_delivery=flags,
+        priority=st.integers(1, 10) | tokens,
+        stop_sending_on_failure=flags,
+        route_failed_messages=flags,
+        application=st.none() | texts,
+    )
+
+
+send_ports = port_strategy(xml_values)
 groups = st.builds(
     SendPortGroup,
     name=names,
@@ -837,14 +860,12 @@ def test_generated_ports_and_groups_survive_a_loaded_document(file: str, ports: 
     assert again.send_ports == existing_ports + ports
     assert again.groups == existing_groups + grps
     assert again.encoding == doc.encoding and again.bom == doc.bom
-    text = text_of(out, again)
-    if doc.style.newline == "\r\n":
-        assert re.search(r"(?<!\r)\n", text.replace("&#xA;", "")) is None
+    assert dump(again) == out
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(file=st.sampled_from(["01_messaging.xml", "02_solicit_response_and_adapters.xml", "03_btdf_master.xml"]),
-       index=st.integers(0, 4), generated=send_ports)
+       index=st.integers(0, 4), generated=port_strategy(canonical_xml_values))
 def test_generated_values_merged_into_a_read_port_survive(file: str, index: int, generated: SendPort) -> None:
     """Every field of a port read from a file replaced by generated values: the three-way merge
     must write something that reads back as the new model."""
@@ -857,11 +878,35 @@ def test_generated_values_merged_into_a_read_port_survive(file: str, index: int,
     assert again.send_ports[:index] + again.send_ports[index + 1:] == doc.send_ports[:index] + doc.send_ports[index + 1:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reader._pipeline_data returns el.text, which is None for <SendPipelineData />: an empty "
-    "send/receive pipeline configuration ('') is written as an empty element and read back as None"))
 @pytest.mark.parametrize("field", ["send_pipeline_data", "receive_pipeline_data"])
 def test_empty_pipeline_data_survives_a_round_trip(field: str) -> None:
     port = new_send_port("P", address="C:\\x", two_way=True).model_copy(update={field: ""})
     again = load(dump(BindingDocument([port])))
     assert getattr(again.send_ports[0], field) == ""
+
+
+CRLF_BUG = ("writer: text written into a CRLF file is not given the file's line breaks: a line break inside a "
+            "value is written as a lone LF, and a CR as '&#xD;' (so nested documents rendered with CRLF "
+            "become '&#xD;' + LF); the file ends up with mixed line breaks")
+
+
+def test_multi_line_text_in_a_crlf_file_keeps_crlf() -> None:
+    data = fixture("04_crlf.xml").read_bytes()
+    doc = load(data)
+    edit_port(doc, "Crlf.Copy.FILE", description="Copies\nall.")
+    out = dump(doc).decode()
+    assert load(out.encode()).port("Crlf.Copy.FILE").description == "Copies\nall."  # type: ignore[union-attr]
+    assert re.search(r"(?<!\r)\n", out) is None
+    assert "<Description>Copies\r\nall.</Description>" in out
+
+
+def test_new_port_with_a_filter_in_a_crlf_file_keeps_crlf() -> None:
+    data = fixture("04_crlf.xml").read_bytes()
+    doc = load(data)
+    port = new_send_port("Crlf.Filtered.FILE", address="C:\\Out\\%MessageID%.xml").model_copy(
+        update={"filter": Filter(groups=(NEW_GROUP,))})
+    doc.send_ports.append(port)
+    out = dump(doc).decode()
+    assert load(out.encode()).send_ports[-1] == port
+    assert "&#xD;" not in out
+    assert re.search(r"(?<!\r)\n", out) is None

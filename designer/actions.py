@@ -1,0 +1,125 @@
+"""Every action of the main window: ids, labels, icons, shortcuts, status tips.
+
+Action ids are constants and become each QAction's objectName (tests trigger actions by
+it). Enabled states and "why not" tooltips are computed in one place,
+:meth:`Actions.update`, from ``model.lifecycle.allowed_actions`` (house rules 4 and 8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from designer.style import icon
+from model.lifecycle import Action, Verdict
+
+Std = QKeySequence.StandardKey
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+@dataclass(frozen=True)
+class Spec:
+    id: str
+    text: str
+    icon: str | None = None
+    shortcut: Std | str | None = None
+    tip: str = ""
+    checkable: bool = False
+    lifecycle: Action | None = None
+
+
+# fmt: off
+SPECS: tuple[Spec, ...] = (
+    Spec("file.new_workspace", "&New Workspace…", "new-workspace", Std.New, "Create an empty workspace file"),
+    Spec("file.open_workspace", "&Open Workspace…", "open-workspace", Std.Open, "Open another workspace (SQLite file)"),
+    Spec("file.import", "&Import Bindings…", "import", "Ctrl+I", "Import binding files into the workspace"),
+    Spec("file.export", "&Export Bindings…", "export", "Ctrl+E", "Write a binding file from the workspace"),
+    Spec("file.open_sample", "Open &Sample Application", "application", None,
+         "Import the bundled Contoso sample binding file"),
+    Spec("file.quit", "&Quit", None, Std.Quit, "Quit Portwright"),
+    Spec("edit.undo", "&Undo", "undo", Std.Undo, "Undo the last change"),
+    Spec("edit.redo", "&Redo", "redo", Std.Redo, "Redo the last undone change"),
+    Spec("edit.copy", "&Copy", "copy", Std.Copy, "Copy the selected ports and groups as binding XML"),
+    Spec("edit.paste", "&Paste", "paste", Std.Paste, "Paste ports and groups from binding XML"),
+    Spec("edit.duplicate", "D&uplicate", "duplicate", "Ctrl+D", "Duplicate the selected ports and groups"),
+    Spec("edit.delete", "&Delete", "delete", Std.Delete, "Delete the selected ports and groups",
+         lifecycle=Action.DELETE),
+    Spec("edit.select_all", "Select &All", "select-all", Std.SelectAll, "Select every port and group"),
+    Spec("edit.find", "&Find…", "find", Std.Find, "Find ports and groups by name, adapter or address"),
+    Spec("edit.rename", "Re&name…", "rename", "F2", "Rename the selected port or group"),
+    Spec("edit.new_port", "New Send &Port…", "new-port", "Ctrl+Shift+P", "Create a send port"),
+    Spec("edit.new_group", "New Send Port &Group…", "new-group", "Ctrl+Shift+G", "Create a send port group"),
+    Spec("view.zoom_in", "Zoom &In", "zoom-in", Std.ZoomIn, "Zoom in"),
+    Spec("view.zoom_out", "Zoom &Out", "zoom-out", Std.ZoomOut, "Zoom out"),
+    Spec("view.fit", "&Fit to Window", "zoom-fit", "Ctrl+0", "Show the whole canvas"),
+    Spec("view.auto_layout", "&Auto-Layout", "auto-layout", "Ctrl+L", "Arrange ports next to their groups"),
+    Spec("view.minimap", "&Minimap", "minimap", "Ctrl+M", "Show or hide the minimap", checkable=True),
+    Spec("view.dark", "&Dark Theme", "theme", "Ctrl+Shift+T", "Switch between light and dark", checkable=True),
+    Spec("view.refresh", "&Refresh", "refresh", Std.Refresh, "Reload the workspace (shows others' changes)"),
+    Spec("lifecycle.enlist", "&Enlist", "enlist", None, "Enlist: create the subscriptions", lifecycle=Action.ENLIST),
+    Spec("lifecycle.unenlist", "&Unenlist", "unenlist", None, "Unenlist: remove the subscriptions",
+         lifecycle=Action.UNENLIST),
+    Spec("lifecycle.start", "&Start", "start", "Ctrl+Shift+S", "Start (enlists first if needed)",
+         lifecycle=Action.START),
+    Spec("lifecycle.stop", "S&top", "stop", "Ctrl+Shift+X", "Stop: messages wait, suspended, until started",
+         lifecycle=Action.STOP),
+    Spec("app.start", "&Start Application", "app-start", None, "Enlist and start every port and group of the application",
+         lifecycle=Action.START_APPLICATION),
+    Spec("app.stop", "S&top Application", "app-stop", None, "Stop every started port and group of the application",
+         lifecycle=Action.STOP_APPLICATION),
+    Spec("help.about", "&About Portwright", "about", None, "About Portwright"),
+)
+# fmt: on
+
+
+class Actions(QObject):
+    """The window's QActions, by id."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.by_id: dict[str, QAction] = {}
+        self.specs = {s.id: s for s in SPECS}
+        for spec in SPECS:
+            action = QAction(tr(spec.text), parent)
+            action.setObjectName(spec.id)
+            if spec.icon:
+                action.setIcon(icon(spec.icon))
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            tip = tr(spec.tip)
+            action.setStatusTip(tip)
+            action.setToolTip(self._tip(action, tip))
+            action.setCheckable(spec.checkable)
+            self.by_id[spec.id] = action
+        # A second standard shortcut for redo where platforms differ.
+        self["edit.redo"].setShortcuts([QKeySequence(Std.Redo), QKeySequence("Ctrl+Y")])
+        self["view.zoom_in"].setShortcuts([QKeySequence(Std.ZoomIn), QKeySequence("Ctrl+=")])
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self.by_id[action_id]
+
+    @staticmethod
+    def _tip(action: QAction, tip: str) -> str:
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        name = action.text().replace("&", "").rstrip("…")
+        return f"{name} ({shortcut})" if shortcut else name
+
+    def apply_verdicts(self, verdicts: dict[Action, Verdict]) -> None:
+        """Enable lifecycle actions from the rules; a disabled one's tooltip says why."""
+        for spec in SPECS:
+            if spec.lifecycle is None:
+                continue
+            action = self[spec.id]
+            verdict = verdicts.get(spec.lifecycle)
+            allowed = verdict is not None and verdict.allowed
+            action.setEnabled(allowed)
+            base = self._tip(action, tr(spec.tip))
+            if allowed or verdict is None:
+                action.setToolTip(base)
+            else:
+                action.setToolTip(f"{base}\n{tr('Not available:')} {verdict.reason}")

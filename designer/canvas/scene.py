@@ -1,0 +1,367 @@
+"""The canvas scene: a mirror of the document (Orange's CanvasScene pattern).
+
+It keeps ``{(kind, name): NodeItem}``, creates items on ``item_added``, removes them on
+``item_removed`` and updates them on ``item_changed``; it never changes the workspace
+itself (moves are reported to the view, which asks the document).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
+
+from designer.canvas.items import EdgeItem, FrameItem, NodeItem, OverviewItem
+from designer.canvas.layout import NODE_W, Node, auto_layout, free_spot
+from designer.document import Key, WorkspaceDocument
+from designer.style import CanvasColors
+from model.lifecycle import Kind
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Canvas", text)
+
+
+class CanvasScene(QGraphicsScene):
+    """Ports and groups as nodes, membership as edges, applications as frames."""
+
+    selection_keys_changed = Signal(list)  # [(kind_value, name), ...]
+
+    def __init__(self, doc: WorkspaceDocument, colors: CanvasColors) -> None:
+        super().__init__()
+        self.doc = doc
+        self.colors = colors
+        self.nodes: dict[Key, NodeItem] = {}
+        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.frames: dict[str, FrameItem] = {}
+        self._group_edges: dict[str, list[str]] = {}
+        self.overview = OverviewItem(colors)
+        self.addItem(self.overview)
+        self.detail = True
+        self._frames_dirty: set[str] = set()
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setSingleShot(True)
+        self._frame_timer.setInterval(0)
+        self._frame_timer.timeout.connect(self._update_frames)
+        self._pending: list[Key] = []
+        self._place_timer = QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(0)
+        self._place_timer.timeout.connect(self._place_pending)
+        doc.reloaded.connect(self.rebuild)
+        doc.item_added.connect(self._on_doc_item_added)
+        doc.item_removed.connect(self._on_doc_item_removed)
+        doc.item_changed.connect(self._on_doc_item_changed)
+        doc.item_renamed.connect(self._on_doc_item_renamed)
+        doc.positions_changed.connect(self._on_doc_positions_changed)
+        self.selectionChanged.connect(self._on_selection_changed)
+        self.rebuild()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Recreate every item from the document (open, reload, refresh)."""
+        self.clearSelection()
+        for item in list(self.nodes.values()) + list(self.edges.values()) + list(self.frames.values()):
+            self.removeItem(item)
+        self.nodes.clear()
+        self.edges.clear()
+        self._group_edges.clear()
+        self.frames.clear()
+        entries = self.doc.entries()
+        unplaced = [e for e in entries if e.x is None or e.y is None]
+        positions: dict[Key, tuple[float, float]] = {}
+        if unplaced:
+            placed = [(e.x, e.y) for e in entries if e.x is not None and e.y is not None]
+            positions = self._layout_below(unplaced, placed)
+            self.doc.set_initial_positions(positions)
+        for e in entries:
+            item = NodeItem(e, self.colors)
+            x, y = positions.get((e.kind, e.name), (e.x or 0.0, e.y or 0.0))
+            item.setPos(x, y)
+            self.addItem(item)
+            self.nodes[(e.kind, e.name)] = item
+        for e in entries:
+            if e.kind is Kind.GROUP:
+                self._connect_group(e.name)
+        self._frames_dirty = {e.application for e in entries}
+        self._update_frames()
+        self._apply_detail()
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-400, -400, 400, 400))
+
+    @staticmethod
+    def _layout_below(entries: list, placed: list[tuple[float, float]]) -> dict[Key, tuple[float, float]]:
+        """Auto-layout ``entries`` as one block under what is already on the canvas."""
+        positions = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in entries)
+        if placed and positions:
+            top = max(y for _, y in placed) + 260
+            left = min(x for x, _ in placed)
+            min_y = min(y for _, y in positions.values())
+            min_x = min(x for x, _ in positions.values())
+            positions = {k: (x - min_x + left, y - min_y + top) for k, (x, y) in positions.items()}
+        return positions
+
+    def _place_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        keys = [k for k in pending if k in self.nodes]
+        entries = [e for k in keys if (e := self.doc.entry(*k)) is not None]
+        if not entries:
+            return
+        moved = set(keys)
+        placed = [(n.pos().x(), n.pos().y()) for k, n in self.nodes.items() if k not in moved]
+        positions = self._layout_below(entries, placed)
+        for key, (x, y) in positions.items():
+            self.place(self.nodes[key], x, y)
+            self._grow_scene(self.nodes[key])
+        self.doc.set_initial_positions(positions)
+
+    def _connect_group(self, group: str) -> None:
+        for member in self._group_edges.pop(group, ()):
+            edge = self.edges.pop((group, member), None)
+            if edge is not None:
+                edge.detach()
+                self.removeItem(edge)
+        entry = self.doc.entry(Kind.GROUP, group)
+        gitem = self.nodes.get((Kind.GROUP, group))
+        if entry is None or gitem is None:
+            return
+        for m in entry.members:
+            pitem = self.nodes.get((Kind.PORT, m))
+            if pitem is not None and (group, m) not in self.edges:
+                edge = EdgeItem(gitem, pitem, self.colors)
+                edge.setOpacity(1.0 if self.detail else 0.0)
+                self.addItem(edge)
+                self.edges[(group, m)] = edge
+                self._group_edges.setdefault(group, []).append(m)
+
+    def _update_frames(self) -> None:
+        dirty, self._frames_dirty = self._frames_dirty, set()
+        by_app: dict[str, QRectF] = {}
+        for item in self.nodes.values():
+            if item.application in dirty:
+                r = QRectF(item.pos().x(), item.pos().y(), NODE_W, item.height)
+                by_app[item.application] = by_app.get(item.application, r).united(r)
+        for app in dirty:
+            rect = by_app.get(app)
+            frame = self.frames.get(app)
+            if rect is None:
+                if frame is not None:
+                    self.removeItem(frame)
+                    del self.frames[app]
+                continue
+            if frame is None:
+                frame = FrameItem(app, self.colors)
+                self.addItem(frame)
+                self.frames[app] = frame
+            frame.set_rect(rect)
+        if not self.detail:
+            self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
+
+    def _touch_frame(self, app: str) -> None:
+        self._frames_dirty.add(app)
+        self._frame_timer.start()
+
+    def node_moved(self, item: NodeItem) -> None:
+        item.moved()
+        self._touch_frame(item.application)
+
+    def place(self, item: NodeItem, x: float, y: float) -> None:
+        """Move a node from code (undo, layout) with its edges and frame following."""
+        item.setPos(x, y)
+        self.node_moved(item)
+
+    # -- level of detail ------------------------------------------------------------------------
+
+    def set_detail(self, detail: bool) -> None:
+        """Far out (``detail`` False) the overview draws everything and items are skipped."""
+        if detail == self.detail:
+            return
+        self.detail = detail
+        self._apply_detail()
+
+    def _apply_detail(self) -> None:
+        opacity = 1.0 if self.detail else 0.0
+        for item in self.nodes.values():
+            item.setOpacity(opacity)
+        for edge in self.edges.values():
+            edge.setOpacity(opacity)
+        if not self.detail:
+            self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
+        self.overview.setVisible(not self.detail)
+
+    # -- mirroring the document -------------------------------------------------------------
+
+    def _on_doc_item_added(self, kind: str, name: str) -> None:
+        key = (Kind(kind), name)
+        entry = self.doc.entry(*key)
+        if entry is None or key in self.nodes:
+            return
+        item = NodeItem(entry, self.colors)
+        if entry.x is not None and entry.y is not None:
+            item.setPos(entry.x, entry.y)
+        else:  # placed with the others added in the same turn of the event loop
+            item.setPos(*free_spot([(n.pos().x(), n.pos().y()) for n in self.nodes.values()]))
+            self._pending.append(key)
+            self._place_timer.start()
+        item.setOpacity(1.0 if self.detail else 0.0)
+        self.addItem(item)
+        self.nodes[key] = item
+        if key[0] is Kind.GROUP:
+            self._connect_group(name)
+        else:
+            for g in [e for e in self.doc.entries() if e.kind is Kind.GROUP and name in e.members]:
+                self._connect_group(g.name)
+        self._touch_frame(entry.application)
+        self._grow_scene(item)
+
+    def _on_doc_item_removed(self, kind: str, name: str) -> None:
+        key = (Kind(kind), name)
+        item = self.nodes.pop(key, None)
+        if item is None:
+            return
+        for edge in list(item.edges):
+            edge.detach()
+            self.removeItem(edge)
+            gname, pname = edge.group.name, edge.port.name
+            self.edges.pop((gname, pname), None)
+            if pname in self._group_edges.get(gname, []):
+                self._group_edges[gname].remove(pname)
+        if key[0] is Kind.GROUP:
+            self._group_edges.pop(name, None)
+        self.removeItem(item)
+        self._touch_frame(item.application)
+
+    def _on_doc_item_changed(self, kind: str, name: str) -> None:
+        key = (Kind(kind), name)
+        item, entry = self.nodes.get(key), self.doc.entry(*key)
+        if item is None or entry is None:
+            self._on_doc_item_added(kind, name)
+            return
+        old_app = item.application
+        item.update_from(entry)
+        if entry.x is not None and entry.y is not None and (item.pos().x(), item.pos().y()) != (entry.x, entry.y):
+            self.place(item, entry.x, entry.y)
+        if key[0] is Kind.GROUP:
+            self._connect_group(name)
+        self._touch_frame(old_app)
+        self._touch_frame(entry.application)
+
+    def _on_doc_item_renamed(self, kind: str, old: str, new: str) -> None:
+        k = Kind(kind)
+        item = self.nodes.pop((k, old), None)
+        entry = self.doc.entry(k, new)
+        if item is None or entry is None:
+            return
+        self.nodes[(k, new)] = item
+        item.update_from(entry)
+        if k is Kind.PORT:
+            for (g, m) in [key for key in self.edges if key[1] == old]:
+                self.edges[(g, new)] = self.edges.pop((g, m))
+                members = self._group_edges.get(g, [])
+                members[members.index(m)] = new
+        else:
+            for (g, m) in [key for key in self.edges if key[0] == old]:
+                self.edges[(new, m)] = self.edges.pop((g, m))
+            if old in self._group_edges:
+                self._group_edges[new] = self._group_edges.pop(old)
+
+    def _on_doc_positions_changed(self, keys: list) -> None:
+        for kind, name in keys:
+            key = (Kind(kind), name)
+            item, entry = self.nodes.get(key), self.doc.entry(*key)
+            if item is not None and entry is not None and entry.x is not None and entry.y is not None:
+                if (item.pos().x(), item.pos().y()) != (entry.x, entry.y):
+                    self.place(item, entry.x, entry.y)
+                self._grow_scene(item)
+
+    def _grow_scene(self, item: NodeItem) -> None:
+        r = item.sceneBoundingRect().adjusted(-400, -400, 400, 400)
+        if not self.sceneRect().contains(r):
+            self.setSceneRect(self.sceneRect().united(r))
+
+    # -- selection and find -----------------------------------------------------------------------
+
+    def selected_keys(self) -> list[Key]:
+        return [i.key for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    def select_keys(self, keys: list[Key]) -> None:
+        wanted = set(keys)
+        self.blockSignals(True)
+        try:
+            for item in self.selectedItems():
+                if isinstance(item, NodeItem) and item.key not in wanted:
+                    item.setSelected(False)
+            for key in keys:
+                item = self.nodes.get(key)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        if not self.detail:
+            self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
+            self.overview.update()
+
+    def _on_selection_changed(self) -> None:
+        if not self.detail:
+            self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
+            self.overview.update()
+        self.selection_keys_changed.emit([(k.value, n) for k, n in self.selected_keys()])
+
+    def find(self, text: str) -> list[NodeItem]:
+        """Highlight the nodes whose name (or address/adapter) contains ``text``; return them in order."""
+        needle = text.strip().lower()
+        found = []
+        for item in self.nodes.values():
+            hit = bool(needle) and item.matches(needle)
+            if hit != item.highlighted:
+                item.highlighted = hit
+                item.update()
+            if hit:
+                found.append(item)
+        if not self.detail:
+            self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
+            self.overview.update()
+        return sorted(found, key=lambda i: (i.pos().y(), i.pos().x()))
+
+    def set_colors(self, colors: CanvasColors) -> None:
+        self.colors = colors
+        self.overview.colors = colors
+        for item in [*self.nodes.values(), *self.frames.values()]:
+            item.colors = colors
+        for edge in self.edges.values():
+            from PySide6.QtGui import QColor, QPen
+            edge.setPen(QPen(QColor(colors.edge), 1.6))
+        self.update()
+
+    # -- tooltips: computed when asked (reading a port's filter is a workspace read) -------------
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt override
+        for item in self.items(event.scenePos()):
+            if isinstance(item, NodeItem):
+                QToolTip.showText(event.screenPos(), self.tooltip(item))
+                event.accept()
+                return
+        QToolTip.hideText()
+
+    def tooltip(self, item: NodeItem) -> str:
+        from html import escape
+        entry = self.doc.entry(*item.key)
+        if entry is None:
+            return ""
+        lines = [f"<b>{escape(entry.name)}</b> — {escape(entry.state.label)}",
+                 escape(tr("Application: %s") % entry.application)]
+        try:
+            if item.kind is Kind.PORT:
+                port = self.doc.port(entry.name).model
+                lines.append(escape(f"{item.line2}"))
+                if entry.address:
+                    lines.append(escape(tr("Address: %s") % entry.address))
+                filt = port.filter.text() if port.filter is not None and not port.filter.is_empty else tr("(none)")
+                lines.append(escape(tr("Filter: %s") % filt))
+            else:
+                group = self.doc.group(entry.name).model
+                filt = group.filter.text() if group.filter is not None and not group.filter.is_empty else tr("(none)")
+                lines.append(escape(tr("Filter: %s") % filt))
+                lines.append(escape(tr("Members: %s") % (", ".join(entry.members) or tr("(none)"))))
+        except Exception as e:  # noqa: BLE001 - a tooltip must never raise into Qt
+            lines.append(escape(str(e)))
+        return "<br>".join(lines)

@@ -1,0 +1,247 @@
+"""The canvas view: zoom, pan, fit, rubber-band selection, moves, drops onto groups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from designer.canvas.items import OVERVIEW_LOD, NodeItem
+from designer.canvas.scene import CanvasScene
+from designer.document import Key
+from model.lifecycle import Kind
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
+NEW_ITEM_MIME = "application/x-portwright-new"
+PORTS_MIME = "application/x-portwright-ports"
+
+
+class CanvasView(QGraphicsView):
+    """Wheel zooms at the cursor; middle button or Space+drag pans; arrows pan; drag moves."""
+
+    zoom_changed = Signal(float)
+    moved = Signal(dict, dict)  # before, after: {(Kind, name): (x, y)}
+    dropped_on_group = Signal(str, list, dict)  # group, [port names], positions before the drag
+    new_item_requested = Signal(str, QPointF)  # "port" / "group", scene position
+    files_dropped = Signal(list)  # [paths]
+
+    def __init__(self, scene: CanvasScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.canvas = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._press_positions: dict[Key, tuple[float, float]] = {}
+        self._panning: QPointF | None = None
+        self._space = False
+        self._fit_pending = False
+
+    # -- zoom -------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, scale: float, anchor: QPointF | None = None) -> None:
+        scale = max(MIN_ZOOM, min(MAX_ZOOM, scale))
+        factor = scale / self.zoom()
+        if abs(factor - 1.0) < 1e-9:
+            return
+        self.scale(factor, factor)
+        self._zoom_settled()
+
+    def _zoom_settled(self) -> None:
+        self.canvas.set_detail(self.zoom() >= OVERVIEW_LOD)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * 1.25)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / 1.25)
+
+    def fit(self) -> None:
+        rect = QRectF()
+        for item in self.canvas.nodes.values():
+            rect = rect.united(item.sceneBoundingRect())
+        for frame in self.canvas.frames.values():
+            rect = rect.united(frame.sceneBoundingRect())
+        if rect.isEmpty():
+            self.resetTransform()
+            self._zoom_settled()
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.resetTransform()
+            self.centerOn(rect.center())
+        self._zoom_settled()
+
+    def fit_later(self) -> None:
+        """Fit once the view has its real size (after it is shown)."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._do_fit_later)
+
+    def _do_fit_later(self) -> None:
+        self._fit_pending = False
+        self.fit()
+
+    def reveal(self, key: Key) -> None:
+        item = self.canvas.nodes.get(key)
+        if item is None:
+            return
+        if self.zoom() < 0.6:
+            self.set_zoom(0.8)
+        self.centerOn(item)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - event.angleDelta().y())
+            return
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.set_zoom(self.zoom() * (1.15 ** steps))
+        event.accept()
+
+    # -- panning and moving -----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        step = 60
+        moves = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0), Qt.Key.Key_Up: (0, -step),
+                 Qt.Key.Key_Down: (0, step)}
+        if key in moves and not self.canvas.selectedItems():
+            dx, dy = moves[key]
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and not event.modifiers():
+            self.zoom_in()
+            return
+        if key == Qt.Key.Key_Minus and not event.modifiers():
+            self.zoom_out()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
+            self._panning = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        self._press_positions = {i.key: (i.pos().x(), i.pos().y()) for i in self.canvas.selectedItems()
+                                 if isinstance(i, NodeItem)}
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._panning is not None:
+            delta = event.position() - self._panning
+            self._panning = event.position()
+            self.horizontalScrollBar().setValue(int(self.horizontalScrollBar().value() - delta.x()))
+            self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() - delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
+            for key in self._press_positions:
+                item = self.canvas.nodes.get(key)
+                if item is not None:
+                    self.canvas.node_moved(item)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._panning is not None:
+            self._panning = None
+            if self._space:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        before = self._press_positions
+        self._press_positions = {}
+        after = {key: (item.pos().x(), item.pos().y()) for key in before
+                 if (item := self.canvas.nodes.get(key)) is not None}
+        moved = {k: v for k, v in after.items() if before.get(k) != v}
+        if not moved:
+            return
+        target = self._group_under(self.mapToScene(event.position().toPoint()), exclude=set(moved))
+        ports = [name for (kind, name) in moved if kind is Kind.PORT]
+        if target is not None and ports and len(ports) == len(moved):
+            self.dropped_on_group.emit(target.name, ports, {k: before[k] for k in moved})
+            return
+        self.moved.emit({k: before[k] for k in moved}, moved)
+
+    def _group_under(self, pos: QPointF, exclude: set[Key]) -> NodeItem | None:
+        for item in self.canvas.items(pos):
+            if isinstance(item, NodeItem) and item.kind is Kind.GROUP and item.key not in exclude:
+                return item
+        return None
+
+    # -- drops from outside (palette, files) ------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        mime = event.mimeData()
+        if mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        mime = event.mimeData()
+        if mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        mime = event.mimeData()
+        if mime.hasFormat(NEW_ITEM_MIME):
+            kind = bytes(mime.data(NEW_ITEM_MIME).data()).decode()
+            self.new_item_requested.emit(kind, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+        elif mime.hasUrls():
+            paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+            if paths:
+                self.files_dropped.emit(paths)
+                event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
+    # -- background ----------------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        c = self.canvas.colors
+        painter.fillRect(rect, QColor(c.background))
+        step = 40.0
+        if self.zoom() * step < 12:
+            return
+        painter.setPen(QPen(QColor(c.grid), 0))
+        left = int(rect.left() // step) * step
+        top = int(rect.top() // step) * step
+        points = []
+        y = top
+        while y < rect.bottom():
+            x = left
+            while x < rect.right():
+                points.append(QPointF(x, y))
+                x += step
+            y += step
+        painter.drawPoints(points)

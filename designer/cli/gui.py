@@ -1,0 +1,89 @@
+"""``portwright gui`` and ``portwright render``: the only commands that load Qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from designer.cli.common import OK, CliError
+
+
+def _size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d{2,5})x(\d{2,5})", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"size must look like 1400x900, not {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the desktop app (the default with no command)",
+                       description="Open the main window on the workspace; binding files given are imported.")
+    p.add_argument("files", metavar="FILE", nargs="*", help="binding files to import")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window once idle, then exit")
+    p.add_argument("--theme", choices=("light", "dark"))
+    p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1400x900")
+    p.set_defaults(run=run_gui)
+
+    p = sub.add_parser("render", help="draw the auto-laid-out canvas to a PNG or SVG file",
+                       description="Draw the canvas of a binding file (or of the workspace) to an image.")
+    p.add_argument("file", metavar="FILE", nargs="?", help="binding file (default: the workspace)")
+    p.add_argument("-a", "--application", metavar="APP", help="only this application")
+    p.add_argument("-o", "--output", metavar="OUT.png|OUT.svg", required=True)
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--width", type=int, default=2400, help="image width in pixels (default 2400)")
+    p.set_defaults(run=run_render)
+
+
+def _headless_if_needed() -> None:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        _headless_if_needed()
+        target = Path(args.screenshot)
+        if not target.parent.exists():
+            raise CliError(f"{target}: folder {target.parent} does not exist")
+    for f in args.files:
+        if not Path(f).is_file():
+            raise CliError(f"{f}: no such file")
+    from designer.app import run
+
+    return run(args.workspace, args.files, args.screenshot, args.theme, args.size)
+
+
+def run_render(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise CliError(f"{out}: the output must end in .png or .svg")
+    if not out.parent.exists():
+        raise CliError(f"{out}: folder {out.parent} does not exist")
+    _headless_if_needed()
+    from designer import style
+    from designer.app import application
+    from designer.document import WorkspaceDocument
+    from designer.render import render
+    from model.bindings import BindingFormatError, load
+    from model.store import Workspace, WorkspaceError
+
+    application()
+    style.apply_theme(application(), args.theme)
+    try:
+        if args.file:
+            workspace = Workspace(":memory:")
+            workspace.import_document(load(args.file), None, args.file)
+        else:
+            workspace = Workspace(args.workspace)
+    except (BindingFormatError, WorkspaceError) as e:
+        raise CliError(str(e)) from None
+    with workspace:
+        doc = WorkspaceDocument(workspace)
+        if args.application and args.application not in doc.applications():
+            raise CliError(f"no application named '{args.application}'")
+        render(doc, out, theme=args.theme, application=args.application, width=args.width)
+    print(f"wrote {out}", file=sys.stderr)
+    return OK

@@ -1,0 +1,398 @@
+"""The main window: a composition root (Spyder's pattern).
+
+It builds the document, the canvas, the docks and the toolbars and connects them; the
+user flows (import, export, create, rename...) live in :mod:`designer.flows`, the rules
+in ``model``. Enabled states are computed in one place, :meth:`update_actions`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer import style
+from designer.actions import Actions
+from designer.canvas.minimap import Minimap
+from designer.canvas.scene import CanvasScene
+from designer.canvas.view import CanvasView
+from designer.document import WorkspaceDocument
+from designer.flows import Flows
+from designer.palette import Palette
+from designer.panels import ExplorerPanel, ProblemsPanel, PropertiesPanel
+from designer.welcome import WelcomeView
+from model.lifecycle import GROUP_ACTION_NOTE, Kind, State, Subject
+from model.store import Workspace
+
+
+class CanvasArea(QWidget):
+    """The view with its minimap overlay kept in the corner."""
+
+    def __init__(self, view: CanvasView) -> None:
+        super().__init__()
+        self.view = view
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view)
+        self.minimap = Minimap(view)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().resizeEvent(event)
+        self.minimap.place()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().showEvent(event)
+        self.minimap.place()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or QSettings("Portwright", "Portwright")
+        self.setWindowIcon(style.icon("portwright"))
+        self.resize(1400, 880)
+        self.actions = Actions(self)
+        self.flows = Flows(self)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.welcome = WelcomeView()
+        self.stack.addWidget(self.welcome)
+        self._build_docks()
+        self._build_toolbars()
+        self._build_menus()
+        self._build_status()
+        self._connect_actions()
+        self.doc: WorkspaceDocument | None = None
+        self._closing = False
+        self.save_layout = restore
+        self.set_workspace(workspace)
+        self._restore_settings(restore)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, icon_name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.toggleViewAction().setIcon(style.icon(icon_name))
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.explorer_dock = self._dock("explorerDock", self.tr("Explorer"), QWidget(),
+                                        Qt.DockWidgetArea.LeftDockWidgetArea, "explorer")
+        self.palette = Palette()
+        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea, "new-port")
+        self.properties_dock = self._dock("propertiesDock", self.tr("Properties"), QWidget(),
+                                          Qt.DockWidgetArea.RightDockWidgetArea, "properties")
+        self.history = QUndoView()
+        self.history.setObjectName("history")
+        self.history.setEmptyLabel(self.tr("<workspace opened>"))
+        self.history_dock = self._dock("historyDock", self.tr("History"), self.history,
+                                       Qt.DockWidgetArea.RightDockWidgetArea, "history")
+        self.problems_dock = self._dock("problemsDock", self.tr("Problems"), QWidget(),
+                                        Qt.DockWidgetArea.BottomDockWidgetArea, "problem-warning")
+        self.tabifyDockWidget(self.properties_dock, self.history_dock)
+        self.properties_dock.raise_()
+        self.resizeDocks([self.explorer_dock, self.properties_dock], [300, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
+        self.palette.create_requested.connect(lambda kind: self.flows.create(kind))
+
+    def _toolbar(self, name: str, title: str, ids: list[str | None]) -> QToolBar:
+        bar = QToolBar(title, self)
+        bar.setObjectName(name)
+        bar.setIconSize(bar.iconSize().scaled(20, 20, Qt.AspectRatioMode.KeepAspectRatio))
+        for action_id in ids:
+            if action_id is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self.actions[action_id])
+        self.addToolBar(bar)
+        return bar
+
+    def _build_toolbars(self) -> None:
+        self._toolbar("mainToolbar", self.tr("Main"), ["edit.new_port", "edit.new_group", None, "file.import",
+                                                       "file.export", None, "edit.undo", "edit.redo"])
+        lifecycle = self._toolbar("lifecycleToolbar", self.tr("Lifecycle"),
+                                  ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop",
+                                   "edit.delete", None, "app.start", "app.stop"])
+        lifecycle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        view = self._toolbar("viewToolbar", self.tr("View"), ["view.zoom_out", "view.zoom_in", "view.fit",
+                                                              "view.auto_layout", "view.minimap"])
+        self.find_box = QLineEdit()
+        self.find_box.setObjectName("findBox")
+        self.find_box.setPlaceholderText(self.tr("Find (Ctrl+F)"))
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMaximumWidth(260)
+        view.addWidget(self.find_box)
+
+    def _menu(self, title: str, ids: list[str | None]) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        for action_id in ids:
+            if action_id is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[action_id])
+        return menu
+
+    def _build_menus(self) -> None:
+        file_menu = self._menu(self.tr("&File"), ["file.new_workspace", "file.open_workspace", None, "file.import",
+                                                  "file.export", "file.open_sample"])
+        self.recent_menu = file_menu.addMenu(style.icon("history"), self.tr("Recent &Files"))
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addSeparator()
+        file_menu.addAction(self.actions["file.quit"])
+        self._menu(self.tr("&Edit"), ["edit.undo", "edit.redo", None, "edit.copy", "edit.paste", "edit.duplicate",
+                                      "edit.delete", None, "edit.select_all", "edit.find", "edit.rename", None,
+                                      "edit.new_port", "edit.new_group"])
+        view_menu = self._menu(self.tr("&View"), ["view.zoom_in", "view.zoom_out", "view.fit", "view.auto_layout",
+                                                  None, "view.minimap", "view.dark", "view.refresh", None])
+        panels = view_menu.addMenu(self.tr("&Panels"))
+        for dock in (self.explorer_dock, self.palette_dock, self.properties_dock, self.history_dock,
+                     self.problems_dock):
+            panels.addAction(dock.toggleViewAction())
+        self._menu(self.tr("&Lifecycle"), ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start",
+                                           "lifecycle.stop", None, "edit.delete"])
+        app_menu = self._menu(self.tr("&Application"), ["app.start", "app.stop"])
+        app_menu.addSeparator()
+        self.app_start_menu = app_menu.addMenu(style.icon("app-start"), self.tr("Start Application"))
+        self.app_stop_menu = app_menu.addMenu(style.icon("app-stop"), self.tr("Stop Application"))
+        self.app_start_menu.aboutToShow.connect(lambda: self.flows.fill_application_menu(self.app_start_menu, True))
+        self.app_stop_menu.aboutToShow.connect(lambda: self.flows.fill_application_menu(self.app_stop_menu, False))
+        self._menu(self.tr("&Help"), ["help.about"])
+
+    def _build_status(self) -> None:
+        bar = self.statusBar()
+        self.port_counts = QLabel()
+        self.port_counts.setObjectName("portCounts")
+        self.group_counts = QLabel()
+        self.group_counts.setObjectName("groupCounts")
+        self.problem_counts = QLabel()
+        self.problem_counts.setObjectName("problemCounts")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomLabel")
+        for w in (self.port_counts, self.group_counts, self.problem_counts, self.zoom_label):
+            w.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(w)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(50)
+        self._status_timer.timeout.connect(self.update_status)
+
+    def _connect_actions(self) -> None:
+        a, f = self.actions, self.flows
+        connections = {
+            "file.new_workspace": f.new_workspace, "file.open_workspace": f.open_workspace,
+            "file.import": f.import_dialog, "file.export": f.export_dialog, "file.open_sample": f.open_sample,
+            "file.quit": self.close, "edit.copy": f.copy, "edit.paste": f.paste, "edit.duplicate": f.duplicate,
+            "edit.delete": f.delete, "edit.select_all": self.select_all, "edit.find": self.focus_find,
+            "edit.rename": f.rename, "edit.new_port": lambda: f.create("port"),
+            "edit.new_group": lambda: f.create("group"), "view.zoom_in": lambda: self.view.zoom_in(),
+            "view.zoom_out": lambda: self.view.zoom_out(), "view.fit": lambda: self.view.fit(),
+            "view.auto_layout": f.auto_layout, "view.refresh": f.refresh, "help.about": f.about,
+            "lifecycle.enlist": lambda: f.lifecycle("enlist"), "lifecycle.unenlist": lambda: f.lifecycle("unenlist"),
+            "lifecycle.start": lambda: f.lifecycle("start"), "lifecycle.stop": lambda: f.lifecycle("stop"),
+            "app.start": lambda: f.application(True), "app.stop": lambda: f.application(False),
+        }
+        for action_id, slot in connections.items():
+            a[action_id].triggered.connect(slot)
+        a["view.minimap"].toggled.connect(self._on_minimap_toggled)
+        a["view.dark"].toggled.connect(self._on_dark_toggled)
+        self.find_box.textChanged.connect(f.find)
+        self.find_box.returnPressed.connect(f.find_next)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_box, activated=lambda: self.find_box.clear())
+        self.welcome.import_requested.connect(f.import_dialog)
+        self.welcome.sample_requested.connect(f.open_sample)
+        self.welcome.new_port_requested.connect(lambda: f.create("port"))
+        self.welcome.recent_requested.connect(lambda p: f.import_paths([p]))
+
+    # -- the workspace ---------------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Show ``workspace`` (replacing the one shown, if any)."""
+        old = self.doc
+        self.doc = WorkspaceDocument(workspace, self)
+        theme = style.current_theme()
+        self.scene = CanvasScene(self.doc, style.canvas_colors(theme))
+        self.view = CanvasView(self.scene)
+        self.view.setObjectName("canvas")
+        self.canvas_area = CanvasArea(self.view)
+        self.canvas_area.minimap.setVisible(self.actions["view.minimap"].isChecked())
+        if self.stack.count() > 1:
+            gone = self.stack.widget(1)
+            self.stack.removeWidget(gone)
+            gone.deleteLater()
+        self.stack.addWidget(self.canvas_area)
+        self.explorer = ExplorerPanel(self.doc)
+        self.properties = PropertiesPanel(self.doc)
+        self.problems = ProblemsPanel(self.doc)
+        for dock, widget in ((self.explorer_dock, self.explorer), (self.properties_dock, self.properties),
+                             (self.problems_dock, self.problems)):
+            previous = dock.widget()
+            dock.setWidget(widget)
+            if previous is not None:
+                previous.deleteLater()
+        self.history.setStack(self.doc.undo_stack)
+        self._wire_document()
+        if old is not None:
+            old.workspace.close()
+            old.deleteLater()
+        self.setWindowTitle(self.tr("%s — Portwright") % workspace.display)
+        self.update_view_mode()
+        self.view.fit_later()
+        self.update_actions()
+        self.update_status()
+
+    def _wire_document(self) -> None:
+        doc, f = self.doc, self.flows
+        assert doc is not None
+        self.scene.selection_keys_changed.connect(self._on_scene_selection)
+        self.explorer.selection_changed.connect(self._on_explorer_selection)
+        self.explorer.activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
+        self.explorer.context_menu_requested.connect(f.context_menu)
+        self.problems.problem_activated.connect(f.problem_activated)
+        self.problems.counts_changed.connect(self._status_timer.start)
+        self.view.moved.connect(lambda before, after: f.guarded(lambda: doc.move(before, after)))
+        self.view.dropped_on_group.connect(f.drop_on_group)
+        self.view.new_item_requested.connect(lambda kind, pos: f.create(kind, (pos.x(), pos.y())))
+        self.view.files_dropped.connect(f.import_paths)
+        self.view.zoom_changed.connect(lambda _z: self._status_timer.start())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(lambda p: f.context_menu(self.view.mapToGlobal(p)))
+        for signal in (doc.item_added, doc.item_removed, doc.item_changed):
+            signal.connect(lambda *_: self._changed())
+        doc.item_renamed.connect(lambda *_: self._changed())
+        doc.reloaded.connect(self._changed)
+        doc.error.connect(f.show_error)
+        doc.undo_stack.canUndoChanged.connect(lambda _: self.update_actions())
+        doc.undo_stack.canRedoChanged.connect(lambda _: self.update_actions())
+        self.actions["edit.undo"].triggered.connect(doc.undo_stack.undo)
+        self.actions["edit.redo"].triggered.connect(doc.undo_stack.redo)
+
+    def _changed(self) -> None:
+        self.update_view_mode()
+        self.update_actions()
+        self._status_timer.start()
+
+    def update_view_mode(self) -> None:
+        """The welcome view on an empty workspace, the canvas otherwise."""
+        empty = self.doc is None or not self.doc.entries()
+        self.welcome.set_recent(self.flows.recent_files())
+        self.stack.setCurrentIndex(0 if empty else 1)
+
+    # -- selection, enabled states, status ----------------------------------------------------
+
+    def selected_subjects(self) -> list[Subject]:
+        return [Subject(k, n) for k, n in self.scene.selected_keys()]
+
+    def _on_scene_selection(self, keys: list) -> None:
+        self.explorer.select(keys)
+        self.properties.show_selection(keys)
+        self.update_actions()
+
+    def _on_explorer_selection(self, keys: list) -> None:
+        self.scene.select_keys([(Kind(k), n) for k, n in keys])
+        self.properties.show_selection(keys)
+        if len(keys) == 1:
+            self.view.reveal((Kind(keys[0][0]), keys[0][1]))
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Every action's enabled state and tooltip, from the selection and the rules."""
+        if self.doc is None or self._closing:
+            return
+        subjects = self.selected_subjects()
+        self.actions.apply_verdicts(self.doc.allowed_actions(subjects))
+        has = bool(subjects)
+        for action_id in ("edit.copy", "edit.duplicate"):
+            self.actions[action_id].setEnabled(has)
+        self.actions["edit.rename"].setEnabled(len(subjects) == 1)
+        self.actions["edit.undo"].setEnabled(self.doc.undo_stack.canUndo())
+        self.actions["edit.redo"].setEnabled(self.doc.undo_stack.canRedo())
+        self.actions["edit.undo"].setText(self.tr("&Undo %s") % self.doc.undo_stack.undoText())
+        self.actions["edit.redo"].setText(self.tr("&Redo %s") % self.doc.undo_stack.redoText())
+        has_items = bool(self.doc.entries())
+        for action_id in ("edit.select_all", "view.fit", "view.auto_layout", "file.export"):
+            self.actions[action_id].setEnabled(has_items)
+        if any(s.kind is Kind.GROUP for s in subjects):
+            for action_id in ("lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop"):
+                action = self.actions[action_id]
+                action.setToolTip(f"{action.toolTip()}\n{GROUP_ACTION_NOTE}")
+
+    def update_status(self) -> None:
+        if self.doc is None or self._closing:
+            return
+        counts = self.doc.counts()
+
+        def line(kind: Kind, word: str) -> str:
+            parts = [f"{counts.get((kind, s), 0)} {s.label.lower()}" for s in (State.STARTED, State.STOPPED,
+                                                                             State.UNENLISTED)]
+            return f"{word}: " + " · ".join(parts)
+
+        self.port_counts.setText(line(Kind.PORT, self.tr("Ports")))
+        self.group_counts.setText(line(Kind.GROUP, self.tr("Groups")))
+        from model.validation import Severity
+        pc = self.problems.counts()
+        self.problem_counts.setText(self.tr("Problems: %d errors, %d warnings") % (
+            pc.get(Severity.ERROR, 0), pc.get(Severity.WARNING, 0)))
+        self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
+
+    def select_all(self) -> None:
+        self.scene.select_keys(list(self.scene.nodes))
+        self._on_scene_selection([(k.value, n) for k, n in self.scene.nodes])
+
+    def focus_find(self) -> None:
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    # -- view options and settings ----------------------------------------------------------------
+
+    def _on_minimap_toggled(self, on: bool) -> None:
+        self.canvas_area.minimap.setVisible(on)
+        self.canvas_area.minimap.place()
+
+    def _on_dark_toggled(self, dark: bool) -> None:
+        theme = "dark" if dark else "light"
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.apply_theme(app, theme)
+        self.scene.set_colors(style.canvas_colors(theme))
+        self.view.resetCachedContent()
+        self.canvas_area.minimap.rebuild()
+        self.settings.setValue("theme", theme)
+
+    def _restore_settings(self, layout: bool = True) -> None:
+        geometry = self.settings.value("geometry")
+        if layout and isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("windowState")
+        if layout and isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.actions["view.minimap"].setChecked(self.settings.value("minimap", "true") in (True, "true"))
+        self.actions["view.dark"].setChecked(self.settings.value("theme", "light") == "dark")
+        self.flows.update_recent_menu()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._closing = True
+        if self.save_layout:
+            self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("windowState", self.saveState())
+        self.settings.setValue("minimap", self.actions["view.minimap"].isChecked())
+        self.settings.sync()
+        if self.doc is not None:
+            self.doc.workspace.close()
+        super().closeEvent(event)

@@ -1,0 +1,412 @@
+"""The explorer's item model: applications, their two folders, and the ports and groups in them.
+
+A hand-written tree model (not QStandardItemModel) so that it stays cheap for thousands of
+ports: nodes keep only ids and sorted name lists, rows are found by bisection, and the text
+is read from :meth:`WorkspaceDocument.entry` when a view asks. It follows the document's
+signals with row inserts, removals, moves and ``dataChanged``; only ``reloaded`` resets it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import count
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon
+
+from designer import style
+from designer.document import WorkspaceDocument
+from designer.panels.words import STATE_ICON, fill, groups_text, port_kind_text, ports_text, state_text
+from model.lifecycle import Kind
+from model.store import Entry
+
+PORTS_MIME = "application/x-portwright-ports"
+#: (kind value, name) of a port or group row; None for application and folder rows.
+KeyRole = Qt.ItemDataRole.UserRole + 1
+
+_NAME, _STATE = 0, 1
+_FOLDER_ROW = {Kind.PORT: 0, Kind.GROUP: 1}
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("ExplorerModel", text, None, n)
+
+
+class _App:
+    __slots__ = ("folders", "id", "name")
+
+    def __init__(self, ids: count, name: str) -> None:
+        self.id: int = next(ids)
+        self.name = name
+        self.folders = (_Folder(ids, self, Kind.PORT), _Folder(ids, self, Kind.GROUP))
+
+
+class _Folder:
+    __slots__ = ("app", "id", "items", "kind", "names")
+
+    def __init__(self, ids: count, app: _App, kind: Kind) -> None:
+        self.id: int = next(ids)
+        self.app = app
+        self.kind = kind
+        self.names: list[str] = []  # sorted: the rows
+        self.items: dict[str, _Item] = {}
+
+
+class _Item:
+    __slots__ = ("folder", "id", "name")
+
+    def __init__(self, ids: count, folder: _Folder, name: str) -> None:
+        self.id: int = next(ids)
+        self.folder = folder
+        self.name = name
+
+
+_Node = _App | _Folder | _Item
+
+
+class ExplorerModel(QAbstractItemModel):
+    """Applications (sorted) → "Send Ports (n)" / "Send Port Groups (m)" → ports and groups."""
+
+    def __init__(self, document: WorkspaceDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc = document
+        self._ids = count(1)  # internal ids of indexes; 0 stays "no node"
+        self._nodes: dict[int, _Node] = {}
+        self._apps: dict[str, _App] = {}
+        self._app_names: list[str] = []
+        self._where: dict[tuple[Kind, str], _Item] = {}
+        self._emptied: set[str] = set()
+        self._prune_timer = QTimer(self, singleShot=True, interval=0)
+        self._prune_timer.timeout.connect(self._prune_applications)
+        self._build()
+        document.reloaded.connect(self._on_document_reloaded)
+        document.item_added.connect(self._on_document_item_added)
+        document.item_removed.connect(self._on_document_item_removed)
+        document.item_changed.connect(self._on_document_item_changed)
+        document.item_renamed.connect(self._on_document_item_renamed)
+
+    # -- the tree ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._nodes.clear()
+        self._apps.clear()
+        self._where.clear()
+        self._app_names = []
+        for name in self._doc.applications():
+            self._new_app(name)
+        for e in self._doc.entries():
+            app = self._apps.get(e.application) or self._new_app(e.application)
+            self._new_item(app.folders[_FOLDER_ROW[e.kind]], e.name)
+        self._app_names.sort()
+        for app in self._apps.values():
+            for folder in app.folders:
+                folder.names.sort()
+
+    def _new_app(self, name: str) -> _App:
+        app = _App(self._ids, name)
+        self._apps[name] = app
+        self._app_names.append(name)
+        self._nodes[app.id] = app
+        for folder in app.folders:
+            self._nodes[folder.id] = folder
+        return app
+
+    def _new_item(self, folder: _Folder, name: str) -> _Item:
+        item = _Item(self._ids, folder, name)
+        folder.items[name] = item
+        folder.names.append(name)
+        self._nodes[item.id] = item
+        self._where[(folder.kind, name)] = item
+        return item
+
+    def _node(self, index: QModelIndex) -> _Node | None:
+        return self._nodes.get(index.internalId()) if index.isValid() else None
+
+    def _app_index(self, app: _App, column: int = 0) -> QModelIndex:
+        return self.createIndex(bisect_left(self._app_names, app.name), column, app.id)
+
+    def _folder_index(self, folder: _Folder, column: int = 0) -> QModelIndex:
+        return self.createIndex(_FOLDER_ROW[folder.kind], column, folder.id)
+
+    def _item_index(self, item: _Item, column: int = 0) -> QModelIndex:
+        return self.createIndex(bisect_left(item.folder.names, item.name), column, item.id)
+
+    def index_of(self, kind: Kind, name: str, column: int = 0) -> QModelIndex:
+        """The index of a port's or group's row (invalid when it is not shown)."""
+        item = self._where.get((kind, name))
+        return self._item_index(item, column) if item is not None else QModelIndex()
+
+    def order(self, kind: Kind, name: str) -> tuple[str, int, str]:
+        """Where a port or group sits in the tree, as a sort key (cheaper than walking indexes)."""
+        item = self._where.get((kind, name))
+        app = item.folder.app.name if item is not None else ""
+        return (app, _FOLDER_ROW[kind], name)
+
+    def key(self, index: QModelIndex) -> tuple[str, str] | None:
+        node = self._node(index)
+        return (node.folder.kind.value, node.name) if isinstance(node, _Item) else None
+
+    def item_name(self, row: int, parent: QModelIndex) -> str | None:
+        """The name of a port or group row under ``parent`` (None for other rows): for filters."""
+        node = self._node(parent)
+        return node.names[row] if isinstance(node, _Folder) and 0 <= row < len(node.names) else None
+
+    # -- QAbstractItemModel ------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, self._apps[self._app_names[row]].id)
+        node = self._node(parent)
+        if isinstance(node, _App):
+            return self.createIndex(row, column, node.folders[row].id)
+        if isinstance(node, _Folder):
+            return self.createIndex(row, column, node.items[node.names[row]].id)
+        return QModelIndex()
+
+    def parent(self, index: QModelIndex | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return super().parent()
+        node = self._node(index)
+        if isinstance(node, _Folder):
+            return self._app_index(node.app)
+        if isinstance(node, _Item):
+            return self._folder_index(node.folder)
+        return QModelIndex()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return len(self._app_names)
+        node = self._node(parent)
+        if isinstance(node, _App):
+            return 2
+        if isinstance(node, _Folder):
+            return len(node.names)
+        return 0
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr("Name") if section == _NAME else tr("State")
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        node = self._node(index)
+        if isinstance(node, _Item) and node.folder.kind is Kind.PORT:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        if isinstance(node, _Item):
+            return self._item_data(node, index.column(), role)
+        if index.column() != _NAME:
+            return None
+        if isinstance(node, _App):
+            ports, groups = (len(f.names) for f in node.folders)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return fill(tr("%1 (%2, %3)"), node.name, ports_text(ports), groups_text(groups))
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icon("application")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return fill(tr("Application %1"), node.name)
+            return None
+        n = len(node.names)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return fill(tr("Send Ports (%1)") if node.kind is Kind.PORT else tr("Send Port Groups (%1)"), n)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon("send-port" if node.kind is Kind.PORT else "send-port-group")
+        return None
+
+    def _item_data(self, item: _Item, column: int, role: int) -> Any:
+        if role == KeyRole:
+            return (item.folder.kind.value, item.name)
+        entry = self._doc.entry(item.folder.kind, item.name)
+        if entry is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.name if column == _NAME else state_text(entry.state)
+        if role == Qt.ItemDataRole.DecorationRole and column == _NAME:
+            return self._icon(STATE_ICON[entry.state])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry)
+        return None
+
+    def _tooltip(self, e: Entry) -> str:
+        if e.kind is Kind.PORT:
+            lines = [e.name, fill(tr("%1 send port"), port_kind_text(e.is_static, e.is_two_way)),
+                     fill(tr("Adapter: %1"), e.adapter or tr("none")),
+                     fill(tr("Address: %1"), e.address or tr("none"))]
+        else:
+            shown = ", ".join(e.members[:12]) + (tr(", … (%n more)", len(e.members) - 12)
+                                                 if len(e.members) > 12 else "")
+            lines = [e.name, tr("Send port group"), fill(tr("Members: %1"), shown or tr("none"))]
+        lines.append(fill(tr("State: %1"), state_text(e.state)))
+        return "\n".join(lines)
+
+    def _icon(self, name: str) -> QIcon:
+        return style.icon(name)  # cached there, for the current theme
+
+    # -- drag ----------------------------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [PORTS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
+        names: dict[str, None] = {}
+        for index in indexes:
+            node = self._node(index)
+            if isinstance(node, _Item) and node.folder.kind is Kind.PORT:
+                names[node.name] = None
+        if not names:
+            return None
+        mime = QMimeData()
+        mime.setData(PORTS_MIME, "\n".join(names).encode("utf-8"))
+        mime.setText("\n".join(names))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    # -- following the document ----------------------------------------------------------------
+
+    def _on_document_reloaded(self) -> None:
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    def _on_document_item_added(self, kind: str, name: str) -> None:
+        key = (Kind(kind), name)
+        entry = self._doc.entry(*key)
+        if entry is None:
+            return
+        if key in self._where:
+            self._on_document_item_changed(kind, name)
+            return
+        folder = self._ensure_app(entry.application).folders[_FOLDER_ROW[key[0]]]
+        row = bisect_left(folder.names, name)
+        self.beginInsertRows(self._folder_index(folder), row, row)
+        item = _Item(self._ids, folder, name)
+        folder.names.insert(row, name)
+        folder.items[name] = item
+        self._nodes[item.id] = item
+        self._where[key] = item
+        self.endInsertRows()
+        self._counts_changed(folder)
+
+    def _on_document_item_removed(self, kind: str, name: str) -> None:
+        item = self._where.get((Kind(kind), name))
+        if item is None:
+            return
+        folder = item.folder
+        row = bisect_left(folder.names, name)
+        self.beginRemoveRows(self._folder_index(folder), row, row)
+        del folder.names[row]
+        del folder.items[name]
+        del self._nodes[item.id]
+        del self._where[(folder.kind, name)]
+        self.endRemoveRows()
+        self._counts_changed(folder)
+        if not any(f.names for f in folder.app.folders):
+            self._emptied.add(folder.app.name)
+            self._prune_timer.start()
+
+    def _on_document_item_changed(self, kind: str, name: str) -> None:
+        key = (Kind(kind), name)
+        item, entry = self._where.get(key), self._doc.entry(*key)
+        if item is None or entry is None:
+            if entry is not None:
+                self._on_document_item_added(kind, name)
+            elif item is not None:
+                self._on_document_item_removed(kind, name)
+            return
+        if entry.application != item.folder.app.name:
+            self._move_to_application(item, entry.application)
+            return
+        self.dataChanged.emit(self._item_index(item, _NAME), self._item_index(item, _STATE))
+
+    def _on_document_item_renamed(self, kind: str, old: str, new: str) -> None:
+        item = self._where.pop((Kind(kind), old), None)
+        if item is None:
+            self._on_document_item_added(kind, new)
+            return
+        folder = item.folder
+        source = bisect_left(folder.names, old)
+        rest = folder.names[:source] + folder.names[source + 1:]
+        target = bisect_left(rest, new)
+        dest = target if target <= source else target + 1  # in the coordinates before the move
+        moving = dest not in (source, source + 1)
+        if moving:
+            parent = self._folder_index(folder)
+            self.beginMoveRows(parent, source, source, parent, dest)
+        rest.insert(target, new)
+        folder.names = rest
+        del folder.items[old]
+        folder.items[new] = item
+        item.name = new
+        self._where[(folder.kind, new)] = item
+        if moving:
+            self.endMoveRows()
+        self.dataChanged.emit(self._item_index(item, _NAME), self._item_index(item, _STATE))
+
+    def _move_to_application(self, item: _Item, application: str) -> None:
+        source = item.folder
+        target = self._ensure_app(application).folders[_FOLDER_ROW[source.kind]]
+        row = bisect_left(source.names, item.name)
+        dest = bisect_left(target.names, item.name)
+        self.beginMoveRows(self._folder_index(source), row, row, self._folder_index(target), dest)
+        del source.names[row]
+        del source.items[item.name]
+        target.names.insert(dest, item.name)
+        target.items[item.name] = item
+        item.folder = target
+        self.endMoveRows()
+        self._counts_changed(source)
+        self._counts_changed(target)
+        self.dataChanged.emit(self._item_index(item, _NAME), self._item_index(item, _STATE))
+        if not any(f.names for f in source.app.folders):
+            self._emptied.add(source.app.name)
+            self._prune_timer.start()
+
+    def _ensure_app(self, name: str) -> _App:
+        app = self._apps.get(name)
+        if app is None:
+            row = bisect_left(self._app_names, name)
+            self.beginInsertRows(QModelIndex(), row, row)
+            app = self._new_app(name)
+            self._app_names.sort()
+            self.endInsertRows()
+        return app
+
+    def _counts_changed(self, folder: _Folder) -> None:
+        for index in (self._app_index(folder.app), self._folder_index(folder)):
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+    def _prune_applications(self) -> None:
+        """Drop applications left empty, unless the workspace still has them (empty ones stay)."""
+        emptied, self._emptied = self._emptied, set()
+        if not emptied:
+            return
+        known = set(self._doc.applications())
+        for name in sorted(emptied):
+            app = self._apps.get(name)
+            if app is None or name in known or any(f.names for f in app.folders):
+                continue
+            row = bisect_left(self._app_names, name)
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._app_names[row]
+            del self._apps[name]
+            for node in (app, *app.folders):
+                del self._nodes[node.id]
+            self.endRemoveRows()

@@ -1,0 +1,159 @@
+"""designer.style: icons in both themes, palettes, canvas colours, resources."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from designer import style
+
+#: Every icon the application asks for (designer/actions.py, the explorer, the canvas).
+ICONS = (
+    "new-port", "new-group", "import", "export", "open-workspace", "new-workspace", "save", "undo",
+    "redo", "copy", "paste", "duplicate", "delete", "select-all", "find", "rename", "zoom-in",
+    "zoom-out", "zoom-fit", "auto-layout", "minimap", "theme", "refresh", "enlist", "unenlist",
+    "start", "stop", "app-start", "app-stop", "application", "send-port", "send-port-group",
+    "state-started", "state-stopped", "state-unenlisted", "problem-error", "problem-warning",
+    "problem-info", "properties", "history", "explorer", "about", "adapter", "filter", "map",
+    "pipeline", "certificate", "tracking", "transport", "backup-transport", "advanced", "general",
+    "portwright",
+)
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[QApplication]:
+    """The application, put back as it was (style, palette, style sheet, theme) afterwards."""
+    style_name, pal, sheet, theme = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet(), style.current_theme()
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    if style_name:
+        qapp.setStyle(style_name)
+    qapp.setPalette(pal)
+    style._current = theme  # restore module state for the next test
+
+
+def _opaque_pixels(image: QImage) -> list[QColor]:
+    return [
+        c for y in range(image.height()) for x in range(image.width()) if (c := image.pixelColor(x, y)).alpha() > 200
+    ]
+
+
+def test_resources_dir_holds_the_icons() -> None:
+    icons = style.resources_dir() / "icons"
+    assert icons.is_dir()
+    assert set(ICONS) <= set(style.icon_names())
+    assert (style.resources_dir() / "__init__.py").is_file()  # installs as a package
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("name", ICONS)
+def test_every_icon_loads(qapp: QApplication, name: str, dark: bool) -> None:
+    loaded = style.icon(name, dark=dark)
+    assert not loaded.isNull()
+    for size in (16, 24, 48):
+        pixmap = loaded.pixmap(size, size)
+        assert not pixmap.isNull()
+        assert pixmap.width() == size
+        assert _opaque_pixels(pixmap.toImage()), f"{name} draws nothing at {size} px"
+
+
+def test_dark_icons_draw_the_neutral_stroke_light(qapp: QApplication) -> None:
+    light = _opaque_pixels(style.icon("save", dark=False).pixmap(48, 48).toImage())
+    dark = _opaque_pixels(style.icon("save", dark=True).pixmap(48, 48).toImage())
+    assert max(c.lightnessF() for c in light) < 0.4
+    assert min(c.lightnessF() for c in dark) > 0.7
+
+
+def test_coloured_parts_keep_their_colour_in_the_dark(qapp: QApplication) -> None:
+    image = style.icon("state-started", dark=True).pixmap(48, 48).toImage()
+    assert image.pixelColor(6, 24).name() == "#1e8e3e"  # the green disc, left of the white triangle
+
+
+def test_icon_caches(qapp: QApplication) -> None:
+    first = style.icon("save", dark=True)
+    assert style.icon("save", dark=True) is first
+    assert style.icon("save", dark=False) is style.icon("save", dark=False)
+    assert style.icon("save", dark=False) is not first
+    style.clear_icon_cache()
+    assert style.icon("save", dark=True) is not first
+
+
+def test_icon_follows_the_current_theme(themed: QApplication) -> None:
+    style.apply_theme(themed, "dark")
+    assert style.icon("undo") is style.icon("undo", dark=True)
+    style.apply_theme(themed, "light")
+    assert style.icon("undo") is style.icon("undo", dark=False)
+
+
+def test_dark_icons_are_sharp_on_high_dpi_screens(qapp: QApplication) -> None:
+    pixmap = style.icon("redo", dark=True).pixmap(QSize(24, 24), 2.0)
+    assert pixmap.devicePixelRatio() == 2.0
+    assert pixmap.width() == 48
+
+
+def test_missing_icon_is_null_and_logged(qapp: QApplication, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="designer.style"):
+        assert style.icon("no-such-icon").isNull()
+    assert "no-such-icon" in caplog.text
+    assert isinstance(style.icon("no-such-icon"), QIcon)
+
+
+def test_palettes_differ(qapp: QApplication) -> None:
+    light, dark = style.palette("light"), style.palette("dark")
+    for role in (Role.Window, Role.Base, Role.Text, Role.WindowText, Role.Button):
+        assert light.color(role) != dark.color(role), role
+    assert light.color(Role.Window).lightnessF() > 0.8
+    assert dark.color(Role.Window).lightnessF() < 0.2
+    assert dark.color(Role.Text).lightnessF() > 0.8
+
+
+@pytest.mark.parametrize("theme", style.THEMES)
+def test_palette_has_disabled_and_inactive_colours(qapp: QApplication, theme: style.Theme) -> None:
+    pal = style.palette(theme)
+    for role in (Role.Text, Role.WindowText, Role.ButtonText, Role.Highlight):
+        assert pal.color(Group.Disabled, role) != pal.color(Group.Active, role), role
+    assert pal.color(Group.Inactive, Role.Highlight) != pal.color(Group.Active, Role.Highlight)
+
+
+@pytest.mark.parametrize("theme", style.THEMES)
+def test_apply_theme(themed: QApplication, theme: style.Theme) -> None:
+    style.apply_theme(themed, theme)
+    assert style.current_theme() == theme
+    assert themed.palette().color(Role.Window) == style.palette(theme).color(Role.Window)
+    assert "QToolTip" in themed.styleSheet() and "QDockWidget::title" in themed.styleSheet()
+    themed.setStyleSheet("")  # the style sheet wraps the style; underneath it is Fusion
+    assert themed.style().name().lower() == "fusion"
+
+
+def test_unknown_theme_is_refused(themed: QApplication) -> None:
+    with pytest.raises(ValueError, match="unknown theme"):
+        style.apply_theme(themed, "solarized")  # type: ignore[arg-type]
+    assert style.current_theme() in style.THEMES
+
+
+def test_theme_labels(qapp: QApplication) -> None:
+    assert [style.theme_label(t) for t in style.THEMES] == ["Light", "Dark"]
+
+
+@pytest.mark.parametrize("theme", style.THEMES)
+def test_canvas_colours(theme: style.Theme) -> None:
+    colors = style.canvas_colors(theme)
+    for name in colors.names():
+        assert QColor(getattr(colors, name)).isValid(), name
+    assert (colors.started, colors.stopped, colors.unenlisted) == ("#1e8e3e", "#e37400", "#80868b")
+    assert colors.node_text != colors.node_fill and colors.selection != colors.node_border
+
+
+def test_canvas_colours_differ_between_themes() -> None:
+    light, dark = style.canvas_colors("light"), style.canvas_colors("dark")
+    assert light.background != dark.background and light.node_fill != dark.node_fill
+    assert QColor(light.background).lightnessF() > QColor(dark.background).lightnessF()
+    with pytest.raises(ValueError):
+        style.canvas_colors("sepia")  # type: ignore[arg-type]
