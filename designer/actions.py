@@ -100,6 +100,12 @@ class Actions(QObject):
         self["edit.redo"].setShortcuts([QKeySequence(Std.Redo), QKeySequence("Ctrl+Y")])
         self["view.zoom_in"].setShortcuts([QKeySequence(Std.ZoomIn), QKeySequence("Ctrl+=")])
 
+    def refresh_icons(self) -> None:
+        """Ask for every icon again (after a theme change: icons are drawn for one theme)."""
+        for spec in SPECS:
+            if spec.icon:
+                self[spec.id].setIcon(icon(spec.icon))
+
     def __getitem__(self, action_id: str) -> QAction:
         return self.by_id[action_id]
 

@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             style.apply_theme(app, theme)
+        self.actions.refresh_icons()
+        for dock, name in ((self.explorer_dock, "explorer"), (self.palette_dock, "new-port"),
+                           (self.properties_dock, "properties"), (self.history_dock, "history"),
+                           (self.problems_dock, "problem-warning")):
+            dock.toggleViewAction().setIcon(style.icon(name))
         self.scene.set_colors(style.canvas_colors(theme))
         self.view.resetCachedContent()
         self.canvas_area.minimap.rebuild()

@@ -5,17 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
-    QTimer,
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from designer.document import WorkspaceDocument
 from designer.panels.explorer_model import ExplorerModel, KeyRole
@@ -37,7 +46,7 @@ class _NameFilter(QSortFilterProxyModel):
             self._needle = needle
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
         name = self.sourceModel().item_name(source_row, source_parent)  # type: ignore[attr-defined]
@@ -89,7 +98,11 @@ class ExplorerPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width for the state column: sizing it to its contents would read every row.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        metrics = self.view.fontMetrics()
+        words = [QCoreApplication.translate("Words", w) for w in ("Unenlisted", "Stopped", "Started", "State")]
+        header.resizeSection(1, max(metrics.horizontalAdvance(w) for w in words) + 28)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -103,7 +116,7 @@ class ExplorerPanel(QWidget):
         self.proxy.rowsInserted.connect(self._on_proxy_rows_inserted)
         self.proxy.modelAboutToBeReset.connect(self._on_proxy_model_about_to_be_reset)
         self.proxy.modelReset.connect(self._on_proxy_model_reset)
-        self.view.expandAll()
+        self._open_headers(QModelIndex(), 0, self.proxy.rowCount() - 1)
 
     # -- public ----------------------------------------------------------------------------
 
@@ -115,27 +128,27 @@ class ExplorerPanel(QWidget):
 
     def select(self, keys: Sequence[tuple[str, str]]) -> None:
         """Show a selection made elsewhere (canvas, another panel) without echoing it back."""
-        by_parent: dict[int, tuple[QModelIndex, list[int]]] = {}
+        by_parent: dict[tuple[int, ...], tuple[QModelIndex, list[int]]] = {}
         for kind, name in keys:
             index = self.proxy.mapFromSource(self.model.index_of(Kind(kind), name))
             if index.isValid():
                 parent = index.parent()
-                by_parent.setdefault(parent.internalId(), (parent, []))[1].append(index.row())
+                by_parent.setdefault(self._tree_order(parent), (parent, []))[1].append(index.row())
         selection = QItemSelection()
-        first = QModelIndex()
-        for parent_index, rows in by_parent.values():
+        tops: list[QModelIndex] = []
+        last_column = self.proxy.columnCount() - 1
+        for parent, rows in by_parent.values():
             rows.sort()
-            start = previous = rows[0]
-            for row in [*rows[1:], None]:  # one range per run of neighbouring rows: cheap for thousands
-                if row is not None and row == previous + 1:
-                    previous = row
-                    continue
-                top = self.proxy.index(start, 0, parent_index)
-                selection.select(top, self.proxy.index(previous, self.proxy.columnCount() - 1, parent_index))
-                if not first.isValid() or self._tree_order(top) < self._tree_order(first):
-                    first = top
-                if row is not None:
-                    start = previous = row
+            runs = [[rows[0], rows[0]]]
+            for row in rows[1:]:  # one range per run of neighbouring rows: cheap for thousands
+                if row == runs[-1][1] + 1:
+                    runs[-1][1] = row
+                else:
+                    runs.append([row, row])
+            for top, bottom in runs:
+                tops.append(self.proxy.index(top, 0, parent))
+                selection.select(tops[-1], self.proxy.index(bottom, last_column, parent))
+        first = min(tops, key=self._tree_order, default=QModelIndex())
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._mirroring = True
         try:
@@ -184,20 +197,26 @@ class ExplorerPanel(QWidget):
             self.proxy.set_text(self.filter_edit.text())
         finally:
             self._mirroring = False
-        self.view.expandAll()
+        self._open_headers(QModelIndex(), 0, self.proxy.rowCount() - 1)
 
     def _on_proxy_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        # A new application (or a folder shown again by the filter) opens like the others.
+        if not parent.parent().isValid():  # applications, or folders the filter shows again
+            self._open_headers(parent, first, last)
+
+    def _open_headers(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Application and folder rows: opened, and as wide as the tree (they have no state)."""
         for row in range(first, last + 1):
             index = self.proxy.index(row, 0, parent)
-            if index.data(KeyRole) is None:
-                self.view.expandRecursively(index)
+            self.view.setFirstColumnSpanned(row, parent, True)
+            self.view.expand(index)
+            if not parent.isValid():
+                self._open_headers(index, 0, self.proxy.rowCount(index) - 1)
 
     def _on_proxy_model_about_to_be_reset(self) -> None:
         self._kept = self.selected_keys()
 
     def _on_proxy_model_reset(self) -> None:
-        self.view.expandAll()
+        self._open_headers(QModelIndex(), 0, self.proxy.rowCount() - 1)
         kept, self._kept = self._kept, []
         if kept:
             self.select(kept)

@@ -10,16 +10,24 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import count
-from typing import Any
+from typing import Any, TypeAlias
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QIcon
 
 from designer import style
 from designer.document import WorkspaceDocument
-from designer.panels.words import STATE_ICON, fill, groups_text, port_kind_text, ports_text, state_text
+from designer.panels.words import STATE_ICON, entry_tooltip, fill, groups_text, ports_text, state_text
 from model.lifecycle import Kind
-from model.store import Entry
 
 PORTS_MIME = "application/x-portwright-ports"
 #: (kind value, name) of a port or group row; None for application and folder rows.
@@ -27,6 +35,9 @@ KeyRole = Qt.ItemDataRole.UserRole + 1
 
 _NAME, _STATE = 0, 1
 _FOLDER_ROW = {Kind.PORT: 0, Kind.GROUP: 1}
+
+#: What Qt passes to a model's methods (PySide6 accepts both).
+AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -120,7 +131,7 @@ class ExplorerModel(QAbstractItemModel):
         self._where[(folder.kind, name)] = item
         return item
 
-    def _node(self, index: QModelIndex) -> _Node | None:
+    def _node(self, index: AnyIndex) -> _Node | None:
         return self._nodes.get(index.internalId()) if index.isValid() else None
 
     def _app_index(self, app: _App, column: int = 0) -> QModelIndex:
@@ -143,10 +154,6 @@ class ExplorerModel(QAbstractItemModel):
         app = item.folder.app.name if item is not None else ""
         return (app, _FOLDER_ROW[kind], name)
 
-    def key(self, index: QModelIndex) -> tuple[str, str] | None:
-        node = self._node(index)
-        return (node.folder.kind.value, node.name) if isinstance(node, _Item) else None
-
     def item_name(self, row: int, parent: QModelIndex) -> str | None:
         """The name of a port or group row under ``parent`` (None for other rows): for filters."""
         node = self._node(parent)
@@ -154,7 +161,7 @@ class ExplorerModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -166,7 +173,7 @@ class ExplorerModel(QAbstractItemModel):
             return self.createIndex(row, column, node.items[node.names[row]].id)
         return QModelIndex()
 
-    def parent(self, index: QModelIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
         if index is None:  # QObject.parent()
             return super().parent()
         node = self._node(index)
@@ -176,7 +183,7 @@ class ExplorerModel(QAbstractItemModel):
             return self._folder_index(node.folder)
         return QModelIndex()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.column() > 0:
             return 0
         if not parent.isValid():
@@ -188,7 +195,7 @@ class ExplorerModel(QAbstractItemModel):
             return len(node.names)
         return 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -196,7 +203,7 @@ class ExplorerModel(QAbstractItemModel):
             return tr("Name") if section == _NAME else tr("State")
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -205,7 +212,7 @@ class ExplorerModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._node(index)
         if node is None:
             return None
@@ -240,20 +247,8 @@ class ExplorerModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == _NAME:
             return self._icon(STATE_ICON[entry.state])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(entry)
+            return entry_tooltip(entry)
         return None
-
-    def _tooltip(self, e: Entry) -> str:
-        if e.kind is Kind.PORT:
-            lines = [e.name, fill(tr("%1 send port"), port_kind_text(e.is_static, e.is_two_way)),
-                     fill(tr("Adapter: %1"), e.adapter or tr("none")),
-                     fill(tr("Address: %1"), e.address or tr("none"))]
-        else:
-            shown = ", ".join(e.members[:12]) + (tr(", … (%n more)", len(e.members) - 12)
-                                                 if len(e.members) > 12 else "")
-            lines = [e.name, tr("Send port group"), fill(tr("Members: %1"), shown or tr("none"))]
-        lines.append(fill(tr("State: %1"), state_text(e.state)))
-        return "\n".join(lines)
 
     def _icon(self, name: str) -> QIcon:
         return style.icon(name)  # cached there, for the current theme

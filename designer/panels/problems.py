@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +57,7 @@ class _SeverityFilter(QSortFilterProxyModel):
         (self.hidden.discard if shown else self.hidden.add)(severity)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         problem = self.sourceModel().problem(source_row)  # type: ignore[attr-defined]
         return problem is not None and problem.severity not in self.hidden
 
@@ -101,16 +111,12 @@ class ProblemsPanel(QWidget):
         header.setContentsMargins(2, 0, 0, 0)
         header.setSpacing(2)
         header.addWidget(self.summary, 1)
-        tips = {Severity.ERROR: self.tr("Show errors"), Severity.WARNING: self.tr("Show warnings"),
-                Severity.INFO: self.tr("Show notes")}
         for severity in SEVERITY_ORDER:
             button = QToolButton(self)
             button.setObjectName(f"problemsShow{severity.value.capitalize()}")
             button.setCheckable(True)
             button.setChecked(True)
             button.setAutoRaise(True)
-            button.setToolTip(tips[severity])
-            button.setAccessibleName(tips[severity])
             button.toggled.connect(lambda shown, s=severity: self.proxy.set_shown(s, shown))
             header.addWidget(button)
             self.toggles[severity] = button
@@ -200,7 +206,8 @@ class ProblemsPanel(QWidget):
     # -- checking ------------------------------------------------------------------------------
 
     def _request(self) -> Request:
-        ports, groups = [], []
+        ports: list[str] = []
+        groups: list[str] = []
         for e in self._doc.entries():
             (ports if e.kind is Kind.PORT else groups).append(e.name)
         bound = frozenset(n for n in ports if self._doc.bindings(Kind.PORT, n))
@@ -295,6 +302,11 @@ class ProblemsPanel(QWidget):
             text = fill(self.tr("%1 (checking…)"), text)
         self.summary.setText(text)
         self.summary.setToolTip(text)
+        tips = {Severity.ERROR: self.tr("Show errors (%1)"), Severity.WARNING: self.tr("Show warnings (%1)"),
+                Severity.INFO: self.tr("Show notes (%1)")}
+        for severity, button in self.toggles.items():
+            button.setToolTip(fill(tips[severity], n[severity]))
+            button.setAccessibleName(fill(tips[severity], n[severity]))
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         target = index.data(TargetRole)

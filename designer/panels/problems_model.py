@@ -5,15 +5,25 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 
 from designer import style
 from designer.panels.words import fill
 from model import validation
 from model.domain import SendPort, SendPortGroup
+from model.gcpause import gc_paused
 from model.lifecycle import Kind
 from model.store import WorkspaceError
 from model.validation import Severity
@@ -26,6 +36,9 @@ TargetRole = Qt.ItemDataRole.UserRole + 1
 SeverityRole = Qt.ItemDataRole.UserRole + 2
 
 SEVERITY, OBJECT, PROPERTY, MESSAGE = range(4)
+
+#: What Qt passes to a model's methods (PySide6 accepts both).
+AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -110,11 +123,20 @@ class ProblemsJob(QRunnable):
 
     def run(self) -> None:
         try:
-            result = find_problems(self._request, self._read_port, self._read_group, self._cancel.is_set)
+            # The collector's full passes over thousands of fresh objects stop every thread,
+            # the UI's too, for a few hundred milliseconds: pause it as the model's bulk work does.
+            with gc_paused():
+                result = find_problems(self._request, self._read_port, self._read_group, self._cancel.is_set)
         except Exception as e:  # noqa: BLE001 - reported in the panel; an exception here would be lost
-            self.signals.failed.emit(self.generation, str(e) or type(e).__name__)
+            self._report(self.signals.failed, str(e) or type(e).__name__)
             return
-        self.signals.finished.emit(self.generation, result)
+        self._report(self.signals.finished, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(self.generation, value)
+        except RuntimeError:  # the panel and its job's signals are gone (closing): nobody to tell
+            pass
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -141,10 +163,10 @@ class ProblemsModel(QAbstractTableModel):
         except ValueError:
             return -1
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,7 +174,7 @@ class ProblemsModel(QAbstractTableModel):
             return (tr("Severity"), tr("Object"), tr("Property"), tr("Message"))[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         p = self.problem(index.row()) if index.isValid() else None
         if p is None:
             return None

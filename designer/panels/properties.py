@@ -124,8 +124,8 @@ class PropertiesPanel(QWidget):
     def _muted(self) -> str:
         """Secondary text: between the text and the background, legible in both themes."""
         text, base = self.palette().color(QPalette.ColorRole.Text), self.palette().color(QPalette.ColorRole.Base)
-        mix = [round(t * 0.55 + b * 0.45) for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)]
-        return QColor(*mix).name()
+        t, b = (text.red(), text.green(), text.blue()), (base.red(), base.green(), base.blue())
+        return QColor(*(round(x * 0.55 + y * 0.45) for x, y in zip(t, b, strict=True))).name()
 
     def _dotted(self, name: str | None) -> str:
         """``Namespace.Name`` as the name, with the namespace underneath in small muted text."""

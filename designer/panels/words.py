@@ -1,4 +1,4 @@
-"""Words the panels share (states, kinds of port), translated, and placeholder filling."""
+"""Words the panels share (states, kinds of port, tooltips), translated, and placeholder filling."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from model.lifecycle import State
+from model.lifecycle import Kind, State
+from model.store import Entry
 
 _PLACEHOLDER = re.compile(r"%(\d)")
 
@@ -42,3 +43,16 @@ def groups_text(n: int) -> str:
 
 
 STATE_ICON = {State.STARTED: "state-started", State.STOPPED: "state-stopped", State.UNENLISTED: "state-unenlisted"}
+
+
+def entry_tooltip(e: Entry) -> str:
+    """What a port or group is, in a few lines: kind, adapter and address or members, state."""
+    if e.kind is Kind.PORT:
+        lines = [e.name, fill(tr("%1 send port"), port_kind_text(e.is_static, e.is_two_way)),
+                 fill(tr("Adapter: %1"), e.adapter or tr("none")),
+                 fill(tr("Address: %1"), e.address or tr("none"))]
+    else:
+        shown = ", ".join(e.members[:12]) + (tr(", … (%n more)", len(e.members) - 12) if len(e.members) > 12 else "")
+        lines = [e.name, tr("Send port group"), fill(tr("Members: %1"), shown or tr("none"))]
+    lines.append(fill(tr("State: %1"), state_text(e.state)))
+    return "\n".join(lines)

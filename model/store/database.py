@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from alembic import command
@@ -12,7 +13,7 @@ from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from model.store.errors import SchemaTooNewError, WorkspaceError
@@ -40,8 +41,8 @@ def resolve(spec: str | os.PathLike[str] | None) -> str:
     if "://" in text:
         try:
             url = make_url(text)
-        except ArgumentError as e:
-            raise WorkspaceError(f"not a database URL: {text!r} ({e})") from None
+        except (ArgumentError, ValueError) as e:
+            raise WorkspaceError(f"not a database URL: {text!r} ({one_line(e)})") from None
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         return url.render_as_string(hide_password=False)
@@ -51,6 +52,14 @@ def resolve(spec: str | os.PathLike[str] | None) -> str:
     if not path.parent.exists():
         raise WorkspaceError(f"{path}: folder {path.parent} does not exist")
     return f"sqlite:///{path}"
+
+
+def one_line(e: BaseException) -> str:
+    """A driver's error as one line: without SQLAlchemy's background link and line breaks."""
+    text = str(getattr(e, "orig", None) or e)
+    text = re.sub(r"\(Background on this error at:[^)]*\)", "", text)
+    text = re.sub(r"\[SQL:.*", "", text, flags=re.S)
+    return " ".join(text.split()) or type(e).__name__
 
 
 def display(url: str) -> str:
@@ -118,8 +127,6 @@ def migrate(engine: Engine) -> str:
                         f"Portwright understands ({head}); upgrade Portwright to open it") from None
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except OperationalError as e:
-        raise WorkspaceError(f"cannot open workspace {display(str(engine.url))}: {e.orig}") from None
     except SQLAlchemyError as e:
-        raise WorkspaceError(f"cannot open workspace {display(str(engine.url))}: {e}") from None
+        raise WorkspaceError(f"cannot open workspace {display(str(engine.url))}: {one_line(e)}") from None
     return head or ""

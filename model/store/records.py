@@ -93,7 +93,7 @@ class ImportSummary:
         out += [f"merged members of send port group '{g}': added {', '.join(repr(m) for m in added) or 'none'}"
                 for g, added in self.merged]
         ports = sum(1 for k, _ in self.created + self.replaced if k is Kind.PORT)
-        groups = sum(1 for k, _ in self.created + self.replaced if k is Kind.GROUP)
+        groups = sum(1 for k, _ in self.created + self.replaced if k is Kind.GROUP) + len(self.merged)
         out.append(f"{self.source}: {ports} send port(s), {groups} send port group(s): "
                    f"{len(self.created)} created, {len(self.replaced)} replaced, {len(self.merged)} merged")
         return out

@@ -27,6 +27,17 @@ class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
 
 
+class MetaRow(Base):
+    """One row: a counter every change of states, memberships or objects increments. A
+    lifecycle action planned from what it read commits only if the counter is still what
+    it read (so two people's actions can never combine into a state the rules forbid)."""
+
+    __tablename__ = "workspace_meta"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lifecycle_version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
 class ApplicationRow(Base):
     __tablename__ = "applications"
 

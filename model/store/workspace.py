@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -51,6 +51,7 @@ from model.store.records import (
 )
 from model.store.schema import (
     ApplicationRow,
+    MetaRow,
     AuditRow,
     BindingRow,
     GroupRow,
@@ -106,19 +107,22 @@ class Workspace:
     # -- transactions ---------------------------------------------------------------------
 
     @contextmanager
-    def _tx(self) -> Iterator[Session]:
-        """One unit of work: commit at the end, roll back on any error."""
+    def _tx(self, bump: bool = True) -> Iterator[Session]:
+        """One unit of work: commit at the end, roll back on any error. Unless ``bump`` is
+        False (canvas positions), it counts as a change for concurrent lifecycle actions."""
         session = self._sessions()
         try:
             with session.begin():
                 yield session
+                if bump and not session.info.get("bumped"):
+                    self._bump(session)
         except StaleDataError:
             raise ConflictError("someone else changed this since it was read; nothing was saved. "
                                 "Refresh and try again.") from None
         except IntegrityError as e:
-            raise DuplicateError(f"the change conflicts with what is in the workspace: {e.orig}") from None
-        except OperationalError as e:
-            raise WorkspaceError(f"workspace {self.display}: {e.orig}") from None
+            raise DuplicateError(f"the change conflicts with what is in the workspace: {database.one_line(e)}") from None
+        except SQLAlchemyError as e:
+            raise WorkspaceError(f"workspace {self.display}: {database.one_line(e)}") from None
         finally:
             session.close()
 
@@ -128,9 +132,26 @@ class Workspace:
         try:
             yield session
         except SQLAlchemyError as e:
-            raise WorkspaceError(f"workspace {self.display}: {e}") from None
+            raise WorkspaceError(f"workspace {self.display}: {database.one_line(e)}") from None
         finally:
             session.close()
+
+    @staticmethod
+    def _counter(s: Session) -> int:
+        return int(s.scalar(select(MetaRow.lifecycle_version).where(MetaRow.id == 1)) or 0)
+
+    @staticmethod
+    def _bump(s: Session, seen: int | None = None) -> None:
+        """Count a change of states, memberships or objects; with ``seen``, only if nobody
+        else counted one since (else :class:`ConflictError`)."""
+        table = MetaRow.__table__
+        stmt = update(table).where(table.c.id == 1).values(lifecycle_version=table.c.lifecycle_version + 1)
+        if seen is not None:
+            stmt = stmt.where(table.c.lifecycle_version == seen)
+        if s.execute(stmt).rowcount != 1 and seen is not None:  # type: ignore[attr-defined]
+            raise ConflictError("send ports or groups were changed by someone else meanwhile; nothing was "
+                                "changed. Refresh and try again.")
+        s.info["bumped"] = True
 
     def _audit(self, s: Session, operation: str, rows: Iterable[dict[str, Any]]) -> None:
         at, user = _now(), self.user
@@ -156,7 +177,7 @@ class Workspace:
             if state is not None:
                 port_q = port_q.where(SendPortRow.state == int(state))
                 group_q = group_q.where(GroupRow.state == int(state))
-            out = [Entry(Kind.PORT, n, a, _STATE[st], ad, addr, bool(stc), bool(tw), v, x, y)
+            out = [Entry(Kind.PORT, n, a, _STATE[st], ad, addr, bool(stc), bool(tw), version=v, x=x, y=y)
                    for n, a, st, ad, addr, stc, tw, v, x, y in s.execute(port_q)]
             groups = s.execute(group_q).all()
             members: dict[int, list[str]] = {}
@@ -268,8 +289,8 @@ class Workspace:
             if limit:
                 q = q.limit(limit)
             rows = list(s.scalars(q))
-            return [AuditEntry(r.at, r.user, r.operation, r.kind, r.name, r.before, r.after, r.detail)
-                    for r in reversed(rows)]
+            return [AuditEntry(r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC), r.user, r.operation, r.kind,
+                               r.name, r.before, r.after, r.detail) for r in reversed(rows)]
 
     def allowed_actions(self, subjects: Sequence[Subject]) -> dict[Action, lifecycle.Verdict]:
         return lifecycle.allowed_actions(self.view(), subjects)
@@ -281,7 +302,12 @@ class Workspace:
                 application: str | None = None) -> list[Change]:
         """Apply ``action`` under BizTalk's rules; raises LifecycleError (and changes nothing) when refused."""
         with self._tx() as s:
+            if application is not None and not s.scalar(
+                    select(func.count()).select_from(ApplicationRow).where(ApplicationRow.name == application)):
+                raise NotFoundError("application", application)
+            seen = self._counter(s)
             changes = lifecycle.plan(self._view(s), action, subjects, group=group, application=application)
+            self._bump(s, seen)
             self._apply(s, action, changes)
             return changes
 
@@ -326,7 +352,10 @@ class Workspace:
         for c in changes:
             if isinstance(c, Deletion):
                 table = SendPortRow if c.kind is Kind.PORT else GroupRow
-                row = s.scalars(select(table).where(table.name == c.name)).one()
+                row = s.scalars(select(table).where(table.name == c.name)).one_or_none()
+                if row is None:
+                    raise ConflictError(f"{c.kind.label} '{c.name}' was deleted by someone else meanwhile; "
+                                        "nothing was changed. Refresh and try again.")
                 audit.append({"kind": c.kind.value, "name": c.name, "before": State(row.state).label,
                               "detail": "deleted"})
                 s.delete(row)
@@ -391,8 +420,8 @@ class Workspace:
             return GroupRecord(group, State.UNENLISTED, app, row.version, xml, x, y)
 
     def update_port(self, name: str, port: SendPort, expected_version: int | None = None) -> PortRecord:
-        """Replace a port's settings (not its name: see :meth:`rename_port`)."""
-        with self._tx() as s:
+        """Replace a port's settings (not its name: see :meth:`rename`)."""
+        with self._tx(bump=False) as s:
             row = self._port_row(s, name)
             if expected_version is not None and row.version != expected_version:
                 raise ConflictError(f"send port '{name}' was changed by someone else (version {expected_version} "
@@ -405,25 +434,30 @@ class Workspace:
                 setattr(row, k, v)
             if port.application and port.application != row.application.name:
                 row.application = self._app(s, port.application)
+                self._bump(s)  # membership rules look at applications
             row.updated_at = _now()
             s.flush()
             self._audit(s, "edit", [{"kind": "port", "name": name}])
-            return PortRecord(port, State(row.state), row.application.name, row.version, row.xml, row.x, row.y)
+            return PortRecord(port, _STATE[row.state], row.application.name, row.version, row.xml, row.x, row.y)
 
     def update_group(self, name: str, group: SendPortGroup, expected_version: int | None = None) -> GroupRecord:
         """Replace a group's settings and members (membership rules are the caller's: see perform)."""
-        with self._tx() as s:
+        with self._tx(bump=False) as s:
             row = self._group_row(s, name)
             if expected_version is not None and row.version != expected_version:
                 raise ConflictError(f"send port group '{name}' was changed by someone else; nothing was saved. "
                                     "Refresh and try again.")
             if group.name != name:
                 raise WorkspaceError("use rename to change a send port group's name")
-            self._set_group(s, row, _group_model(row), group)
+            current = _group_model(row)
+            if current.members != group.members:
+                self._bump(s)  # lifecycle rules look at members
+            self._set_group(s, row, current, group)
             if group.application and group.application != row.application.name:
                 row.application = self._app(s, group.application)
+                self._bump(s)
             self._audit(s, "edit", [{"kind": "group", "name": name}])
-            return GroupRecord(group, State(row.state), row.application.name, row.version, row.xml, row.x, row.y)
+            return GroupRecord(group, _STATE[row.state], row.application.name, row.version, row.xml, row.x, row.y)
 
     def rename(self, kind: Kind, old: str, new: str) -> None:
         """Rename a port (every group listing it follows) or a group."""
@@ -469,7 +503,7 @@ class Workspace:
 
     def set_positions(self, positions: dict[tuple[Kind, str], tuple[float, float]]) -> None:
         """Canvas positions (not versioned: moving a node never conflicts with an edit)."""
-        with self._tx() as s:
+        with self._tx(bump=False) as s:
             for kind, table in ((Kind.PORT, SendPortRow.__table__), (Kind.GROUP, GroupRow.__table__)):
                 rows = [{"n": name, "px": x, "py": y} for (k, name), (x, y) in positions.items() if k is kind]
                 if rows:

@@ -76,7 +76,7 @@ def loaded(cli: Cli, standard_file: Path) -> Cli:
 
 
 def test_import_prints_the_summary(cli: Cli, standard_file: Path) -> None:
-    rc, out, err = cli("import", str(standard_file))
+    rc, out, _ = cli("import", str(standard_file))
     assert rc == 0
     assert out.splitlines() == [
         "created application 'App'",
@@ -395,9 +395,6 @@ def test_app_start_refused_changes_nothing(loaded: Cli) -> None:
     assert loaded.everything() == before
 
 
-@pytest.mark.xfail(strict=True, reason="`portwright app start|stop APP` treats an application that does not exist "
-                                       "as an empty one: exit 1 ('it has no send ports or send port groups') "
-                                       "instead of exit 2 for an unknown name")
 def test_app_start_of_an_unknown_application_exits_2(loaded: Cli) -> None:
     rc, _, err = loaded("app", "start", "Nope")
     assert rc == 2 and "'Nope'" in err
@@ -483,9 +480,16 @@ def test_an_unusable_workspace_exits_2(capsys: pytest.CaptureFixture[str], tmp_p
     assert rc == 2 and err.startswith("portwright: ") and "Traceback" not in err
 
 
-@pytest.mark.xfail(strict=True, reason="workspace errors carry the driver's multi-line text: psycopg's "
-                                       "'connection failed: ...\\n\\tIs the server running...' and SQLAlchemy's "
-                                       "'\\n(Background on this error at: ...)'; the CLI promises one line")
+def test_a_workspace_from_a_newer_portwright_exits_2(loaded: Cli) -> None:
+    from sqlalchemy import text
+
+    with Workspace(loaded.url) as ws, ws.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    rc, out, err = loaded("ls")
+    assert rc == 2 and out == ""
+    assert "schema version 9999, newer than this Portwright understands" in err and "upgrade Portwright" in err
+
+
 @pytest.mark.parametrize("spec", ["postgresql://nobody@127.0.0.1:1/none", "junk.sqlite"])
 def test_workspace_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path, spec: str) -> None:
     (tmp_path / "junk.sqlite").write_bytes(b"not a database at all" * 100)
@@ -495,8 +499,6 @@ def test_workspace_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_p
     assert rc == 2 and len(err.splitlines()) == 1, err
 
 
-@pytest.mark.xfail(strict=True, reason="database.resolve lets make_url's ValueError through for a non-numeric "
-                                       "port: the CLI reports an internal error (exit 3) instead of exit 2")
 def test_a_malformed_workspace_url_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     rc = main(["--workspace", "postgresql://u@host:notaport/db", "ls"])
     _, err = capsys.readouterr()

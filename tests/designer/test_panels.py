@@ -7,7 +7,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QContextMenuEvent, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -168,19 +173,41 @@ def test_reload_resets_and_keeps_the_selection(qtbot, explorer: ExplorerPanel, d
 
 
 def test_filter_keeps_the_parents_of_matches(qtbot, explorer: ExplorerPanel) -> None:
-    explorer.filter_edit.setText("NOTIFY")
+    QTest.keyClicks(explorer.filter_edit, "NOTIFY")  # filters once typing pauses
+    assert len(tree(explorer.proxy)) == 10
+    qtbot.waitUntil(lambda: len(tree(explorer.proxy)) == 3)
     assert tree(explorer.proxy) == [
         "Contoso.Orders (2 ports, 1 group)",
         "  Send Ports (2)",
         "    Orders.Notify | Unenlisted",
     ]
     assert explorer.view.isExpanded(item_index(explorer, "port", "Orders.Notify").parent())
-    explorer.filter_edit.setText("orders.")
+    explorer.set_filter_text("orders.")
     assert [line.strip() for line in tree(explorer.proxy)] == [
         "Contoso.Orders (2 ports, 1 group)", "Send Ports (2)", "Orders.Archive | Unenlisted",
         "Orders.Notify | Unenlisted", "Send Port Groups (1)", "Orders.Everyone | Unenlisted"]
-    explorer.filter_edit.clear()
+    explorer.set_filter_text("no such port")
+    assert tree(explorer.proxy) == []
+    explorer.set_filter_text("")
     assert len(tree(explorer.proxy)) == 10
+
+
+def test_filtering_keeps_the_selection_quiet(qtbot, explorer: ExplorerPanel) -> None:
+    explorer.select([("port", "Orders.Notify"), ("port", "Billing.Export")])
+    with qtbot.assertNotEmitted(explorer.selection_changed):
+        explorer.set_filter_text("notify")
+    assert explorer.selected_keys() == [("port", "Orders.Notify")]
+
+
+def test_select_many_makes_ranges(explorer: ExplorerPanel, doc) -> None:
+    for i in range(30):
+        doc.add_send_port(new_send_port(f"Bulk.{i:02d}", address="C:\\Out"), ORDERS)
+    keys = [("port", f"Bulk.{i:02d}") for i in range(30) if i != 7] + [("group", "Orders.Everyone")]
+    explorer.select(keys)
+    assert explorer.selected_keys() == [*keys[:-1], ("group", "Orders.Everyone")]
+    assert len(explorer.view.selectionModel().selection()) == 3  # Bulk.00-06, Bulk.08-29, the group
+    current = explorer.view.currentIndex()
+    assert current.data(KeyRole) == ("port", "Bulk.00")
 
 
 def test_select_mirrors_without_echo_and_a_click_reports(qtbot, explorer: ExplorerPanel) -> None:
@@ -296,7 +323,8 @@ def test_problems_list_a_static_port_without_address(qtbot, problems: ProblemsPa
     assert problems.summary.text() == "1 error, 2 warnings, 0 notes"
     rows = row_texts(problems)
     assert rows[0] == ("Error", "Orders.Nowhere", "Transport › Address", "static send port has no address")
-    assert [r[:3] for r in rows[1:]] == [("Warning", "Billing.Export", "Filter"), ("Warning", "Orders.Nowhere", "Filter")]
+    assert [r[:3] for r in rows[1:]] == [("Warning", "Billing.Export", "Filter"),
+                                         ("Warning", "Orders.Nowhere", "Filter")]
     icon = problems.proxy.index(0, SEVERITY).data(Qt.ItemDataRole.DecorationRole)
     assert icon.cacheKey() == style.icon("problem-error").cacheKey()
 
@@ -338,6 +366,7 @@ def test_problem_severity_toggles_and_refresh_now(qtbot, problems: ProblemsPanel
     problems.refresh_now()
     assert not problems.is_checking()
     assert [r[0] for r in row_texts(problems)] == ["Error", "Warning", "Warning"]
+    assert problems.toggles[Severity.WARNING].toolTip() == "Show warnings (2)"
     problems.toggles[Severity.ERROR].click()
     assert [r[0] for r in row_texts(problems)] == ["Warning", "Warning"]
     assert problems.counts()[Severity.ERROR] == 1  # counts do not depend on what is shown
@@ -391,6 +420,14 @@ def test_properties_summarise_a_port(properties: PropertiesPanel) -> None:
                      "Description\nArchives every order.", "Groups\nOrders.Everyone",
                      "Orchestrations\nSendArchive\nTest.Orchestrations.Process"):
         assert expected in text, expected
+
+
+def test_properties_escape_what_they_show(qtbot, properties: PropertiesPanel, doc) -> None:
+    model = doc.port("Orders.Notify").model
+    doc.edit_port("Orders.Notify", replace(model, description="<b>bold</b> & <i>not</i>"))
+    properties.show_selection([("port", "Orders.Notify")])
+    assert "Description\n<b>bold</b> & <i>not</i>" in properties.text()
+    assert "Receive pipeline" not in properties.text()  # one-way: nothing comes back
 
 
 def test_properties_follow_edits_lifecycle_and_renames(qtbot, properties: PropertiesPanel, doc) -> None:

@@ -94,9 +94,9 @@ def test_application_start_records_each_object_with_its_final_state(ws: Workspac
 def test_refused_operations_are_not_recorded(ws: Workspace) -> None:
     ws.import_file(STANDARD)
     n = len(ws.audit())
-    with pytest.raises(Exception):  # noqa: B017, PT011 - which refusal does not matter here
+    with pytest.raises(Exception):  # noqa: B017 - which refusal does not matter here
         ws.perform(Action.STOP, [P("A")])
-    with pytest.raises(Exception):  # noqa: B017, PT011
+    with pytest.raises(Exception):  # noqa: B017
         ws.rename(Kind.PORT, "A", "B")
     assert len(ws.audit()) == n
 

@@ -199,8 +199,6 @@ def _refused_after_race(a: Workspace, action: Action, subjects: list[Subject], *
         a.perform(action, subjects, **kw)
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace._apply removes a member without re-checking its state: a port "
-                                       "started by another session meanwhile is removed from its group")
 def test_removing_a_member_that_was_started_meanwhile_is_refused(pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     _race(a, b, monkeypatch, lambda b: b.perform(Action.START, [P("A")]))
@@ -209,8 +207,6 @@ def test_removing_a_member_that_was_started_meanwhile_is_refused(pair, monkeypat
     assert a.group("G1").model.members == ("A", "B")
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace._apply deletes without re-checking the state: a port enlisted "
-                                       "by another session meanwhile is deleted")
 def test_deleting_a_port_that_was_enlisted_meanwhile_is_refused(pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     _race(a, b, monkeypatch, lambda b: b.perform(Action.ENLIST, [P("C")]))
@@ -219,9 +215,6 @@ def test_deleting_a_port_that_was_enlisted_meanwhile_is_refused(pair, monkeypatc
     assert a.port("C").state is S
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace._apply deletes without re-checking memberships: a port added to "
-                                       "a group by another session meanwhile is deleted and the group keeps a "
-                                       "member that no longer exists")
 def test_deleting_a_port_that_joined_a_group_meanwhile_is_refused(pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     _race(a, b, monkeypatch, lambda b: b.perform(Action.ADD_MEMBER, [P("C")], group="G2"))
@@ -230,9 +223,6 @@ def test_deleting_a_port_that_joined_a_group_meanwhile_is_refused(pair, monkeypa
     assert a.port("C").state is U and a.group("G2").model.members == ("B", "C")
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace._apply selects the row to delete with .one(): when another "
-                                       "session deleted it meanwhile, sqlalchemy's NoResultFound escapes instead "
-                                       "of a ConflictError (the CLI reports an internal error, exit 3)")
 def test_deleting_a_port_deleted_meanwhile_is_a_conflict(pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     _race(a, b, monkeypatch, lambda b: b.perform(Action.DELETE, [P("C")]))
@@ -240,8 +230,6 @@ def test_deleting_a_port_deleted_meanwhile_is_a_conflict(pair, monkeypatch) -> N
         a.perform(Action.DELETE, [P("C")])
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace._apply deletes a group without re-checking its state: a group "
-                                       "enlisted by another session meanwhile is deleted")
 def test_deleting_a_group_that_was_enlisted_meanwhile_is_refused(pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     _race(a, b, monkeypatch, lambda b: b.perform(Action.ENLIST, [G("G2")]))
@@ -250,9 +238,6 @@ def test_deleting_a_group_that_was_enlisted_meanwhile_is_refused(pair, monkeypat
     assert a.group("G2").state is S
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace._apply checks only the group's own state when starting it: its "
-                                       "last enlisted member, unenlisted by another session meanwhile, leaves a "
-                                       "started group without any enlisted member")
 def test_starting_a_group_whose_last_member_was_unenlisted_meanwhile_is_refused(pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     a.perform(Action.ENLIST, [P("B")])
@@ -262,9 +247,6 @@ def test_starting_a_group_whose_last_member_was_unenlisted_meanwhile_is_refused(
     assert a.group("G2").state is U
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace._apply checks only the port's own state when unenlisting it: a "
-                                       "group enlisted by another session meanwhile is left enlisted without any "
-                                       "enlisted member")
 def test_unenlisting_a_member_whose_group_was_enlisted_meanwhile_is_refused(pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = pair
     a.perform(Action.ENLIST, [P("B")])

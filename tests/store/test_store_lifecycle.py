@@ -8,7 +8,14 @@ from lxml import etree
 from support.bindings import STANDARD, binding_file, group, port
 from support.workspace import assert_unchanged, full_state
 
-from model.lifecycle import Action, Kind, LifecycleError, State, Subject, UnknownSubjectError
+from model.lifecycle import (
+    Action,
+    Kind,
+    LifecycleError,
+    State,
+    Subject,
+    UnknownSubjectError,
+)
 from model.store import DuplicateError, NotFoundError, Workspace
 
 U, S, ST = State.UNENLISTED, State.STOPPED, State.STARTED
@@ -179,7 +186,8 @@ def test_app_start_enlists_and_starts_everything(workspace_url: str) -> None:
         assert states(ws) == {"X1": S, "X2": S, "XG": S, "Y1": U}
         refused(ws, Action.STOP_APPLICATION, [], "none of its send ports or send port groups is started",
                 application="X")
-        refused(ws, Action.START_APPLICATION, [], "no send ports or send port groups", application="Nope")
+        with pytest.raises(NotFoundError, match="no application named 'Nope'"):
+            ws.perform(Action.START_APPLICATION, application="Nope")
 
 
 def test_app_start_refused_by_one_group_changes_nothing(ws: Workspace) -> None:
@@ -357,9 +365,6 @@ def test_entries_filter_by_application_and_state(ws: Workspace) -> None:
     assert ws.entries(application="Nope") == []
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace.entries builds port entries positionally and skips the "
-                                       "`members` field: a port's version lands in `members`, x in `version`, "
-                                       "y in `x`")
 def test_port_entries_carry_version_and_position(ws: Workspace) -> None:
     ws.set_positions({(Kind.PORT, "C"): (10.0, 20.0)})
     entry = next(e for e in ws.entries() if e.name == "C")
@@ -375,3 +380,63 @@ def test_group_entries_carry_version_and_position(ws: Workspace) -> None:
     entry = next(e for e in ws.entries() if e.name == "G1")
     assert entry.version == ws.group("G1").version
     assert (entry.x, entry.y) == (1.5, -2.5)
+
+
+# -- creating, editing, undoing (what the designer's commands use) ---------------------------
+
+
+def test_create_port_and_group(ws: Workspace) -> None:
+    from model.domain import SendPortGroup, new_send_port
+
+    record = ws.create_port(new_send_port("New.FILE", address="C:\\New\\%MessageID%.xml"), "Fresh", x=3.0, y=4.0)
+    assert (record.state, record.application, record.x, record.y) == (U, "Fresh", 3.0, 4.0)
+    assert "Fresh" in ws.applications()
+    ws.create_group(SendPortGroup(name="New.Group", members=("New.FILE",)), "Fresh")
+    assert ws.group("New.Group").model.members == ("New.FILE",)
+    assert _names(ws.export(applications=["Fresh"])) == (["New.FILE"], ["New.Group"])
+    before = full_state(ws)
+    with pytest.raises(DuplicateError, match="a send port named 'New.FILE' already exists"):
+        ws.create_port(new_send_port("New.FILE"))
+    with pytest.raises(DuplicateError, match="a send port group named 'G1' already exists"):
+        ws.create_group(SendPortGroup(name="G1"))
+    assert_unchanged(before, ws)
+
+
+def _names(data: bytes) -> tuple[list[str], list[str]]:
+    from model.bindings import load
+
+    doc = load(data)
+    return [p.name for p in doc.send_ports], [g.name for g in doc.groups]
+
+
+def test_update_port_rewrites_only_what_changed(ws: Workspace) -> None:
+    record = ws.port("C")
+    ws.update_port("C", record.model.model_copy(update={"description": "now described"}), record.version)
+    after = ws.port("C")
+    assert after.model.description == "now described" and after.version == record.version + 1
+    assert after.xml.replace("<Description>now described</Description>", '<Description xsi:nil="true" />') \
+        == record.xml
+    assert _names(ws.export()) == (["A", "B", "C", "R", "D"], ["G1", "G2", "Empty"])
+
+
+def test_a_deleted_port_restored_from_its_snapshot_is_exactly_back(ws: Workspace) -> None:
+    ws.set_positions({(Kind.PORT, "C"): (7.0, 8.0)})
+    snapshot = ws.snapshot(Kind.PORT, "C")
+    before = full_state(ws)
+    ws.perform(Action.DELETE, [P("C")])
+    assert "C" not in states(ws)
+    ws.restore(snapshot)
+    after = full_state(ws)
+    assert after.export == before.export  # back in its place in the file, byte for byte
+    assert [(e.name, e.state, e.x, e.y) for e in after.entries] == [(e.name, e.state, e.x, e.y)
+                                                                  for e in before.entries]
+    assert [e.operation for e in after.audit[-2:]] == ["delete", "undo"]
+
+
+def test_restore_states_puts_states_back_without_rules(ws: Workspace) -> None:
+    ws.perform(Action.START, [P("B"), G("G2")])
+    ws.restore_states([(Kind.PORT, "B", U), (Kind.GROUP, "G2", U)])
+    assert ws.port("B").state is U and ws.group("G2").state is U
+    assert ws.audit()[-1].operation == "undo"
+    with pytest.raises(NotFoundError):
+        ws.restore_states([(Kind.PORT, "Nope", U)])

@@ -10,8 +10,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from support.bindings import STANDARD
 
-from model.store import SchemaTooNewError, Workspace, WorkspaceError
-from model.store import database
+from model.store import SchemaTooNewError, Workspace, WorkspaceError, database
 from model.store.schema import Base
 
 SCHEMA_TABLES = {t.name for t in Base.metadata.sorted_tables}
@@ -187,8 +186,6 @@ def test_resolve_refuses_a_malformed_url() -> None:
         database.resolve("://no-scheme")
 
 
-@pytest.mark.xfail(strict=True, reason="database.resolve catches only sqlalchemy ArgumentError; make_url raises "
-                                       "a bare ValueError for a non-numeric port")
 def test_resolve_refuses_a_url_with_a_non_numeric_port() -> None:
     with pytest.raises(WorkspaceError, match="not a database URL"):
         database.resolve("postgresql://user@host:notaport/db")

@@ -15,8 +15,7 @@ from support.workspace import assert_unchanged, full_state
 from model.bindings import load
 from model.bindings.compare import compare_files
 from model.lifecycle import Action, Kind, State, Subject
-from model.store import NotFoundError, Workspace
-from model.store import transfer
+from model.store import NotFoundError, Workspace, transfer
 from model.store.records import DEFAULT_APPLICATION
 
 ROUND_TRIP = [pytest.param(f, id=f.name) for f in fixture_files()] + [
@@ -206,9 +205,6 @@ def test_import_merges_a_group_member_list(ws: Workspace) -> None:
     assert ws.group("G1").model.members == ("A", "B", "C", "N")
 
 
-@pytest.mark.xfail(strict=True, reason="ImportSummary.lines counts groups from created + replaced only: a file "
-                                       "whose group was merged into an existing one is reported with "
-                                       "'0 send port group(s)'")
 def test_import_summary_counts_merged_groups(ws: Workspace) -> None:
     ws.import_file(STANDARD)
     summary = ws.import_file(binding_file([port("N")], [group("G1", ["N"])]))

@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from model.lifecycle import Action, Kind, Subject  # noqa: E402
-from model.store import Workspace  # noqa: E402
-from model.store.schema import SendPortRow  # noqa: E402
+from model.lifecycle import Action, Kind, Subject
+from model.store import Workspace
+from model.store.schema import SendPortRow
 
 
 def hang(session: Session) -> None:

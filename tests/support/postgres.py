@@ -110,7 +110,7 @@ class PostgresServer:
         else:
             command = [*self._prefix, *command]
         try:
-            return subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+            return subprocess.run(command, check=False, capture_output=True, text=True, timeout=timeout,
                                   stdin=subprocess.DEVNULL, cwd=self.root)
         except subprocess.TimeoutExpired as e:
             raise PostgresUnavailable(f"{args[0]} did not finish within {timeout:.0f} s") from e
