@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         for n in sizes:
             results.append(measure(n, Path(tmp)))
     print(f"{'ports':>6} {'load':>8} {'first paint':>12} {'ratio':>6} {'median repaint':>15} {'p90':>8}")

@@ -75,6 +75,7 @@ def _screenshot(app: QApplication, window, path: str) -> int:  # type: ignore[no
         window.problems.refresh_now()
         window.update_status()
         window.view.fit()
+        window.update_status()
         app.processEvents()
         if not window.grab().save(path):
             print(f"portwright: could not write {path}", file=sys.stderr)

@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(gone)
             gone.deleteLater()
         self.stack.addWidget(self.canvas_area)
+        if getattr(self, "problems", None) is not None:
+            self.problems.shutdown()
         self.explorer = ExplorerPanel(self.doc)
         self.properties = PropertiesPanel(self.doc)
         self.problems = ProblemsPanel(self.doc)
@@ -398,6 +400,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("minimap", self.actions["view.minimap"].isChecked())
         self.settings.sync()
+        self.problems.shutdown()
         if self.doc is not None:
             self.doc.workspace.close()
         super().closeEvent(event)

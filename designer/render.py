@@ -25,7 +25,6 @@ def layout_scene(doc: WorkspaceDocument, theme: str, application: str | None = N
         if key not in keep:
             for edge in list(item.edges):
                 edge.detach()
-                scene.removeItem(edge)
             scene.removeItem(item)
             del scene.nodes[key]
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.canvas.layout import GROUP_H, NODE_W, PORT_H, TITLE_H
 from designer.style import CanvasColors
@@ -32,6 +32,19 @@ class Fonts:
     mono: QFont
     badge: QFont
     title: QFont
+
+    _scaled: dict[int, QFont] = {}
+
+    @classmethod
+    def scaled(cls, points: float) -> QFont:
+        """The bold name font at about ``points`` (cached by whole point: fonts are costly)."""
+        key = round(points)
+        font = cls._scaled.get(key)
+        if font is None:
+            font = QFont(cls.get().name)
+            font.setPointSizeF(float(key))
+            cls._scaled[key] = font
+        return font
 
     @classmethod
     def get(cls) -> type[Fonts]:
@@ -89,10 +102,13 @@ class NodeItem(QGraphicsItem):
         self.key = (entry.kind, entry.name)
         self.colors = colors
         self.highlighted = False
-        self.edges: list[EdgeItem] = []
+        self.edges: list[Edge] = []
         self.height = PORT_H if entry.kind is Kind.PORT else GROUP_H
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setZValue(2 if entry.kind is Kind.GROUP else 1)
+        # Painted once per zoom level, then blitted while panning (the cache is bounded by
+        # QPixmapCache, so memory stays flat however many nodes there are).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.update_from(entry)
 
     @property
@@ -132,6 +148,16 @@ class NodeItem(QGraphicsItem):
                 line3 = ""
             self._text = (title, line2, line3)
         return self._text
+
+    def outline_title(self, font: QFont) -> str:
+        """The name for the outline view: elided in the middle (the ends of dotted BizTalk
+        names tell ports apart), cached for the font size in use."""
+        key = font.pointSizeF()
+        cached = getattr(self, "_outline", None)
+        if cached is None or cached[0] != key or cached[2] != self.entry.name:
+            text = QFontMetricsF(font).elidedText(self.entry.name, Qt.TextElideMode.ElideMiddle, NODE_W - 48)
+            self._outline = cached = (key, text, self.entry.name)
+        return cached[1]
 
     @property
     def title(self) -> str:
@@ -185,12 +211,11 @@ class NodeItem(QGraphicsItem):
         f = Fonts.get()
         if lod < DETAIL_LOD:
             # Outline view: the name alone, written large enough to read at this scale.
-            font = QFont(f.name)
-            font.setPointSizeF(min(9.0 / max(lod, 0.05), 24.0))
+            font = f.scaled(min(6.5 / max(lod, 0.05), 20.0))
             painter.setFont(font)
             painter.setPen(QColor(c.node_text))
             painter.drawText(rect.adjusted(14, 0, -34, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             self.title)
+                             self.outline_title(font))
             draw_state_shape(painter, self.state, QPointF(rect.right() - 18, rect.center().y()), 9, color)
             return
         painter.setFont(f.name)
@@ -224,34 +249,108 @@ class NodeItem(QGraphicsItem):
             edge.adjust()
 
 
-class EdgeItem(QGraphicsLineItem):
-    """Group membership: from the group to a member port (painted by Qt itself)."""
+class Edge:
+    """Group membership: from the group to a member port. Not an item of its own: thousands
+    of long lines would defeat the scene's spatial index; :class:`EdgeLayer` draws them."""
 
-    def __init__(self, group: NodeItem, port: NodeItem, colors: CanvasColors) -> None:
-        super().__init__()
-        self.group, self.port = group, port
-        self.setZValue(0)
-        self.setPen(QPen(QColor(colors.edge), 1.6))
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    __slots__ = ("group", "port", "line", "layer")
+
+    def __init__(self, group: NodeItem, port: NodeItem, layer: EdgeLayer) -> None:
+        self.group, self.port, self.layer = group, port, layer
+        self.line = QLineF()
         group.edges.append(self)
         port.edges.append(self)
         self.adjust()
 
-    def endpoints(self) -> QLineF:
-        g, p = self.group, self.port
-        gc = g.pos() + QPointF(NODE_W / 2, g.height)
-        pc = p.pos() + QPointF(NODE_W / 2, 0)
-        if p.pos().y() + p.height < g.pos().y():  # member above its group
-            gc, pc = g.pos() + QPointF(NODE_W / 2, 0), p.pos() + QPointF(NODE_W / 2, p.height)
-        return QLineF(gc, pc)
-
     def adjust(self) -> None:
-        self.setLine(self.endpoints())
+        g, p = self.group, self.port
+        if p.y() + p.height < g.y():  # member above its group
+            self.line = QLineF(g.x() + NODE_W / 2, g.y(), p.x() + NODE_W / 2, p.y() + p.height)
+        else:
+            self.line = QLineF(g.x() + NODE_W / 2, g.y() + g.height, p.x() + NODE_W / 2, p.y())
+        self.layer.changed_edge(self)
 
     def detach(self) -> None:
         for node in (self.group, self.port):
             if self in node.edges:
                 node.edges.remove(self)
+        self.layer.remove(self)
+
+
+class EdgeLayer(QGraphicsItem):
+    """Every membership edge, drawn in one call (only up close; far out the overview does)."""
+
+    def __init__(self, colors: CanvasColors) -> None:
+        super().__init__()
+        self.colors = colors
+        self._edges: set[Edge] = set()
+        self._lines: list[QLineF] | None = None
+        self._rect = QRectF()
+        self._grid: dict[tuple[int, int], list[QLineF]] = {}
+        self.setZValue(0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
+
+    def add(self, edge: Edge) -> None:
+        self._edges.add(edge)
+        self.changed_edge(edge)
+
+    def remove(self, edge: Edge) -> None:
+        self._edges.discard(edge)
+        self._lines = None
+        self.update()
+
+    def clear(self) -> None:
+        self._edges.clear()
+        self._lines = None
+        self.update()
+
+    def changed_edge(self, edge: Edge) -> None:
+        self._lines = None
+        r = QRectF(edge.line.p1(), edge.line.p2()).normalized().adjusted(-2, -2, 2, 2)
+        if not self._rect.contains(r):
+            self.prepareGeometryChange()
+            self._rect = self._rect.united(r)
+        self.update()
+
+    CELL = 2000.0
+
+    def lines(self) -> list[QLineF]:
+        if self._lines is None:
+            self._lines = [e.line for e in self._edges]
+            grid: dict[tuple[int, int], list[QLineF]] = {}
+            c = self.CELL
+            for line in self._lines:
+                x1, x2 = sorted((line.x1(), line.x2()))
+                y1, y2 = sorted((line.y1(), line.y2()))
+                for gx in range(int(x1 // c), int(x2 // c) + 1):
+                    for gy in range(int(y1 // c), int(y2 // c) + 1):
+                        grid.setdefault((gx, gy), []).append(line)
+            self._grid = grid
+        return self._lines
+
+    def lines_in(self, rect: QRectF) -> list[QLineF]:
+        """The lines that may cross ``rect`` (from a coarse grid: no per-line test)."""
+        self.lines()
+        c = self.CELL
+        cells = [(gx, gy) for gx in range(int(rect.left() // c), int(rect.right() // c) + 1)
+                 for gy in range(int(rect.top() // c), int(rect.bottom() // c) + 1)]
+        if len(cells) == 1:
+            return self._grid.get(cells[0], [])
+        seen: dict[int, QLineF] = {}
+        for cell in cells:
+            for line in self._grid.get(cell, ()):
+                seen[id(line)] = line
+        return list(seen.values())
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pen = QPen(QColor(self.colors.edge), 1.5)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.drawLines(self.lines_in(option.exposedRect))
 
 
 class FrameItem(QGraphicsItem):
@@ -304,14 +403,16 @@ class OverviewItem(QGraphicsItem):
         self._lines: list[QLineF] = []
         self.setZValue(-1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Panning far out blits the cached picture instead of redrawing thousands of shapes.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def rebuild(self, nodes: list[NodeItem], edges: list[EdgeItem]) -> None:
+    def rebuild(self, nodes: list[NodeItem], edges: list[Edge]) -> None:
         self.prepareGeometryChange()
         rects: dict[tuple[bool, State], list[QRectF]] = {}
         selected, highlighted = [], []
         bounds = QRectF()
         for n in nodes:
-            r = QRectF(n.pos().x(), n.pos().y(), NODE_W, n.height)
+            r = QRectF(n.x(), n.y(), NODE_W, n.height)
             rects.setdefault((n.kind is Kind.GROUP, n.state), []).append(r)
             if n.isSelected():
                 selected.append(r)
@@ -319,7 +420,7 @@ class OverviewItem(QGraphicsItem):
                 highlighted.append(r)
             bounds = bounds.united(r)
         self._rects, self._selected, self._highlighted = rects, selected, highlighted
-        self._lines = [e.line() for e in edges]
+        self._lines = [e.line for e in edges]
         self._rect = bounds
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -327,6 +428,7 @@ class OverviewItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         c = self.colors
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # thousands of rects: sharp is fast
         scale = max(option.levelOfDetailFromTransform(painter.worldTransform()), 0.01)
         painter.setPen(QPen(QColor(c.edge), 1.0 / scale))
         painter.drawLines(self._lines)

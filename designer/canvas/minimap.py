@@ -7,7 +7,7 @@ when the scene changes (debounced), so it costs nothing while panning.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPicture
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from designer.canvas.items import state_color
@@ -23,10 +23,10 @@ class Minimap(QWidget):
         super().__init__(view)
         self.view = view
         self.setObjectName("minimap")
-        self.setFixedSize(220, 150)
+        self.setFixedSize(200, 130)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Minimap: click or drag to move around the canvas"))
-        self._picture = QPicture()
+        self._pixmap = QPixmap()
         self._bounds = QRectF()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -37,7 +37,7 @@ class Minimap(QWidget):
         view.horizontalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.zoom_changed.connect(lambda _z: self.update())
-        self.rebuild()
+        self._timer.start()  # after the canvas's first paint
 
     def place(self) -> None:
         margin = 12
@@ -50,18 +50,25 @@ class Minimap(QWidget):
         by_color: dict[tuple[bool, str], list[QRectF]] = {}
         c = self.view.canvas.colors
         for n in nodes:
-            r = QRectF(n.pos().x(), n.pos().y(), NODE_W, n.height)
+            r = QRectF(n.x(), n.y(), NODE_W, n.height)
             bounds = bounds.united(r)
             by_color.setdefault((n.kind is Kind.GROUP, state_color(c, n.state).name()), []).append(r)
         self._bounds = bounds.adjusted(-60, -60, 60, 60)
-        pic = QPicture()
-        p = QPainter(pic)
-        for (is_group, color), rects in by_color.items():
+        # Drawn once into a pixmap: the minimap repaints whenever the canvas does.
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        s, ox, oy = self._transform()
+        p.translate(ox, oy)
+        p.scale(s, s)
+        for (_is_group, color), rects in by_color.items():
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(color))
             p.drawRects(rects)
         p.end()
-        self._picture = pic
+        self._pixmap = pixmap
         self.update()
 
     def _transform(self) -> tuple[float, float, float]:
@@ -82,11 +89,7 @@ class Minimap(QWidget):
         p.setBrush(bg)
         p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         s, ox, oy = self._transform()
-        p.save()
-        p.translate(ox, oy)
-        p.scale(s, s)
-        p.drawPicture(0, 0, self._picture)
-        p.restore()
+        p.drawPixmap(0, 0, self._pixmap)
         visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         r = QRectF(visible.left() * s + ox, visible.top() * s + oy, visible.width() * s, visible.height() * s)
         p.setPen(QPen(QColor(c.selection), 1.5))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
-from designer.canvas.items import EdgeItem, FrameItem, NodeItem, OverviewItem
+from designer.canvas.items import Edge, EdgeLayer, FrameItem, NodeItem, OverviewItem
 from designer.canvas.layout import NODE_W, Node, auto_layout, free_spot
 from designer.document import Key, WorkspaceDocument
 from designer.style import CanvasColors
@@ -28,14 +28,18 @@ class CanvasScene(QGraphicsScene):
 
     def __init__(self, doc: WorkspaceDocument, colors: CanvasColors) -> None:
         super().__init__()
+        # Items move, appear and go; edges span far: a BSP index costs more to keep than it saves.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.doc = doc
         self.colors = colors
         self.nodes: dict[Key, NodeItem] = {}
-        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.edges: dict[tuple[str, str], Edge] = {}
         self.frames: dict[str, FrameItem] = {}
         self._group_edges: dict[str, list[str]] = {}
         self.overview = OverviewItem(colors)
         self.addItem(self.overview)
+        self.edge_layer = EdgeLayer(colors)
+        self.addItem(self.edge_layer)
         self.detail = True
         self._frames_dirty: set[str] = set()
         self._frame_timer = QTimer(self)
@@ -61,8 +65,9 @@ class CanvasScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Recreate every item from the document (open, reload, refresh)."""
         self.clearSelection()
-        for item in list(self.nodes.values()) + list(self.edges.values()) + list(self.frames.values()):
+        for item in list(self.nodes.values()) + list(self.frames.values()):
             self.removeItem(item)
+        self.edge_layer.clear()
         self.nodes.clear()
         self.edges.clear()
         self._group_edges.clear()
@@ -119,7 +124,6 @@ class CanvasScene(QGraphicsScene):
             edge = self.edges.pop((group, member), None)
             if edge is not None:
                 edge.detach()
-                self.removeItem(edge)
         entry = self.doc.entry(Kind.GROUP, group)
         gitem = self.nodes.get((Kind.GROUP, group))
         if entry is None or gitem is None:
@@ -127,9 +131,8 @@ class CanvasScene(QGraphicsScene):
         for m in entry.members:
             pitem = self.nodes.get((Kind.PORT, m))
             if pitem is not None and (group, m) not in self.edges:
-                edge = EdgeItem(gitem, pitem, self.colors)
-                edge.setOpacity(1.0 if self.detail else 0.0)
-                self.addItem(edge)
+                edge = Edge(gitem, pitem, self.edge_layer)
+                self.edge_layer.add(edge)
                 self.edges[(group, m)] = edge
                 self._group_edges.setdefault(group, []).append(m)
 
@@ -138,7 +141,7 @@ class CanvasScene(QGraphicsScene):
         by_app: dict[str, QRectF] = {}
         for item in self.nodes.values():
             if item.application in dirty:
-                r = QRectF(item.pos().x(), item.pos().y(), NODE_W, item.height)
+                r = QRectF(item.x(), item.y(), NODE_W, item.height)
                 by_app[item.application] = by_app.get(item.application, r).united(r)
         for app in dirty:
             rect = by_app.get(app)
@@ -182,8 +185,7 @@ class CanvasScene(QGraphicsScene):
         opacity = 1.0 if self.detail else 0.0
         for item in self.nodes.values():
             item.setOpacity(opacity)
-        for edge in self.edges.values():
-            edge.setOpacity(opacity)
+        self.edge_layer.setVisible(self.detail)
         if not self.detail:
             self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
         self.overview.setVisible(not self.detail)
@@ -220,7 +222,6 @@ class CanvasScene(QGraphicsScene):
             return
         for edge in list(item.edges):
             edge.detach()
-            self.removeItem(edge)
             gname, pname = edge.group.name, edge.port.name
             self.edges.pop((gname, pname), None)
             if pname in self._group_edges.get(gname, []):
@@ -327,9 +328,7 @@ class CanvasScene(QGraphicsScene):
         self.overview.colors = colors
         for item in [*self.nodes.values(), *self.frames.values()]:
             item.colors = colors
-        for edge in self.edges.values():
-            from PySide6.QtGui import QColor, QPen
-            edge.setPen(QPen(QColor(colors.edge), 1.6))
+        self.edge_layer.colors = colors
         self.update()
 
     # -- tooltips: computed when asked (reading a port's filter is a workspace read) -------------

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmapCache,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.canvas.items import OVERVIEW_LOD, NodeItem
@@ -28,6 +38,8 @@ class CanvasView(QGraphicsView):
     def __init__(self, scene: CanvasScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.canvas = scene
+        if QPixmapCache.cacheLimit() < 64 * 1024:  # room for the visible nodes' cached pictures
+            QPixmapCache.setCacheLimit(64 * 1024)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -67,10 +79,11 @@ class CanvasView(QGraphicsView):
 
     def fit(self) -> None:
         rect = QRectF()
-        for item in self.canvas.nodes.values():
-            rect = rect.united(item.sceneBoundingRect())
-        for frame in self.canvas.frames.values():
+        for frame in self.canvas.frames.values():  # every node is inside its application's frame
             rect = rect.united(frame.sceneBoundingRect())
+        if rect.isEmpty():
+            for item in self.canvas.nodes.values():
+                rect = rect.united(item.sceneBoundingRect())
         if rect.isEmpty():
             self.resetTransform()
             self._zoom_settled()

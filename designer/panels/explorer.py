@@ -205,12 +205,19 @@ class ExplorerPanel(QWidget):
 
     def _open_headers(self, parent: QModelIndex, first: int, last: int) -> None:
         """Application and folder rows: opened, and as wide as the tree (they have no state)."""
+        whole_tree = not parent.isValid() and first == 0 and last == self.proxy.rowCount() - 1
         for row in range(first, last + 1):
             index = self.proxy.index(row, 0, parent)
             self.view.setFirstColumnSpanned(row, parent, True)
-            self.view.expand(index)
+            if not whole_tree:
+                self.view.expand(index)
             if not parent.isValid():
-                self._open_headers(index, 0, self.proxy.rowCount(index) - 1)
+                for sub in range(self.proxy.rowCount(index)):
+                    self.view.setFirstColumnSpanned(sub, index, True)
+                    if not whole_tree:
+                        self.view.expand(self.proxy.index(sub, 0, index))
+        if whole_tree:
+            self.view.expandToDepth(1)  # one layout pass instead of one per row opened
 
     def _on_proxy_model_about_to_be_reset(self) -> None:
         self._kept = self.selected_keys()

@@ -162,14 +162,17 @@ class ExplorerModel(QAbstractItemModel):
     # -- QAbstractItemModel ------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than with hasIndex(), which calls back into Python twice.
+        if row < 0 or not 0 <= column < 2:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._app_names):
+                return QModelIndex()
             return self.createIndex(row, column, self._apps[self._app_names[row]].id)
         node = self._node(parent)
-        if isinstance(node, _App):
+        if isinstance(node, _App) and row < len(node.folders):
             return self.createIndex(row, column, node.folders[row].id)
-        if isinstance(node, _Folder):
+        if isinstance(node, _Folder) and row < len(node.names):
             return self.createIndex(row, column, node.items[node.names[row]].id)
         return QModelIndex()
 

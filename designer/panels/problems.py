@@ -170,6 +170,12 @@ class ProblemsPanel(QWidget):
 
     # -- public ------------------------------------------------------------------------------
 
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel running checks and wait for them (before the window or workspace goes)."""
+        self._debounce.stop()
+        self._jobs.cancel_all()
+        self._pool.waitForDone(timeout_ms)
+
     def counts(self) -> dict[Severity, int]:
         """Problems found by severity (all three severities, shown or not)."""
         return dict(self._counts)

@@ -127,9 +127,9 @@ def test_apply_theme(themed: QApplication, theme: style.Theme) -> None:
     style.apply_theme(themed, theme)
     assert style.current_theme() == theme
     assert themed.palette().color(Role.Window) == style.palette(theme).color(Role.Window)
-    assert "QToolTip" in themed.styleSheet() and "QDockWidget::title" in themed.styleSheet()
-    themed.setStyleSheet("")  # the style sheet wraps the style; underneath it is Fusion
+    assert themed.styleSheet() == ""  # a style sheet would slow every widget down
     assert themed.style().name().lower() == "fusion"
+    assert themed.palette().color(Role.ToolTipBase) == style.palette(theme).color(Role.ToolTipBase)
 
 
 def test_unknown_theme_is_refused(themed: QApplication) -> None:
