@@ -1,0 +1,1 @@
+"""Property editors: every setting of a send port or group, typed, validated, undoable."""
