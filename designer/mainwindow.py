@@ -8,7 +8,7 @@ in ``model``. Enabled states are computed in one place, :meth:`update_actions`.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("Portwright", "Portwright")
         self.setWindowIcon(style.icon("portwright"))
         self.resize(1400, 880)
+        self.setAcceptDrops(True)
         self.actions = Actions(self)
         self.flows = Flows(self)
         self.stack = QStackedWidget()
@@ -392,6 +393,18 @@ class MainWindow(QMainWindow):
         self.actions["view.minimap"].setChecked(self.settings.value("minimap", "true") in (True, "true"))
         self.actions["view.dark"].setChecked(self.settings.value("theme", "light") == "dark")
         self.flows.update_recent_menu()
+
+    # -- files dropped anywhere on the window are imported ----------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.flows.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._closing = True

@@ -1,0 +1,268 @@
+"""The send port group editor: name, description, filter and members (under the rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.canvas.view import PORTS_MIME
+from designer.document import Refused, WorkspaceDocument
+from designer.editors.fields import ErrorLabel, Sessions, mark
+from designer.editors.filter_builder import FilterBuilder
+from designer.editors.pages import Page, TextRow
+from designer.style import icon
+from model import lifecycle
+from model.domain import SendPortGroup, replace
+from model.lifecycle import Kind, State
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("GroupEditor", text)
+
+
+class MemberList(QListWidget):
+    """Members; send ports dragged from the explorer are dropped here to be added."""
+
+    def __init__(self, on_drop: Any) -> None:
+        super().__init__()
+        self.setObjectName("members")
+        self.setAcceptDrops(True)
+        self.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self._on_drop = on_drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(PORTS_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        if event.mimeData().hasFormat(PORTS_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(PORTS_MIME):
+            names = bytes(event.mimeData().data(PORTS_MIME).data()).decode().split("\n")
+            self._on_drop([n for n in names if n])
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
+
+class GroupPage(Page):
+    def __init__(self, sessions: Sessions) -> None:
+        super().__init__(tr("Send Port Group"), sessions)
+        self.name = TextRow(self, tr("Name:"), "name", SendPortGroup, "name", lambda g, v: g,
+                            required=tr("A send port group needs a name."))
+        self.name.edit.textEdited.disconnect()
+        self.name.edit.textEdited.connect(self._check_name)  # type: ignore[union-attr]
+        self.name.edit.editingFinished.connect(self._commit_name)  # type: ignore[union-attr]
+        self.description = TextRow(self, tr("Description:"), "description", SendPortGroup, "description",
+                                   lambda g, v: replace(g, description=v), empty_is_none=True, multiline=True,
+                                   placeholder=tr("At most 256 characters"))
+        self.application = QLabel()
+        self.application.setObjectName("application")
+        self.form.addRow(tr("Application:"), self.application)
+        self.box.addWidget(QLabel(f"<b>{tr('Filter')}</b>"))
+        self.filter = FilterBuilder()
+        self.filter.setObjectName("filter")
+        self.box.addWidget(self.filter)
+        self.fields["filter"] = self.filter
+        self.filter.edited.connect(lambda f, key: self.changed.emit(replace(self.model, filter=f), key,
+                                                                     tr("Edit the group's filter")))
+        self.box.addWidget(QLabel(f"<b>{tr('Send ports')}</b>"))
+        note = QLabel(lifecycle.GROUP_ACTION_NOTE)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        self.box.addWidget(note)
+        self.members = MemberList(lambda names: self.add_requested(names))
+        self.fields["members"] = self.members
+        self.box.addWidget(self.members)
+        row = QHBoxLayout()
+        self.candidates = QComboBox()
+        self.candidates.setObjectName("memberCandidates")
+        self.candidates.setMinimumWidth(180)
+        self.add_button = QPushButton(icon("new-port"), tr("Add"))
+        self.add_button.setObjectName("addMember")
+        self.remove_button = QPushButton(icon("delete"), tr("Remove"))
+        self.remove_button.setObjectName("removeMember")
+        row.addWidget(self.candidates, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        self.box.addLayout(row)
+        self.member_error = ErrorLabel()
+        self.box.addWidget(self.member_error)
+        self.add_button.clicked.connect(lambda: self.add_requested([self.candidates.currentText()]))
+        self.remove_button.clicked.connect(
+            lambda: self.remove_requested([i.data(Qt.ItemDataRole.UserRole) for i in self.members.selectedItems()]))
+        self.taken: set[str] = set()
+        self.add_requested: Any = lambda names: None
+        self.remove_requested: Any = lambda names: None
+        self.rename_requested: Any = lambda name: None
+        self.finish_layout()
+
+    def _name_problem(self, text: str) -> str | None:
+        if not text.strip():
+            return tr("A send port group needs a name.")
+        if self.model is not None and text != self.model.name and text in self.taken:
+            return tr("A send port group named '%s' already exists.") % text
+        return None
+
+    def _check_name(self, text: str) -> None:
+        mark(self.name.edit, self._name_problem(text), self.name.error)
+
+    def _commit_name(self) -> None:
+        text = self.name.text()
+        if self.model is not None and text != self.model.name and self._name_problem(text) is None:
+            self.rename_requested(text)
+
+    def show_members(self, doc: WorkspaceDocument, group: SendPortGroup) -> None:
+        with QSignalBlocker(self.members):
+            self.members.clear()
+            for m in group.members:
+                entry = doc.entry(Kind.PORT, m)
+                text = m if entry is not None else tr("%s (does not exist)") % m
+                state = entry.state if entry is not None else None
+                item = QListWidgetItem(icon({State.STARTED: "state-started", State.STOPPED: "state-stopped"}.get(
+                    state, "state-unenlisted")), text)  # type: ignore[arg-type]
+                item.setData(Qt.ItemDataRole.UserRole, m)
+                self.members.addItem(item)
+        view = doc.view()
+        candidates = sorted(e.name for e in doc.entries() if e.kind is Kind.PORT and e.name not in group.members
+                            and lifecycle.can_add_member(view, group.name, e.name).allowed)
+        with QSignalBlocker(self.candidates):
+            self.candidates.clear()
+            self.candidates.addItems(candidates)
+        self.add_button.setEnabled(bool(candidates))
+        self.add_button.setToolTip("" if candidates else tr("No send port can be added: only static one-way "
+                                                           "ports that are not members yet can."))
+
+
+class GroupEditor(QWidget):
+    def __init__(self, document: WorkspaceDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("groupEditor")
+        self.doc = document
+        self.name: str | None = None
+        self.sessions = Sessions(self)
+        self.header = QLabel()
+        self.header.setObjectName("groupEditorHeader")
+        self.header.setWordWrap(True)
+        self.page = GroupPage(self.sessions)
+        self.page.add_requested = self._add
+        self.page.remove_requested = self._remove
+        self.page.rename_requested = self._rename
+        self.page.changed.connect(self._on_changed)
+        self.message = QLabel()
+        self.message.setObjectName("editorMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c5221f;")
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.page, 1)
+        layout.addWidget(self.message)
+        document.item_changed.connect(self._on_doc_changed)
+        document.item_renamed.connect(self._on_doc_renamed)
+        document.reloaded.connect(self.reload)
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.reload)
+
+    def set_group(self, name: str | None) -> None:
+        if name != self.name:
+            self.sessions.finish()
+        self.name = name
+        self.reload()
+
+    def reload(self) -> None:
+        if self.name is None:
+            return
+        try:
+            record = self.doc.group(self.name)
+        except Exception:  # noqa: BLE001 - deleted meanwhile
+            self.name = None
+            return
+        group = record.model
+        self.page.taken = {e.name for e in self.doc.entries() if e.kind is Kind.GROUP}
+        self.header.setText(f"<b>{_esc(group.name)}</b><br><span style='color:#5f6368'>"
+                            f"{tr('Send port group')} · {_esc(record.state.label)} · {_esc(record.application)}</span>")
+        self.page.load(group)
+        self.page.name.set(group.name)
+        self.page.description.set(group.description)
+        self.page.application.setText(record.application)
+        self.page.filter.set_filter(group.filter)
+        self.page.show_members(self.doc, group)
+
+    def _on_doc_changed(self, kind: str, name: str) -> None:
+        if self.name is not None and (kind == Kind.GROUP.value and name == self.name
+                                      or kind == Kind.PORT.value):
+            self._timer.start()
+
+    def _on_doc_renamed(self, kind: str, old: str, new: str) -> None:
+        if kind == Kind.GROUP.value and old == self.name:
+            self.name = new
+        self._timer.start()
+
+    def _report(self, error: Exception | None) -> None:
+        self.message.setText(str(error) if error else "")
+        self.message.setVisible(error is not None)
+        mark(self.page.members, None, self.page.member_error)
+
+    def _on_changed(self, group: Any, key: str, text: str) -> None:
+        if self.name is None:
+            return
+        try:
+            self.doc.edit_group(self.name, group, text, key or None)
+            self._report(None)
+        except Refused as e:
+            self._report(e)
+
+    def _add(self, names: list[str]) -> None:
+        if self.name is None or not [n for n in names if n]:
+            return
+        try:
+            self.doc.add_to_group(self.name, [n for n in names if n])
+            self._report(None)
+        except Refused as e:
+            mark(self.page.members, str(e), self.page.member_error)
+
+    def _remove(self, names: list[str]) -> None:
+        if self.name is None or not names:
+            return
+        try:
+            self.doc.remove_from_group(self.name, names)
+            self._report(None)
+        except Refused as e:
+            mark(self.page.members, str(e), self.page.member_error)
+
+    def _rename(self, new: str) -> None:
+        if self.name is None:
+            return
+        try:
+            self.doc.rename(Kind.GROUP, self.name, new)
+        except Refused as e:
+            self._report(e)
+
+    def focus_field(self, path: str) -> bool:
+        return self.page.focus_field(path.split("[", 1)[0]) or self.page.focus_field(path.split(".", 1)[0])
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

@@ -1,0 +1,175 @@
+"""The send port editor: every setting of one port, in pages, each edit one undo step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+
+from designer.document import Refused, WorkspaceDocument
+from designer.editors.fields import Sessions
+from designer.editors.pages import Page
+from designer.editors.port_pages import (
+    AdvancedPage,
+    CertificatePage,
+    FiltersPage,
+    GeneralPage,
+    MapsPage,
+    PipelinesPage,
+    TrackingPage,
+    TransportPage,
+)
+from designer.style import icon
+from model.domain import SendPort
+from model.lifecycle import Kind
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PortEditor", text)
+
+
+#: First segment of a field path -> the page that edits it (problems jump there).
+PAGE_OF = {
+    "name": 0, "description": 0, "application": 0,
+    "primary_transport": 1, "secondary_transport": 2,
+    "ordered_delivery": 3, "stop_sending_on_failure": 3, "route_failed_messages": 3, "priority": 3,
+    "send_pipeline": 4, "send_pipeline_data": 4, "receive_pipeline": 4, "receive_pipeline_data": 4,
+    "outbound_maps": 5, "inbound_maps": 5, "filter": 6, "encryption_cert": 7, "tracking": 8,
+}
+ADVANCED_TRANSPORT = ("retry_count", "retry_interval", "service_window_enabled", "from_time", "to_time")
+
+
+class PortEditor(QWidget):
+    """Pages on the left, the page on the right; writes through the document only."""
+
+    def __init__(self, document: WorkspaceDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("portEditor")
+        self.doc = document
+        self.name: str | None = None
+        self.sessions = Sessions(self)
+        self.header = QLabel()
+        self.header.setObjectName("portEditorHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("portEditorPages")
+        self.list.setIconSize(QSize(18, 18))
+        self.list.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.general = GeneralPage(self.sessions)
+        self.general.rename_requested = self._rename
+        self.pages: list[Page] = [
+            self.general, TransportPage(self.sessions, backup=False), TransportPage(self.sessions, backup=True),
+            AdvancedPage(self.sessions), PipelinesPage(self.sessions), MapsPage(self.sessions),
+            FiltersPage(self.sessions), CertificatePage(self.sessions), TrackingPage(self.sessions),
+        ]
+        icons = ("general", "transport", "backup-transport", "advanced", "pipeline", "map", "filter", "certificate",
+                 "tracking")
+        for page, icon_name in zip(self.pages, icons, strict=True):
+            item = QListWidgetItem(icon(icon_name), page.title)
+            self.list.addItem(item)
+            self.stack.addWidget(page)
+            page.changed.connect(self._on_page_changed)
+        self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.list.setCurrentRow(0)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.list)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+        self.message = QLabel()
+        self.message.setObjectName("editorMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c5221f;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        document.item_changed.connect(self._on_doc_item_changed)
+        document.item_renamed.connect(self._on_doc_item_renamed)
+        document.reloaded.connect(self.reload)
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self.reload)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def set_port(self, name: str | None) -> None:
+        if name != self.name:
+            self.sessions.finish()
+        self.name = name
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the port (after any change, ours or from undo, or another session's)."""
+        self.message.hide()
+        if self.name is None:
+            return
+        try:
+            record = self.doc.port(self.name)
+        except Exception:  # noqa: BLE001 - deleted meanwhile: show nothing rather than fail
+            self.name = None
+            return
+        port = record.model
+        self.general.taken = {e.name for e in self.doc.entries() if e.kind is Kind.PORT}
+        self.header.setText(f"<b>{_esc(port.name)}</b><br><span style='color:#5f6368'>"
+                            f"{_esc(port.kind_text)} send port · {_esc(record.state.label)} · "
+                            f"{_esc(record.application)}</span>")
+        for page in self.pages:
+            page.load(port)
+
+    def port(self) -> SendPort | None:
+        return self.general.model
+
+    def _on_doc_item_changed(self, kind: str, name: str) -> None:
+        if kind == Kind.PORT.value and name == self.name:
+            self._reload_timer.start()
+
+    def _on_doc_item_renamed(self, kind: str, old: str, new: str) -> None:
+        if kind == Kind.PORT.value and old == self.name:
+            self.name = new
+            self._reload_timer.start()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def _on_page_changed(self, port: Any, merge_key: str, text: str) -> None:
+        if self.name is None:
+            return
+        try:
+            self.doc.edit_port(self.name, port, text, merge_key or None)
+            self.message.hide()
+        except Refused as e:
+            self.message.setText(str(e))
+            self.message.show()
+            self.reload()
+
+    def _rename(self, new: str) -> None:
+        if self.name is None:
+            return
+        try:
+            self.doc.rename(Kind.PORT, self.name, new)
+        except Refused as e:
+            self.message.setText(str(e))
+            self.message.show()
+
+    # -- problems -----------------------------------------------------------------------------
+
+    def focus_field(self, path: str) -> bool:
+        """Open the page of a field path (as problems name them) and focus its widget."""
+        first = path.split(".", 1)[0].split("[", 1)[0]
+        index = PAGE_OF.get(first)
+        if first == "primary_transport" and any(f".{a}" in path for a in ADVANCED_TRANSPORT):
+            index = 3
+        if index is None:
+            return False
+        self.list.setCurrentRow(index)
+        page = self.pages[index]
+        return page.focus_field(path) or page.focus_field(first)
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

@@ -1,0 +1,62 @@
+"""The properties dock: editors for one port or group, a summary for anything else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from designer.document import WorkspaceDocument
+from designer.editors.group_editor import GroupEditor
+from designer.editors.port_editor import PortEditor
+from designer.panels.properties import PropertiesPanel
+from model.lifecycle import Kind
+
+
+class InspectorPanel(QWidget):
+    """One send port: its editor; one group: the group editor; none or several: a summary."""
+
+    def __init__(self, document: WorkspaceDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.summary = PropertiesPanel(document)
+        self.port_editor = PortEditor(document)
+        self.group_editor = GroupEditor(document)
+        self.stack = QStackedWidget()
+        for w in (self.summary, self.port_editor, self.group_editor):
+            self.stack.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        document.item_removed.connect(self._on_removed)
+        self._keys: list[tuple[str, str]] = []
+
+    def show_selection(self, keys: Sequence[tuple[str, str]]) -> None:
+        self._keys = [(str(k), n) for k, n in keys]
+        self.summary.show_selection(self._keys)
+        if len(self._keys) == 1 and self._keys[0][0] == Kind.PORT.value:
+            self.port_editor.set_port(self._keys[0][1])
+            self.stack.setCurrentWidget(self.port_editor)
+        elif len(self._keys) == 1:
+            self.group_editor.set_group(self._keys[0][1])
+            self.stack.setCurrentWidget(self.group_editor)
+        else:
+            self.port_editor.set_port(None)
+            self.group_editor.set_group(None)
+            self.stack.setCurrentWidget(self.summary)
+
+    def shown_keys(self) -> list[tuple[str, str]]:
+        return list(self._keys)
+
+    def focus_field(self, path: str) -> bool:
+        """Show and focus the widget editing ``path`` (from a clicked problem)."""
+        current = self.stack.currentWidget()
+        if current is self.port_editor:
+            return self.port_editor.focus_field(path)
+        if current is self.group_editor:
+            return self.group_editor.focus_field(path)
+        return False
+
+    def _on_removed(self, kind: str, name: str) -> None:
+        if (kind, name) in self._keys:
+            self.show_selection([k for k in self._keys if k != (kind, name)])
