@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from model.bindings import BindingDocument
@@ -130,7 +131,7 @@ class GroupCommand(_Command):
 
 class RenameCommand(_Command):
     def __init__(self, doc: WorkspaceDocument, kind: Kind, old: str, new: str) -> None:
-        super().__init__(doc, f"Rename '{old}' to '{new}'")
+        super().__init__(doc, QCoreApplication.translate("Commands", "Rename '%s' to '%s'") % (old, new))
         self.kind, self.old, self.new = kind, old, new
 
     def _redo(self) -> None:

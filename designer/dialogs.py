@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.editors.fields import ErrorLabel
 from model import adapters
 from model.domain import SendPort, SendPortGroup, new_send_port
 from model.lifecycle import Kind
@@ -46,10 +47,8 @@ class _NameForm(QDialog):
             self.application.setCurrentText(application)
         self.form.addRow(self.tr("&Name:"), self.name)
         self.form.addRow(self.tr("&Application:"), self.application)
-        self.message = QLabel()
+        self.message = ErrorLabel()
         self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c5221f;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -76,7 +75,7 @@ class _NameForm(QDialog):
 
     def validate(self) -> None:
         problem = self.problem()
-        self.message.setText(problem or "")
+        self.message.show_message(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
 
 

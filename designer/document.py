@@ -66,6 +66,7 @@ class WorkspaceDocument(QObject):
         self._bindings: dict[Key, list[str]] = {}
         self._view: lifecycle.View | None = None
         self._references: dict[str, frozenset[str]] | None = None
+        self._filter_properties: list[str] | None = None
         self.reload()
 
     # -- reading ---------------------------------------------------------------------------
@@ -76,6 +77,7 @@ class WorkspaceDocument(QObject):
         self._bindings = self.workspace.orchestration_bindings()
         self._view = None
         self._references = None
+        self._filter_properties = None
         self.reloaded.emit()
 
     def entries(self) -> list[Entry]:
@@ -92,6 +94,12 @@ class WorkspaceDocument(QObject):
 
     def group(self, name: str) -> GroupRecord:
         return self.workspace.group(name)
+
+    def filter_properties(self) -> list[str]:
+        """Every property the workspace's filters use (for completion); cached until a change."""
+        if self._filter_properties is None:
+            self._filter_properties = self.workspace.filter_properties()
+        return self._filter_properties
 
     def bindings(self, kind: Kind, name: str) -> list[str]:
         return list(self._bindings.get((kind, name), ()))
@@ -145,6 +153,7 @@ class WorkspaceDocument(QObject):
                 self._entries[(kind, name)] = entry
                 (self.item_changed if before is not None else self.item_added).emit(kind.value, name)
         self._view = None
+        self._filter_properties = None
 
     def _guard(self, func, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Run a workspace call, turning its errors into :class:`Refused`."""
@@ -319,7 +328,8 @@ class WorkspaceDocument(QObject):
         before = [(k, n, b) for (k, n), (b, _a) in finals.items()]
         after = [(k, n, a) for (k, n), (_b, a) in finals.items()]
         what = application or (subjects[0].name if len(subjects) == 1 else tr("%d items") % len(subjects))
-        self.undo_stack.push(StateCommand(self, before, after, f"{action.label} {what}"))
+        self.undo_stack.push(StateCommand(self, before, after, tr("%s %s") % (
+            QCoreApplication.translate("Lifecycle", action.label), what)))
 
     def add_to_group(self, group: str, ports: Sequence[str]) -> None:
         self._membership(Action.ADD_MEMBER, group, ports)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolTip
 
@@ -182,17 +182,14 @@ class Flows(QObject):
         data = self._selection_xml()
         if data is None:
             return
-        mime = QMimeData()
-        mime.setText(data.decode("utf-8", errors="replace"))
-        mime.setData("application/xml", data)
-        QGuiApplication.clipboard().setMimeData(mime)
+        # Plain text (binding XML): a QMimeData made here would be owned by the clipboard and
+        # destroyed by Qt after Python has gone, which crashes the interpreter at exit.
+        QGuiApplication.clipboard().setText(data.decode("utf-8", errors="replace"))
         self.w.statusBar().showMessage(tr("Copied %d item(s) as binding XML") % len(self.w.scene.selected_keys()), 3000)
 
     def paste(self, data: bytes | None = None, offset: float = 40.0) -> None:
         if data is None:
-            mime = QGuiApplication.clipboard().mimeData()
-            data = bytes(mime.data("application/xml").data()) if mime.hasFormat("application/xml") \
-                else mime.text().encode("utf-8")
+            data = QGuiApplication.clipboard().text().encode("utf-8")
         try:
             binding = load(data)
         except BindingFormatError as e:

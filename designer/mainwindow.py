@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer import style
+from designer import style, words
 from designer.actions import Actions
 from designer.canvas.minimap import Minimap
 from designer.canvas.scene import CanvasScene
@@ -31,7 +31,8 @@ from designer.canvas.view import CanvasView
 from designer.document import WorkspaceDocument
 from designer.flows import Flows
 from designer.palette import Palette
-from designer.panels import ExplorerPanel, ProblemsPanel, PropertiesPanel
+from designer.panels import ExplorerPanel, ProblemsPanel
+from designer.panels.inspector import InspectorPanel
 from designer.welcome import WelcomeView
 from model.lifecycle import GROUP_ACTION_NOTE, Kind, State, Subject
 from model.store import Workspace
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         connections = {
             "file.new_workspace": f.new_workspace, "file.open_workspace": f.open_workspace,
             "file.import": f.import_dialog, "file.export": f.export_dialog, "file.open_sample": f.open_sample,
-            "file.quit": self.close, "edit.copy": f.copy, "edit.paste": f.paste, "edit.duplicate": f.duplicate,
+            "file.quit": self.close, "edit.copy": f.copy, "edit.paste": lambda: f.paste(), "edit.duplicate": f.duplicate,
             "edit.delete": f.delete, "edit.select_all": self.select_all, "edit.find": self.focus_find,
             "edit.rename": f.rename, "edit.new_port": lambda: f.create("port"),
             "edit.new_group": lambda: f.create("group"), "view.zoom_in": lambda: self.view.zoom_in(),
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
     def set_workspace(self, workspace: Workspace) -> None:
         """Show ``workspace`` (replacing the one shown, if any)."""
         old = self.doc
+        old_scene = getattr(self, "scene", None)
         self.doc = WorkspaceDocument(workspace, self)
         theme = style.current_theme()
         self.scene = CanvasScene(self.doc, style.canvas_colors(theme))
@@ -241,7 +243,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "problems", None) is not None:
             self.problems.shutdown()
         self.explorer = ExplorerPanel(self.doc)
-        self.properties = PropertiesPanel(self.doc)
+        self.properties = InspectorPanel(self.doc)
         self.problems = ProblemsPanel(self.doc)
         for dock, widget in ((self.explorer_dock, self.explorer), (self.properties_dock, self.properties),
                              (self.problems_dock, self.problems)):
@@ -251,6 +253,8 @@ class MainWindow(QMainWindow):
                 previous.deleteLater()
         self.history.setStack(self.doc.undo_stack)
         self._wire_document()
+        if old_scene is not None:
+            old_scene.deleteLater()  # after the old view (deleted above) has let go of it
         if old is not None:
             old.workspace.close()
             old.deleteLater()
@@ -342,16 +346,18 @@ class MainWindow(QMainWindow):
         counts = self.doc.counts()
 
         def line(kind: Kind, word: str) -> str:
-            parts = [f"{counts.get((kind, s), 0)} {s.label.lower()}" for s in (State.STARTED, State.STOPPED,
-                                                                             State.UNENLISTED)]
+            parts = [f"{counts.get((kind, s), 0)} {words.state_word(s)}"
+                     for s in (State.STARTED, State.STOPPED, State.UNENLISTED)]
             return f"{word}: " + " · ".join(parts)
 
         self.port_counts.setText(line(Kind.PORT, self.tr("Ports")))
         self.group_counts.setText(line(Kind.GROUP, self.tr("Groups")))
         from model.validation import Severity
         pc = self.problems.counts()
-        self.problem_counts.setText(self.tr("Problems: %d errors, %d warnings") % (
-            pc.get(Severity.ERROR, 0), pc.get(Severity.WARNING, 0)))
+        errors, warnings = pc.get(Severity.ERROR, 0), pc.get(Severity.WARNING, 0)
+        self.problem_counts.setText(self.tr("Problems: %s, %s") % (
+            self.tr("1 error") if errors == 1 else self.tr("%d errors") % errors,
+            self.tr("1 warning") if warnings == 1 else self.tr("%d warnings") % warnings))
         self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
 
     def select_all(self) -> None:

@@ -21,7 +21,7 @@ __all__ = ["statement_problems"]
 _WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 
 
-def statement_problems(property: str, operator: int, value: str | None) -> list[tuple[str, str]]:  # noqa: A002
+def statement_problems(property: str, operator: int, value: str | None) -> list[tuple[str, str]]:
     """``(field, message)`` for each reason ``property operator value`` cannot be saved.
 
     ``field`` is ``"property"``, ``"operator"`` or ``"value"``. An empty list means the
@@ -38,8 +38,7 @@ def statement_problems(property: str, operator: int, value: str | None) -> list[
         op: FilterOperator | None = FilterOperator(operator)
     except ValueError:
         op = None
-        symbols = ", ".join(o.symbol for o in FilterOperator)
-        problems.append(("operator", f"Operator code {operator} is not a filter operator; choose one of {symbols}."))
+        problems.append(("operator", f"Operator code {operator} is not a filter operator (codes are 0 to 7)."))
 
     if value is not None and (why := check_value(FilterStatement, "value", value)) is not None:
         problems.append(("value", why))

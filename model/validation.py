@@ -18,6 +18,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from model import adapters
+from model.filter_rules import statement_problems
 from model.domain import (
     FilterOperator,
     SendPort,
@@ -189,6 +190,9 @@ def _transport_problems(t: Transport, where: str, problems: list[tuple[Severity,
 
 
 def _filter_problems(f: Any, where: str, problems: list[tuple[Severity, str, str]]) -> None:
+    """The filter editor's rules (``model.filter_rules``), as problems of a saved filter: a
+    statement without a property is an error; a doubtful value is a warning (BizTalk keeps
+    it); an unknown operator is already a constraint error."""
     if f is None:
         return
     if f.unparsed is not None:
@@ -199,13 +203,12 @@ def _filter_problems(f: Any, where: str, problems: list[tuple[Severity, str, str
             problems.append((Severity.WARNING, f"{where}.groups[{gi}]", "empty filter group (matches nothing)"))
         for si, st in enumerate(group.statements):
             path = f"{where}.groups[{gi}].statements[{si}]"
-            if not str(st.property).strip():
-                problems.append((Severity.ERROR, path, "filter statement has no property"))
-            if st.operator == FilterOperator.EXISTS and st.value not in (None, ""):
-                problems.append((Severity.WARNING, path,
-                                 f"'{st.property} exists' takes no value; the value {st.value!r} is ignored"))
-            elif st.operator != FilterOperator.EXISTS and st.value is None and st.operator in range(8):
-                problems.append((Severity.WARNING, path, f"filter statement on '{st.property}' has no value"))
+            operator = st.operator if isinstance(st.operator, int) else -1
+            for part, message in statement_problems(str(st.property), operator, st.value):
+                if part == "operator":
+                    continue
+                severity = Severity.ERROR if part == "property" else Severity.WARNING
+                problems.append((severity, f"{path}.{part}", f"filter statement on '{st.property}': {message}"))
 
 
 def port_problems(port: SendPort) -> list[tuple[Severity, str, str]]:

@@ -8,14 +8,19 @@ all at once by :class:`OverviewItem` (a handful of batched calls instead of thou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from designer import words
 from designer.canvas.layout import GROUP_H, NODE_W, PORT_H, TITLE_H
 from designer.style import CanvasColors
 from model.lifecycle import Kind, State
 from model.store import Entry
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Canvas", text)
+
 
 #: Below this scale the overview draws the nodes; between it and DETAIL_LOD, outlines only.
 OVERVIEW_LOD = 0.3
@@ -136,15 +141,15 @@ class NodeItem(QGraphicsItem):
             inner = NODE_W - 24
             title = QFontMetricsF(f.name).elidedText(entry.name, Qt.TextElideMode.ElideRight, inner - 86)
             if entry.kind is Kind.PORT:
-                static = "Static" if entry.is_static else "Dynamic"
-                way = "Solicit-Response" if entry.is_two_way else "One-Way"
                 line2 = QFontMetricsF(f.small).elidedText(
-                    f"{entry.adapter or '—'} · {static} {way}", Qt.TextElideMode.ElideRight, inner)
-                address = entry.address or ("(set at run time)" if not entry.is_static else "(no address)")
+                    f"{entry.adapter or '—'} · {words.port_kind_text(entry.is_static, entry.is_two_way)}",
+                    Qt.TextElideMode.ElideRight, inner)
+                address = entry.address or (tr("(set at run time)") if not entry.is_static else tr("(no address)"))
                 line3 = QFontMetricsF(f.mono).elidedText(address, Qt.TextElideMode.ElideMiddle, inner)
             else:
                 n = len(entry.members)
-                line2 = f"Send port group · {n} member{'s' if n != 1 else ''}"
+                line2 = (tr("Send port group · 1 member") if n == 1
+                         else tr("Send port group · %d members") % n)
                 line3 = ""
             self._text = (title, line2, line3)
         return self._text
@@ -232,7 +237,7 @@ class NodeItem(QGraphicsItem):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.line3)
         # Badge: shape + word.
         painter.setFont(f.badge)
-        label = self.state.label
+        label = words.state_text(self.state)
         tw = QFontMetricsF(f.badge).horizontalAdvance(label)
         badge = QRectF(NODE_W - tw - 30, 8, tw + 22, 18)
         painter.setPen(QPen(color, 1.0))

@@ -33,11 +33,17 @@ class Minimap(QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.rebuild)
         scene = view.canvas
-        scene.changed.connect(lambda _rects: self._timer.start())
+        scene.changed.connect(self._on_scene_changed)
         view.horizontalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().valueChanged.connect(self.update)
-        view.zoom_changed.connect(lambda _z: self.update())
+        view.zoom_changed.connect(self._on_zoom_changed)
         self._timer.start()  # after the canvas's first paint
+
+    def _on_zoom_changed(self, _zoom: float) -> None:
+        self.update()
+
+    def _on_scene_changed(self, _rects: object) -> None:
+        self._timer.start()
 
     def place(self) -> None:
         margin = 12

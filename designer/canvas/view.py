@@ -30,8 +30,9 @@ class CanvasView(QGraphicsView):
     """Wheel zooms at the cursor; middle button or Space+drag pans; arrows pan; drag moves."""
 
     zoom_changed = Signal(float)
-    moved = Signal(dict, dict)  # before, after: {(Kind, name): (x, y)}
-    dropped_on_group = Signal(str, list, dict)  # group, [port names], positions before the drag
+    # ``object``, not ``dict``: Qt would turn the tuple keys into strings (and fail).
+    moved = Signal(object, object)  # before, after: {(Kind, name): (x, y)}
+    dropped_on_group = Signal(str, list, object)  # group, [port names], positions before the drag
     new_item_requested = Signal(str, QPointF)  # "port" / "group", scene position
     files_dropped = Signal(list)  # [paths]
 

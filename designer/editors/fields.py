@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import count
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 _sessions = count(1)
@@ -22,6 +23,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Editors", text)
 
 
+def _dark() -> bool:
+    from designer.style import current_theme
+
+    return current_theme() == "dark"
+
+
 class ErrorLabel(QLabel):
     """The message under a field (hidden while the field is valid)."""
 
@@ -29,20 +36,31 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: {ERROR_COLOR};")
         self.hide()
 
     def show_message(self, message: str | None) -> None:
+        if message:
+            palette = QPalette(self.palette())
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("#f28b82" if _dark() else ERROR_COLOR))
+            self.setPalette(palette)
         self.setText(message or "")
         self.setVisible(bool(message))
 
 
 def mark(widget: QWidget, message: str | None, label: ErrorLabel | None = None) -> None:
-    """Mark ``widget`` invalid (red border, message in its tooltip and ``label``) or clear it."""
+    """Mark ``widget`` invalid (tinted background, message in its tooltip and ``label``) or
+    clear it. A palette tint, not a style sheet: the field keeps its native frame and size."""
     invalid = bool(message)
     if bool(widget.property(INVALID_PROPERTY)) != invalid:
         widget.setProperty(INVALID_PROPERTY, invalid)
-        widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR};" if invalid else "")
+        if invalid:
+            palette = QPalette(widget.palette())
+            tint = QColor("#5c2b29" if _dark() else "#fce8e6")
+            for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Button):
+                palette.setColor(role, tint)
+            widget.setPalette(palette)
+        else:
+            widget.setPalette(QPalette())  # inherit the application's again
     widget.setToolTip(message or "")
     if label is not None:
         label.show_message(message)

@@ -167,11 +167,8 @@ class GroupEditor(QWidget):
         self.page.remove_requested = self._remove
         self.page.rename_requested = self._rename
         self.page.changed.connect(self._on_changed)
-        self.message = QLabel()
+        self.message = ErrorLabel()
         self.message.setObjectName("editorMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c5221f;")
-        self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
@@ -205,6 +202,7 @@ class GroupEditor(QWidget):
         self.page.name.set(group.name)
         self.page.description.set(group.description)
         self.page.application.setText(record.application)
+        self.page.filter.set_known_properties(self.doc.filter_properties())
         self.page.filter.set_filter(group.filter)
         self.page.show_members(self.doc, group)
 
@@ -219,8 +217,7 @@ class GroupEditor(QWidget):
         self._timer.start()
 
     def _report(self, error: Exception | None) -> None:
-        self.message.setText(str(error) if error else "")
-        self.message.setVisible(error is not None)
+        self.message.show_message(str(error) if error else None)
         mark(self.page.members, None, self.page.member_error)
 
     def _on_changed(self, group: Any, key: str, text: str) -> None:
@@ -228,6 +225,7 @@ class GroupEditor(QWidget):
             return
         try:
             self.doc.edit_group(self.name, group, text, key or None)
+            self.page.model = group
             self._report(None)
         except Refused as e:
             self._report(e)

@@ -44,6 +44,7 @@ class Page(QScrollArea):
         self.sessions = sessions
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields shrink instead
         inner = QWidget()
         self.box = QVBoxLayout(inner)
         self.box.setContentsMargins(12, 10, 12, 12)

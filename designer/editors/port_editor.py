@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.document import Refused, WorkspaceDocument
-from designer.editors.fields import Sessions
+from designer.editors.fields import ErrorLabel, Sessions
 from designer.editors.pages import Page
 from designer.editors.port_pages import (
     AdvancedPage,
@@ -82,11 +82,8 @@ class PortEditor(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
-        self.message = QLabel()
+        self.message = ErrorLabel()
         self.message.setObjectName("editorMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c5221f;")
-        self.message.hide()
         layout.addWidget(self.message)
         document.item_changed.connect(self._on_doc_item_changed)
         document.item_renamed.connect(self._on_doc_item_renamed)
@@ -104,7 +101,7 @@ class PortEditor(QWidget):
 
     def reload(self) -> None:
         """Re-read the port (after any change, ours or from undo, or another session's)."""
-        self.message.hide()
+        self.message.show_message(None)
         if self.name is None:
             return
         try:
@@ -114,6 +111,7 @@ class PortEditor(QWidget):
             return
         port = record.model
         self.general.taken = {e.name for e in self.doc.entries() if e.kind is Kind.PORT}
+        self.pages[6].builder.set_known_properties(self.doc.filter_properties())
         self.header.setText(f"<b>{_esc(port.name)}</b><br><span style='color:#5f6368'>"
                             f"{_esc(port.kind_text)} send port · {_esc(record.state.label)} · "
                             f"{_esc(record.application)}</span>")
@@ -139,10 +137,11 @@ class PortEditor(QWidget):
             return
         try:
             self.doc.edit_port(self.name, port, text, merge_key or None)
-            self.message.hide()
+            for page in self.pages:  # the next edit, even before the reload, builds on this one
+                page.model = port
+            self.message.show_message(None)
         except Refused as e:
-            self.message.setText(str(e))
-            self.message.show()
+            self.message.show_message(str(e))
             self.reload()
 
     def _rename(self, new: str) -> None:
@@ -151,8 +150,7 @@ class PortEditor(QWidget):
         try:
             self.doc.rename(Kind.PORT, self.name, new)
         except Refused as e:
-            self.message.setText(str(e))
-            self.message.show()
+            self.message.show_message(str(e))
 
     # -- problems -----------------------------------------------------------------------------
 

@@ -121,7 +121,8 @@ class TransportPage(Page):
         self.fields[f"{self.attr}.adapter"] = self.adapter
         self.adapter.activated.connect(self._adapter_chosen)
         self.address = TextRow(self, tr("Address (URI):"), f"{self.attr}.address", Transport, "address",
-                               lambda p, v: self._with(p, address=v))
+                               lambda p, v: self._with(p, address=v),
+                               required=None if backup else tr("A static send port needs an address."))
         self.handler = TextRow(self, tr("Send handler (host):"), f"{self.attr}.send_handler", SendHandler, "name",
                                self._with_handler)
         self.settings = AdapterSettingsEditor()
@@ -252,9 +253,10 @@ class AdvancedPage(Page):
         self.start.timeChanged.connect(lambda q: self._time("from_time", q))
         self.stop.timeChanged.connect(lambda q: self._time("to_time", q))
         self.ordered = CheckRow(self, tr("Ordered delivery"), "ordered_delivery", self._ordered, tr("Delivery:"))
-        self.stop_on_failure = CheckRow(self, tr("Stop sending subsequent messages on current message failure"),
-                                        "stop_sending_on_failure",
+        self.stop_on_failure = CheckRow(self, tr("Stop sending on failure"), "stop_sending_on_failure",
                                         lambda p, v: replace(p, stop_sending_on_failure=v))
+        self.stop_on_failure.box.setToolTip(tr("Stop sending subsequent messages when the current message fails "
+                                               "(ordered delivery only)"))
         self.route_failed = CheckRow(self, tr("Enable routing for failed messages"), "route_failed_messages",
                                      lambda p, v: replace(p, route_failed_messages=v))
         self.priority = IntRow(self, tr("Priority (1 highest):"), "priority", SendPort, "priority",

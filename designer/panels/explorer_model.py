@@ -26,7 +26,7 @@ from PySide6.QtGui import QIcon
 
 from designer import style
 from designer.document import WorkspaceDocument
-from designer.panels.words import STATE_ICON, entry_tooltip, fill, groups_text, ports_text, state_text
+from designer.words import STATE_ICON, entry_tooltip, fill, groups_text, ports_text, state_text
 from model.lifecycle import Kind
 
 PORTS_MIME = "application/x-portwright-ports"

@@ -42,7 +42,7 @@ from designer.panels.problems_model import (
     find_problems,
     severity_text,
 )
-from designer.panels.words import fill
+from designer.words import fill
 from model.lifecycle import Kind
 from model.validation import Severity
 

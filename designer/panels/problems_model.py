@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from designer import style
-from designer.panels.words import fill
+from designer.words import fill
 from model import validation
 from model.domain import SendPort, SendPortGroup
 from model.gcpause import gc_paused

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from designer import style
 from designer.document import WorkspaceDocument
-from designer.panels.words import STATE_ICON, fill, port_kind_text, state_text
+from designer.words import STATE_ICON, fill, port_kind_text, state_text
 from model.domain import Filter, SendPort, TrackingFlag, Transport, is_token
 from model.lifecycle import Kind, State
 from model.store import WorkspaceError

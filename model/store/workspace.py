@@ -9,6 +9,7 @@ when someone else committed a change in between (optimistic concurrency).
 from __future__ import annotations
 
 import getpass
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -61,7 +62,8 @@ from model.store.schema import (
 )
 
 PORT_INDENT = "    "
-_STATE = {int(st): st for st in State}  # State(n) is slow in bulk (enum lookup machinery)  # BindingInfo > SendPortCollection > SendPort, two spaces a level
+_STATE = {int(st): st for st in State}
+_PROPERTY = re.compile(r"""Statement\s+[^>]*?Property=["']([^"'&<]+)["']""")  # State(n) is slow in bulk (enum lookup machinery)  # BindingInfo > SendPortCollection > SendPort, two spaces a level
 Progress = Callable[[int, int], None]
 
 
@@ -214,6 +216,15 @@ class Workspace:
                                                        BindingRow.orchestration_port)):
                 out.setdefault((Kind(kind), target), []).append(orch)
             return out
+
+    def filter_properties(self) -> list[str]:
+        """The properties every filter in the workspace tests (read from the stored XML)."""
+        found: set[str] = set()
+        with self._read() as s:
+            for table in (SendPortRow.__table__, GroupRow.__table__):
+                for (xml,) in s.execute(select(table.c.xml).where(table.c.xml.contains("Statement"))):
+                    found.update(_PROPERTY.findall(xml))
+        return sorted(found)
 
     def applications(self) -> list[str]:
         with self._read() as s:

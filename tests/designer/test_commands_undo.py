@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 from support.bindings import binding_file, group, port
@@ -371,6 +371,7 @@ def test_edits_with_a_merge_key_merge_into_one_step(doc: WorkspaceDocument) -> N
     for text in ("H", "He", "Hello"):
         doc.edit_port("C", replace(base, description=text), merge_key="description")
     assert doc.undo_stack.count() == 1
+    assert isinstance(doc.undo_stack.command(0), EditCommand)
     assert doc.workspace.port("C").model.description == "Hello"
     # another field (another key) is another step
     doc.edit_port("C", replace(doc.workspace.port("C").model, priority=7), merge_key="priority")
@@ -399,7 +400,6 @@ def test_merged_edits_back_to_the_start_leave_no_step(doc: WorkspaceDocument) ->
     # the merged command is a no-op: Qt drops an obsolete command from the stack
     assert doc.undo_stack.count() == 0
     assert doc.workspace.port("C").model == base
-    assert EditCommand  # the class under test
 
 
 # -- import ---------------------------------------------------------------------------------------
@@ -564,7 +564,7 @@ def _apply(doc: WorkspaceDocument, intent: tuple) -> None:
         (doc.add_to_group if verb == "member" else doc.remove_from_group)(g[1], [current])
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sequence=st.lists(intents, min_size=1, max_size=12))
 def test_undo_all_then_redo_all(qapp: QApplication, sequence: list[tuple]) -> None:
     with Workspace(":memory:") as ws:
@@ -580,6 +580,7 @@ def test_undo_all_then_redo_all(qapp: QApplication, sequence: list[tuple]) -> No
             except Refused:
                 continue
             done += 1
+        event(f"steps done: {min(done, 6)}+" if done >= 6 else f"steps done: {done}")
         assert doc.undo_stack.count() <= done
         end = state_of(ws)
         while doc.undo_stack.canUndo():

@@ -27,6 +27,11 @@ def state_text(state: State) -> str:
     return {State.STARTED: tr("Started"), State.STOPPED: tr("Stopped"), State.UNENLISTED: tr("Unenlisted")}[state]
 
 
+def state_word(state: State) -> str:
+    """The state as a word inside a sentence ("3 started")."""
+    return {State.STARTED: tr("started"), State.STOPPED: tr("stopped"), State.UNENLISTED: tr("unenlisted")}[state]
+
+
 def port_kind_text(is_static: bool, is_two_way: bool) -> str:
     """Static One-Way, Dynamic Solicit-Response...: the console's name for a send port's kind."""
     return {(True, False): tr("Static One-Way"), (True, True): tr("Static Solicit-Response"),
