@@ -296,7 +296,7 @@ class _Generator:
         if r.random() < 0.02:
             cn = f"{p.partner.lower()}.partners.contoso.com"
             w(f'      <EncryptionCert LongName="CN={cn}, O={p.partner} Ltd, C=GB" ShortName="{cn}" '
-              f'Usage="Encryption" Thumbprint="{r.getrandbits(160):040X}" />\n')
+              f'UsageType="Encryption" ThumbPrint="{r.getrandbits(160):040X}" />\n')
         if p.two_way:
             w(f"      {self._pipeline('ReceivePipeline', p, send=False)}\n")
             if r.random() < 0.2:

@@ -36,7 +36,8 @@ def _install_translations(app: QApplication) -> None:
 
 
 def run(workspace_location: str | None, files: Sequence[str] = (), screenshot: str | None = None,
-        theme: str | None = None, size: tuple[int, int] | None = None, settings: QSettings | None = None) -> int:
+        theme: str | None = None, size: tuple[int, int] | None = None, settings: QSettings | None = None,
+        select: str | None = None) -> int:
     """Open the main window on a workspace, import ``files``, and run (or take a screenshot)."""
     from designer.mainwindow import MainWindow
     from model.store import Workspace, WorkspaceError
@@ -60,12 +61,14 @@ def run(workspace_location: str | None, files: Sequence[str] = (), screenshot: s
     if files:
         window.flows.import_paths(list(files))
     window.show()
+    if select:  # once the first fit to the window is done
+        QTimer.singleShot(100, lambda: window.flows.select_name(select))
     if screenshot:
-        return _screenshot(app, window, screenshot)
+        return _screenshot(app, window, screenshot, fit=not select)
     return app.exec()
 
 
-def _screenshot(app: QApplication, window, path: str) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(app: QApplication, window, path: str, fit: bool = True) -> int:  # type: ignore[no-untyped-def]
     """Wait until the window is idle, save a picture of it, quit with 0 (or 2 if saving fails)."""
     result = {"code": 0}
 
@@ -74,7 +77,8 @@ def _screenshot(app: QApplication, window, path: str) -> int:  # type: ignore[no
             app.processEvents()
         window.problems.refresh_now()
         window.update_status()
-        window.view.fit()
+        if fit:
+            window.view.fit()
         window.update_status()
         app.processEvents()
         if not window.grab().save(path):

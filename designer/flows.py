@@ -209,6 +209,17 @@ class Flows(QObject):
         if data is not None:
             self.paste(data)
 
+    def select_name(self, name: str) -> bool:
+        """Select (and show) the send port, or else the group, called ``name``."""
+        for kind in (Kind.PORT, Kind.GROUP):
+            if self.doc.entry(kind, name) is not None:
+                self.w.scene.select_keys([(kind, name)])
+                self.w._on_scene_selection([(kind.value, name)])
+                self.w.view.reveal((kind, name))
+                return True
+        self.w.statusBar().showMessage(tr("No send port or group named '%s'") % name, 5000)
+        return False
+
     # -- find ------------------------------------------------------------------------------------
 
     def find(self, text: str) -> None:

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.BottomDockWidgetArea, "problem-warning")
         self.tabifyDockWidget(self.properties_dock, self.history_dock)
         self.properties_dock.raise_()
-        self.resizeDocks([self.explorer_dock, self.properties_dock], [300, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.explorer_dock, self.properties_dock], [280, 460], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
         self.palette.create_requested.connect(lambda kind: self.flows.create(kind))
 

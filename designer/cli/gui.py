@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window once idle, then exit")
     p.add_argument("--theme", choices=("light", "dark"))
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1400x900")
+    p.add_argument("--select", metavar="NAME", help="select this send port or group (e.g. for a screenshot)")
     p.set_defaults(run=run_gui)
 
     p = sub.add_parser("render", help="draw the auto-laid-out canvas to a PNG or SVG file",
@@ -53,7 +54,7 @@ def run_gui(args: argparse.Namespace) -> int:
             raise CliError(f"{f}: no such file")
     from designer.app import run
 
-    return run(args.workspace, args.files, args.screenshot, args.theme, args.size)
+    return run(args.workspace, args.files, args.screenshot, args.theme, args.size, select=args.select)
 
 
 def run_render(args: argparse.Namespace) -> int:

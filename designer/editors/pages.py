@@ -63,6 +63,7 @@ class Page(QScrollArea):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels: field below
         self.box.addLayout(self.form)
         self.setWidget(inner)
         self.model: Any = None
@@ -131,6 +132,7 @@ class TextRow:
                     self.edit.setPlainText(value or "")
             elif self.edit.text() != (value or ""):
                 self.edit.setText(value or "")
+                self.edit.setCursorPosition(0)  # show the start of long names and addresses
         mark(self.edit, None, self.error)
 
     def _typed(self, text: str) -> None:

@@ -56,7 +56,7 @@ class PortEditor(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("portEditorPages")
         self.list.setIconSize(QSize(18, 18))
-        self.list.setFixedWidth(150)
+        self.list.setFixedWidth(138)
         self.stack = QStackedWidget()
         self.general = GeneralPage(self.sessions)
         self.general.rename_requested = self._rename

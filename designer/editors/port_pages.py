@@ -215,6 +215,17 @@ class TransportPage(Page):
             address="", primary=False, retry_count=primary.retry_count if primary else 3,
             retry_interval=primary.retry_interval if primary else 5))
 
+    def focus_field(self, path: str) -> bool:
+        """``…settings.properties[3]`` focuses that setting's field (by its name)."""
+        import re
+
+        m = re.search(r"\.settings\.properties\[(\d+)\]", path)
+        t = self.transport(self.model) if self.model is not None else None
+        if m and t is not None and t.settings is not None and int(m.group(1)) < len(t.settings.properties):
+            if self.settings.focus_setting(t.settings.properties[int(m.group(1))].name):
+                return True
+        return super().focus_field(path)
+
     def _settings_edited(self, settings: AdapterSettings, key: str) -> None:
         if self.model is not None:
             self.changed.emit(self._with(self.model, settings=settings), key, tr("Edit adapter settings"))
@@ -257,8 +268,10 @@ class AdvancedPage(Page):
                                         lambda p, v: replace(p, stop_sending_on_failure=v))
         self.stop_on_failure.box.setToolTip(tr("Stop sending subsequent messages when the current message fails "
                                                "(ordered delivery only)"))
-        self.route_failed = CheckRow(self, tr("Enable routing for failed messages"), "route_failed_messages",
+        self.route_failed = CheckRow(self, tr("Route failed messages"), "route_failed_messages",
                                      lambda p, v: replace(p, route_failed_messages=v))
+        self.route_failed.box.setToolTip(tr("Enable routing for failed messages: a failed message is published "
+                                            "with ErrorReport properties instead of being suspended"))
         self.priority = IntRow(self, tr("Priority (1 highest):"), "priority", SendPort, "priority",
                                lambda p, v: replace(p, priority=v))
         self.finish_layout()

@@ -284,3 +284,43 @@ def test_focus_field_opens_the_page(inspector: InspectorPanel) -> None:
     assert inspector.port_editor.list.currentRow() == 3
     assert inspector.focus_field("filter.groups[0].statements[0]")
     assert inspector.port_editor.list.currentRow() == 6
+
+
+def test_problems_dock_click_selects_and_focuses_the_field(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A blanked password in the sample: double-clicking its problem selects the port, opens the
+    Transport page and focuses the password field."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+    from PySide6.QtCore import Qt
+
+    from designer.mainwindow import MainWindow
+
+    ws = Workspace(tmp_path / "w.sqlite")
+    ws.import_file(SAMPLE)
+    window = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.problems.refresh_now()
+        view = window.problems.view
+        model = view.model()
+        row = next(r for r in range(model.rowCount())
+                   if "password" in str(model.index(r, 3).data()).lower())
+        index = model.index(row, 0)
+        view.scrollTo(index)
+        rect = view.visualRect(index)
+        with qtbot.waitSignal(window.problems.problem_activated, timeout=2000):
+            QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        QApplication.processEvents()
+        assert window.scene.selected_keys() == [(Kind.PORT, "Orders.Customer.Notify.SMTP")]
+        editor = window.properties.port_editor
+        assert editor.name == "Orders.Customer.Notify.SMTP"
+        assert editor.list.currentRow() == 1  # Transport
+        focused = QApplication.focusWidget()
+        assert focused is not None and editor.isAncestorOf(focused)
+        field = editor.pages[1].settings.field("Password")
+        assert field is not None and field.isAncestorOf(focused)
+    finally:
+        window.close()
