@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from designer.editors.fields import ErrorLabel
 from model import adapters
 from model.domain import SendPort, SendPortGroup, new_send_port
+from model.validation import Severity, port_problems
 from model.lifecycle import Kind
 from model.store.records import DEFAULT_APPLICATION
 
@@ -141,9 +142,15 @@ class NewPortDialog(_NameForm):
 
     def problem(self) -> str | None:
         problem = super().problem()
-        if problem is None and self.static.isChecked() and not self.address.text().strip():
-            return self.tr("A static send port needs an address.")
-        return problem
+        if problem is not None:
+            return problem
+        try:
+            port = self.port()
+        except ValueError as e:  # pydantic's ValidationError is a ValueError
+            return str(e).splitlines()[-1]
+        # The model's own rules decide (a static port needs an address and an adapter...).
+        errors = [message for severity, _path, message in port_problems(port) if severity == Severity.ERROR]
+        return (errors[0][0].upper() + errors[0][1:] + ".") if errors else None
 
     def port(self) -> SendPort:
         name = self.name.text()

@@ -39,6 +39,7 @@ __all__ = [
     "default_settings",
     "format_setting",
     "format_variant",
+    "int_range",
     "parse_setting",
     "parse_variant",
     "python_type",
@@ -97,6 +98,14 @@ def python_type(vt: int) -> type:
     if vt == VariantType.VT_DATE:
         return datetime
     return str
+
+
+def int_range(vt: int) -> tuple[int, int]:
+    """(lowest, highest) value of integer VARIANT type ``vt``; ValueError for any other type."""
+    try:
+        return _INT_RANGES[vt]
+    except KeyError:
+        raise ValueError(f"{_vt_name(vt)} is not an integer VARIANT type") from None
 
 
 def _vt_name(vt: int) -> str:

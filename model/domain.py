@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
-from typing import Annotated, Any, ClassVar, NamedTuple, TypeVar
+from typing import Annotated, Any, ClassVar, NamedTuple, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
@@ -111,6 +111,17 @@ class DomainModel(BaseModel):
 
 
 M = TypeVar("M", bound=DomainModel)
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside a field's annotation (``Transport | None`` -> ``Transport``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 class Located(DomainModel):

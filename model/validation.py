@@ -13,14 +13,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from model import adapters
 from model.filter_rules import statement_problems
 from model.domain import (
-    FilterOperator,
+    model_in,
     SendPort,
     SendPortGroup,
     Transport,
@@ -116,16 +116,6 @@ def label(path: str) -> str:
 # -- field constraints ------------------------------------------------------------------------
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_of(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _field_path(cls: type[BaseModel], loc: tuple[Any, ...]) -> str:
     """The model path in a pydantic error location, without union branch names."""
     parts: list[str] = []
@@ -135,7 +125,7 @@ def _field_path(cls: type[BaseModel], loc: tuple[Any, ...]) -> str:
             parts.append(f"[{seg}]")
         elif isinstance(current, type) and issubclass(current, BaseModel) and seg in current.model_fields:
             parts.append(seg)
-            current = _model_of(current.model_fields[seg].annotation)
+            current = model_in(current.model_fields[seg].annotation)
         elif isinstance(current, type) and issubclass(current, tuple) and seg in getattr(current, "_fields", ()):
             parts.append(seg)
             current = None

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from designer.editors.fields import ErrorLabel, tr
 from designer.editors.xml_editor import XmlEditor
-from model.adapters import _INT_RANGES, VariantType, parse_variant, python_type
+from model.adapters import VariantType, int_range, parse_variant, python_type
 from model.domain import AdapterProperty, is_token
 
 __all__ = ["PropertyTable", "variant_problem", "vt_label"]
@@ -117,7 +117,7 @@ def variant_problem(vt: int | None, text: str | None, low: int | None = None, hi
             return tr("Enter %1 or %2.").replace("%1", bool_texts[0]).replace("%2", bool_texts[1])
         return tr("Enter -1 (true) or 0 (false).")
     if python_type(vt) is int:
-        type_low, type_high = _INT_RANGES[vt]
+        type_low, type_high = int_range(vt)
         low = type_low if low is None else max(low, type_low)
         high = type_high if high is None else min(high, type_high)
         if value is None and not _WHOLE.fullmatch(text.strip()):

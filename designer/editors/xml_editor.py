@@ -44,58 +44,43 @@ from PySide6.QtWidgets import (
 )
 
 from designer.editors.fields import ErrorLabel, mark
+from model import custom_props
+from model.custom_props import XmlProblem, parse_document
 
-__all__ = ["XmlEditor", "XmlHighlighter", "XmlProblem", "parse_xml"]
+__all__ = ["XmlEditor", "XmlHighlighter", "XmlProblem", "localized", "parse_xml"]
 
 #: Debounce between the last keystroke and the check that may commit the text.
 COMMIT_DELAY_MS = 400
 
-# Hardened like the binding file reader: no entities, no network, no DTD.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DTD = re.compile(r"<!DOCTYPE|<!ENTITY")
-_POSITION_SUFFIX = re.compile(r",?\s*line \d+, column \d+$")
+
+#: The translation context of each sentence the model refuses a typed document with.
+_CONTEXTS = {
+    custom_props.EMPTY_DOCUMENT: "XmlEditor",
+    custom_props.DTD_REFUSED: "XmlEditor",
+    custom_props.NOT_CUSTOM_PROPS: "AdapterSettingsEditor",
+    custom_props.NAMESPACED_PROPERTY: "AdapterSettingsEditor",
+    custom_props.BAD_VT: "AdapterSettingsEditor",
+}
 
 
-class XmlProblem(ValueError):
-    """Why a text is not a usable XML document, and where (1-based line and column)."""
-
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("XmlEditor", text)
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def localized(problem: XmlProblem) -> XmlProblem:
+    """``problem`` worded in the user's language (the model words its refusals in English;
+    a parser's message is shown as the parser wrote it)."""
+    if problem.template is None:
+        return problem
+    text = QCoreApplication.translate(_CONTEXTS.get(problem.template, "XmlEditor"), problem.template)
+    return XmlProblem(text.replace("%1", problem.argument), problem.line, problem.column,
+                      template=problem.template, argument=problem.argument)
 
 
 def parse_xml(text: str) -> etree._Element:
-    """Parse a document a person typed; :class:`XmlProblem` when it is not well-formed.
-
-    DTDs and entity declarations are refused outright (binding files never carry them).
-    An XML declaration is blanked rather than removed, so that lines and columns stay true.
-    """
-    if not text.strip():
-        raise XmlProblem(_tr("The document is empty."))
-    found = _DTD.search(text)
-    if found is not None:
-        line, column = _position(text, found.start())
-        raise XmlProblem(_tr("Document type declarations (DTD, entities) are not allowed."), line, column)
-    declaration = _DECLARATION.match(text)
-    body = text if declaration is None else re.sub(r"[^\n]", " ", declaration.group()) + text[declaration.end():]
+    """Parse a document a person typed; :class:`XmlProblem`, worded for the user, when it is
+    not well-formed. The model parses (hardened: no DTD, entities or network)."""
     try:
-        return etree.fromstring(body.encode("utf-8"), _PARSER)
-    except etree.XMLSyntaxError as e:
-        message = _POSITION_SUFFIX.sub("", (e.msg or "not well-formed").strip())
-        line, column = e.position if e.position else (1, 1)
-        raise XmlProblem(message, max(line, 1), max(column, 1)) from None
+        return parse_document(text)
+    except XmlProblem as e:
+        raise localized(e) from None
 
 
 def format_xml(text: str) -> str:

@@ -14,10 +14,11 @@ from functools import cache
 from typing import Any, get_args, get_origin
 
 from lxml import etree
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from model.bindings.safe import NestedXmlError, parse_nested
 from model.domain import (
+    model_in,
     AdapterSettings,
     DomainModel,
     Filter,
@@ -121,16 +122,6 @@ def build(cls: type[DomainModel], data: dict[str, Any]) -> Any:
         return _lenient(cls, data)
 
 
-def _model_class(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_class(arg)
-        if found is not None:
-            return found
-    return None
-
-
 @cache
 def _field_adapter(cls: type[DomainModel], name: str) -> TypeAdapter[Any]:
     return TypeAdapter(cls.model_fields[name].annotation)
@@ -158,7 +149,7 @@ def _lenient(cls: type[DomainModel], data: dict[str, Any]) -> Any:
         field = cls.model_fields.get(name)
         if field is None:
             continue
-        sub = _model_class(field.annotation)
+        sub = model_in(field.annotation)
         is_seq = get_origin(field.annotation) is tuple
         item = get_args(field.annotation)[0] if is_seq else None
         if _is_named_tuple(item) and isinstance(value, list | tuple):

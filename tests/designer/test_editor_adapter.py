@@ -12,25 +12,27 @@ from PySide6.QtGui import QFocusEvent, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from designer.editors.adapter_form import (
-    AdapterSettingsEditor,
+from designer.editors.adapter_fields import (
     BoolField,
     ChoiceField,
     IntegerField,
     SecretField,
     TextField,
     XmlField,
+)
+from designer.editors.adapter_form import AdapterSettingsEditor
+from designer.editors.adapter_table import NAME, TYPE, VALUE
+from designer.editors.fields import is_marked
+from designer.editors.xml_editor import XmlEditor, XmlProblem, parse_xml
+from model import bindings
+from model.adapters import MASKED_PASSWORD
+from model.custom_props import (
     config_values,
     remove_config_child,
     set_config_child,
     settings_from_text,
     settings_text,
 )
-from designer.editors.adapter_table import NAME, TYPE, VALUE
-from designer.editors.fields import is_marked
-from designer.editors.xml_editor import XmlEditor, XmlProblem, parse_xml
-from model import bindings
-from model.adapters import MASKED_PASSWORD
 from model.domain import AdapterProperty, AdapterSettings
 
 ROOT = Path(__file__).resolve().parents[2]

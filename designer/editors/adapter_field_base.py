@@ -1,0 +1,163 @@
+"""One adapter setting in the form: the :class:`Field` every VARIANT type's widget builds on.
+
+A field shows the file's value, or the catalog default greyed when the file has none; it
+checks what the user types against the catalog (``setting_problem``), marks invalid input
+in place, and hands on only valid text. The widgets for each kind live in ``adapter_fields``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from designer.editors.adapter_table import variant_problem, vt_label
+from designer.editors.fields import ErrorLabel, Sessions, mark
+from model.adapters import SettingSpec, VariantType, python_type
+from model.domain import AdapterProperty, is_token
+
+__all__ = ["WARNING_COLOR", "Field", "catalog_tr", "dim", "setting_problem"]
+
+WARNING_COLOR = "#a15c00"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AdapterSettingsEditor", text)
+
+
+def catalog_tr(text: str) -> str:
+    """A label, section or description of the adapter catalog in the user's language."""
+    return QCoreApplication.translate("AdapterCatalog", text)
+
+
+def setting_problem(spec: SettingSpec, vt: int | None, text: str | None) -> str | None:
+    """Why ``text`` cannot be ``spec``'s value when written with ``vt``; None when it can."""
+    effective = spec.vt if vt is None or vt == VariantType.VT_NULL else vt
+    if python_type(effective) is str:
+        return _tr("Required.") if spec.required and not text else None
+    if effective == spec.vt:
+        return variant_problem(effective, text, spec.minimum, spec.maximum, spec.bool_texts)
+    if python_type(effective) is int and python_type(spec.vt) is int:
+        return variant_problem(effective, text, spec.minimum, spec.maximum)
+    return variant_problem(effective, text)
+
+
+_NOTHING = object()  # nothing shown yet (None is a property absent from the file)
+
+
+def dim(widget: QWidget, dimmed: bool) -> None:
+    """Grey a widget out without disabling it (a catalog default not written in the file)."""
+    if dimmed:
+        palette = QPalette(widget.palette())
+        color = palette.color(QPalette.ColorRole.PlaceholderText)
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+            palette.setColor(role, color)
+        widget.setPalette(palette)
+    else:
+        widget.setPalette(QPalette())
+
+
+class Field(QWidget):
+    """One setting's editor, with a hint or warning and an inline error under it.
+
+    ``changed(name, text)`` carries only valid user input (text as BizTalk writes it, None
+    for an empty element). ``one_step``: each change is its own undo step (a checkbox, a list).
+    """
+
+    changed = Signal(str, object)
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.vt: int | None = spec.vt
+        self.present = False
+        self._shown: AdapterProperty | None | object = _NOTHING
+        self.label = QLabel(spec.label + ":")
+        self.label.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.error = ErrorLabel(self)
+        self.line = QHBoxLayout()
+        self.line.setContentsMargins(0, 0, 0, 0)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(2)
+        self.column.addLayout(self.line)
+        self.column.addWidget(self.note)
+        self.column.addWidget(self.error)
+
+    def editor(self) -> QWidget:
+        """The widget that is marked when invalid and focused by ``focus_setting``."""
+        raise NotImplementedError
+
+    def one_step(self) -> bool:
+        """Whether each change is its own undo step (a click, a choice) rather than typing."""
+        return False
+
+    def watch(self, sessions: Sessions, field: str) -> None:
+        sessions.watch(self.editor(), field)
+
+    def show_setting(self, prop: AdapterProperty | None) -> None:
+        """Show the file's property, or the catalog default greyed when it is absent.
+
+        Nothing happens while the property stays as last shown: the widget then holds either
+        that value or what the user is typing (invalid input stays, marked, until replaced)."""
+        if prop == self._shown:
+            return
+        self._shown = prop
+        self.present = prop is not None
+        self.vt = self.spec.vt if prop is None or prop.vt in (None, VariantType.VT_NULL) else prop.vt
+        text = prop.value if prop is not None else None
+        self._display(text)
+        dimmed = not self.present
+        dim(self.label, dimmed)
+        self._set_tooltips(dimmed)
+        self._set_mark(setting_problem(self.spec, self.vt, text) if self.present else None)
+        self._show_note(prop)
+
+    def forget(self) -> None:
+        """Show the next value whatever the widget holds (a value from elsewhere replaces typing)."""
+        self._shown = _NOTHING
+
+    def _display(self, text: str | None) -> None:
+        raise NotImplementedError
+
+    def _user_changed(self, text: str | None) -> None:
+        problem = setting_problem(self.spec, self.vt, text)
+        self._set_mark(problem)
+        if problem is None:
+            self.changed.emit(self.spec.name, text)
+
+    def _set_mark(self, problem: str | None) -> None:
+        mark(self.editor(), problem, self.error)
+
+    def _set_tooltips(self, dimmed: bool) -> None:
+        tip = catalog_tr(self.spec.description or self.spec.label)
+        tip += "\n" + self.tr("Property %1 (%2)").replace("%1", self.spec.name).replace("%2", vt_label(self.vt))
+        if dimmed:
+            default = self.spec.default if self.spec.default not in (None, "") else self.tr("empty")
+            tip += "\n" + self.tr("Not in the file: BizTalk uses its default (%1).").replace("%1", str(default))
+        self.label.setToolTip(tip)
+        self.setToolTip(tip)
+
+    def _show_note(self, prop: AdapterProperty | None) -> None:
+        note, warn = None, False
+        if prop is not None and prop.vt not in (None, VariantType.VT_NULL, self.spec.vt):
+            note = self.tr("Written as %1; the catalog expects %2.").replace("%1", vt_label(prop.vt)) \
+                .replace("%2", vt_label(self.spec.vt))
+        elif prop is not None and is_token(prop.value) and python_type(self.spec.vt) is not str:
+            note = self.tr("Placeholder: filled in when the bindings are deployed.")
+        self.set_note(note, warn)
+
+    def set_note(self, text: str | None, warning: bool = False) -> None:
+        if self.note.text() != (text or ""):
+            self.note.setText(text or "")
+        self.note.setVisible(bool(text))
+        if warning:
+            palette = QPalette(self.note.palette())
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(WARNING_COLOR))
+            self.note.setPalette(palette)
+            self.note.setForegroundRole(QPalette.ColorRole.WindowText)
+        else:
+            self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
