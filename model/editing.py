@@ -7,9 +7,10 @@ models declare), show the message next to the field, and only hand valid values 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 
 _PATTERNS = {
@@ -19,12 +20,16 @@ _PATTERNS = {
 }
 
 
+def _field_type(info: FieldInfo) -> Any:
+    """The field's type with its constraints, as the runtime type form TypeAdapter takes."""
+    if not info.metadata:
+        return info.annotation
+    return Annotated[info.annotation, *info.metadata]
+
+
 @cache
 def _adapter(cls: type[BaseModel], field: str) -> TypeAdapter[Any]:
-    info = cls.model_fields[field]
-    from typing import Annotated
-
-    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)  # type: ignore[valid-type]
+    return TypeAdapter(_field_type(cls.model_fields[field]))
 
 
 def check_value(cls: type[BaseModel], field: str, value: Any) -> str | None:

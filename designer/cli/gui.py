@@ -52,6 +52,10 @@ def run_gui(args: argparse.Namespace) -> int:
     for f in args.files:
         if not Path(f).is_file():
             raise CliError(f"{f}: no such file")
+    if (not args.screenshot and sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise CliError("no display to open the window on (DISPLAY is not set); use a command such as "
+                       "'portwright ls', or 'portwright gui --screenshot OUT.png' to draw the window headless")
     from designer.app import run
 
     return run(args.workspace, args.files, args.screenshot, args.theme, args.size, select=args.select)

@@ -11,10 +11,10 @@ byte for byte, and a change touches only the lines of what changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 
@@ -45,6 +45,12 @@ Version="3.5.1.0" BindingStatus="NoBindings" BoundEndpoints="0" TotalEndpoints="
 """
 
 
+#: Where an element is in the text: (start, end, indent, line).
+_Span = tuple[int, int, str, int]
+#: A port or a group (the models a document reads and attaches text to).
+_L = TypeVar("_L", SendPort, SendPortGroup)
+
+
 @dataclass(eq=False, slots=True)
 class Origin:
     """Where a port or group was read from: its text and the model read from that text."""
@@ -52,7 +58,7 @@ class Origin:
     doc: object
     slot: int
     raw: str
-    model: DomainModel
+    model: SendPort | SendPortGroup
     indent: str
     line: int
     style: Style
@@ -139,7 +145,7 @@ def _indent_before(text: str, pos: int) -> str:
 @dataclass
 class _Cut:
     pieces: list[str | _Collection]
-    spans: dict[str, list[tuple[int, int, str, int]]]  # tag -> (start, end, indent, line)
+    spans: dict[str, list[_Span]]  # tag -> (start, end, indent, line)
 
 
 def _cut(text: str) -> _Cut:
@@ -361,24 +367,32 @@ class BindingDocument:
             cut = _cut(text)
         except (ValueError, StopIteration):
             cut = None  # not well-formed: the parser below says where
-        spans = {tag: iter(cut.spans[tag]) if cut else iter(()) for tag in (PORTS, GROUPS)}
-        targets = {"SendPort": (reader.read_port, doc.send_ports, spans[PORTS]),
-                   "DistributionList": (reader.read_group, doc.groups, spans[GROUPS])}
+        spans: dict[str, Iterator[_Span]] = {tag: iter(cut.spans[tag]) if cut else iter(())
+                                             for tag in (PORTS, GROUPS)}
 
         if cut is None:  # not well-formed: let the parser say where
             safe.parse_document(decoded, name, data)
             raise BindingFormatError(name, 1, 1, "cannot follow the document structure")
 
+        def reading(read: Callable[[etree._Element], _L], target: list[_L], span_iter: Iterator[_Span]
+                    ) -> Callable[[etree._Element], None]:
+            """What to do with one element: read it, attach its text, add it to ``target``."""
+            def on(el: etree._Element) -> None:
+                obj = read(el)
+                span = next(span_iter, None)
+                if span is None:  # the text scanner and the parser disagree: trust the parser's error
+                    safe.parse_document(decoded, name, data)
+                    raise BindingFormatError(name, el.sourceline or 1, 1, "cannot follow the document structure")
+                start, end, indent, line = span
+                obj.set_origin(Origin(doc._token, len(target), text[start:end], obj, indent, line, doc.style))
+                target.append(obj)
+            return on
+
+        targets = {"SendPort": reading(reader.read_port, doc.send_ports, spans[PORTS]),
+                   "DistributionList": reading(reader.read_group, doc.groups, spans[GROUPS])}
+
         def on_item(el: etree._Element) -> None:
-            read, target, span_iter = targets[el.tag]
-            obj = read(el)
-            span = next(span_iter, None)
-            if span is None:  # the text scanner and the parser disagree: trust the parser's error
-                safe.parse_document(decoded, name, data)
-                raise BindingFormatError(name, el.sourceline or 1, 1, "cannot follow the document structure")
-            start, end, indent, line = span
-            obj.set_origin(Origin(doc._token, len(target), text[start:end], obj, indent, line, doc.style))
-            target.append(obj)
+            targets[el.tag](el)
 
         doc.style = _style_of(text, cut)
         root = safe.stream_document(decoded, name, data, {"SendPort": PORTS, "DistributionList": GROUPS}, on_item)
@@ -447,12 +461,12 @@ class BindingDocument:
             return self._original_if_empty
         return assemble(self._pieces, self.style, self._placed(self.send_ports), self._placed(self.groups))
 
-    def _placed(self, items: list[Any]) -> list[Placed]:
+    def _placed(self, items: Sequence[SendPort | SendPortGroup]) -> list[Placed]:
         """Each port or group with its place and its text. Elements read from this document
         fill the places such elements had, in the list's order (so reordering the list
         reorders the file, and comments between elements stay where they were)."""
         claimed: set[int] = set()
-        own: list[Any] = []
+        own: list[SendPort | SendPortGroup] = []
         out: list[Placed] = []
         for obj in items:
             o = obj.origin
@@ -460,10 +474,18 @@ class BindingDocument:
                 claimed.add(o.slot)
                 own.append(obj)
             else:
-                out.append(Placed(None, lambda indent, obj=obj: self.element_text(obj, indent)))
+                out.append(Placed(None, self._text_at(obj)))
         for slot, obj in zip(sorted(claimed), own, strict=True):
-            out.append(Placed(slot, lambda _indent, obj=obj: self.element_text(obj, None)))
+            out.append(Placed(slot, self._text_in_place(obj)))
         return out
+
+    def _text_at(self, obj: SendPort | SendPortGroup) -> Callable[[str], str]:
+        """The text of a new element, at the indentation it is written at."""
+        return lambda indent: self.element_text(obj, indent)
+
+    def _text_in_place(self, obj: SendPort | SendPortGroup) -> Callable[[str], str]:
+        """The text of an element filling its own slot (which keeps its indentation)."""
+        return lambda _indent: self.element_text(obj, None)
 
     def to_bytes(self) -> bytes:
         return self.bom + self.to_text().encode(self.encoding, errors="xmlcharrefreplace")
@@ -582,13 +604,21 @@ def from_skeleton(state: dict[str, Any] | None, ports: Iterable[Stored], groups:
         doc.orchestration_bindings, doc.group_bindings = {}, {}
         doc._token = object()
         doc.send_ports, doc.groups = [], []
-    for items, target in ((ports, doc.send_ports), (groups, doc.groups)):
-        for st in items:
-            owner = doc._token if st.slot is not None else object()
-            st.model.set_origin(Origin(owner, st.slot if st.slot is not None else -1, st.xml, st.model, st.indent, 0,
-                                       fragment_style(st.xml, st.indent)))
-            target.append(st.model)
+    # ``Stored.model`` is typed as either kind: the caller passes ports in ``ports`` and
+    # groups in ``groups`` (unchecked).
+    for st in ports:
+        doc.send_ports.append(cast(SendPort, _attached_model(doc, st)))
+    for st in groups:
+        doc.groups.append(cast(SendPortGroup, _attached_model(doc, st)))
     return doc
+
+
+def _attached_model(doc: BindingDocument, st: Stored) -> SendPort | SendPortGroup:
+    """``st``'s model, attached to its text (and to its slot in ``doc`` when it has one)."""
+    owner = doc._token if st.slot is not None else object()
+    st.model.set_origin(Origin(owner, st.slot if st.slot is not None else -1, st.xml, st.model, st.indent, 0,
+                               fragment_style(st.xml, st.indent)))
+    return st.model
 
 
 _XMLNS = re.compile(r"""\sxmlns(?::[^\s=]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from model.bindings.document import BindingDocument, Origin
+from model.domain import SendPort, SendPortGroup
 from model.validation import FIELDS, Context, Problem, Severity, collect
 
 _INDEX = re.compile(r"\[(\d+)\]")
@@ -47,7 +48,7 @@ def document_problems(doc: BindingDocument) -> list[Problem]:
         groups={g.name: g for g in doc.groups},
         orchestration_bound=frozenset(doc.orchestration_bindings),
     )
-    objects = {("port", p.name): p for p in reversed(doc.send_ports)}
+    objects: dict[tuple[str, str], SendPort | SendPortGroup] = {("port", p.name): p for p in reversed(doc.send_ports)}
     objects.update({("group", g.name): g for g in reversed(doc.groups)})
     out: list[Problem] = []
     for kind, name, severity, path, message in collect(doc.send_ports, doc.groups, ctx):

@@ -124,7 +124,9 @@ def build(cls: type[DomainModel], data: dict[str, Any]) -> Any:
 
 @cache
 def _field_adapter(cls: type[DomainModel], name: str) -> TypeAdapter[Any]:
-    return TypeAdapter(cls.model_fields[name].annotation)
+    # A runtime type form; pydantic types it ``type[Any] | None`` (None for a field typed ``None``).
+    field_type: Any = cls.model_fields[name].annotation
+    return TypeAdapter(field_type)
 
 
 def _is_named_tuple(t: Any) -> bool:
@@ -208,7 +210,7 @@ def _settings(el: etree._Element) -> dict[str, Any] | None:
     root, raw, _error = nested_root(el)
     if root is None:
         return None if raw is None else {"unparsed": raw}
-    props = []
+    props: list[tuple[str, str | None, str | None]] = []  # (name, vt, value)
     append = props.append
     for p in root:
         tag = p.tag

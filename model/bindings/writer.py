@@ -445,15 +445,15 @@ def _patch_nested(raw: xt.Element, old: G, new: G, st: Style, indent: str) -> No
     except ValueError:
         _replace_content(raw, new, st, indent)
         return
-    root = xt.first_element(nodes)
-    if root is None or root.name != old.nested.tag:
+    text_root = xt.first_element(nodes)
+    if text_root is None or text_root.name != old.nested.tag:
         _replace_content(raw, new, st, indent)
         return
-    i = nodes.index(root)
+    i = nodes.index(text_root)
     before = nodes[i - 1] if i > 0 and isinstance(nodes[i - 1], xt.Text) else ""
     root_indent = before[before.rfind("\n") + 1:] if "\n" in before else ""
-    inner_style = Style(_inner_unit(root, root_indent) or "  ", "\n")
-    patch(root, old.nested, new.nested, inner_style, root_indent)
+    inner_style = Style(_inner_unit(text_root, root_indent) or "  ", "\n")
+    patch(text_root, old.nested, new.nested, inner_style, root_indent)
     raw.set_text(_text_escaper(raw_text, st.newline)(xt.serialize(nodes)))
 
 

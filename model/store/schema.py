@@ -17,9 +17,9 @@ two people changing the same port cannot silently overwrite each other.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 
@@ -150,3 +150,14 @@ class AuditRow(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_audit_log_name", "kind", "name"),)
+
+
+# The Core tables behind the mapped classes, for bulk statements (``insert(PORT_TABLE)``).
+# SQLAlchemy types ``__table__`` as a ``FromClause``, which insert and update do not take;
+# a declaratively mapped class's ``__table__`` is a ``Table``.
+META_TABLE: Table = cast(Table, MetaRow.__table__)
+PORT_TABLE: Table = cast(Table, SendPortRow.__table__)
+GROUP_TABLE: Table = cast(Table, GroupRow.__table__)
+MEMBER_TABLE: Table = cast(Table, MemberRow.__table__)
+BINDING_TABLE: Table = cast(Table, BindingRow.__table__)
+AUDIT_TABLE: Table = cast(Table, AuditRow.__table__)

@@ -16,7 +16,18 @@ from model.bindings.document import Origin, element_xml, namespace_declarations,
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind, State
 from model.store.records import DEFAULT_APPLICATION, ImportSummary
-from model.store.schema import ApplicationRow, BindingRow, GroupRow, MemberRow, SendPortRow, SourceRow
+from model.store.schema import (
+    BINDING_TABLE,
+    GROUP_TABLE,
+    MEMBER_TABLE,
+    PORT_TABLE,
+    ApplicationRow,
+    BindingRow,
+    GroupRow,
+    MemberRow,
+    SendPortRow,
+    SourceRow,
+)
 
 if TYPE_CHECKING:
     from model.store.workspace import Progress, Workspace
@@ -91,44 +102,45 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
             if progress and done % _CHUNK == 0:
                 progress(done, total)
         for i in range(0, len(new_rows), _CHUNK):
-            s.execute(insert(SendPortRow.__table__), new_rows[i:i + _CHUNK])
+            s.execute(insert(PORT_TABLE), new_rows[i:i + _CHUNK])
 
         groups = {g.name: g for g in s.scalars(select(GroupRow))}
         new_groups: list[dict[str, Any]] = []
         new_members: dict[str, tuple[str, ...]] = {}
         for group in doc.groups:
             app = application or group.application or DEFAULT_APPLICATION
-            model = group if application is None or group.application == app else group.model_copy(update={"application": app})
-            row = groups.get(model.name)
-            if row is None:
-                xml, indent, slot = _text(doc, group, model)
-                values = {"name": model.name, "application_id": app_id(app), "source_id": source.id,
-                          "state": int(State.UNENLISTED), "xml": xml, "namespaces": namespaces, "indent": indent,
-                          "slot": slot, "updated_at": now, "version": 1}
-                if model.name in new_members:  # the same name twice in one file: the later one wins
-                    new_groups = [g for g in new_groups if g["name"] != model.name]
-                new_groups.append(values)
-                new_members[model.name] = model.members
-                summary.created.append((Kind.GROUP, model.name))
-                audit.append({"kind": "group", "name": model.name, "after": State.UNENLISTED.label,
+            gmodel = (group if application is None or group.application == app
+                      else group.model_copy(update={"application": app}))
+            grow = groups.get(gmodel.name)
+            if grow is None:
+                xml, indent, slot = _text(doc, group, gmodel)
+                gvalues = {"name": gmodel.name, "application_id": app_id(app), "source_id": source.id,
+                           "state": int(State.UNENLISTED), "xml": xml, "namespaces": namespaces, "indent": indent,
+                           "slot": slot, "updated_at": now, "version": 1}
+                if gmodel.name in new_members:  # the same name twice in one file: the later one wins
+                    new_groups = [g for g in new_groups if g["name"] != gmodel.name]
+                new_groups.append(gvalues)
+                new_members[gmodel.name] = gmodel.members
+                summary.created.append((Kind.GROUP, gmodel.name))
+                audit.append({"kind": "group", "name": gmodel.name, "after": State.UNENLISTED.label,
                               "detail": f"created from {name}"})
             else:
-                current = _group_model(row)
-                added = tuple(m for m in model.members if m not in current.members)
-                merged = model.model_copy(update={"members": current.members + added})
+                current = _group_model(grow)
+                added = tuple(m for m in gmodel.members if m not in current.members)
+                merged = gmodel.model_copy(update={"members": current.members + added})
                 xml, indent, slot = _text(doc, group, merged)
-                row.xml, row.namespaces, row.indent, row.slot = xml, namespaces, indent, slot
-                row.source_id, row.application_id, row.updated_at = source.id, app_id(app), now
-                row.members = [MemberRow(position=i, port_name=m) for i, m in enumerate(merged.members)]
-                summary.merged.append((model.name, added))
-                audit.append({"kind": "group", "name": model.name,
+                grow.xml, grow.namespaces, grow.indent, grow.slot = xml, namespaces, indent, slot
+                grow.source_id, grow.application_id, grow.updated_at = source.id, app_id(app), now
+                grow.members = [MemberRow(position=i, port_name=m) for i, m in enumerate(merged.members)]
+                summary.merged.append((gmodel.name, added))
+                audit.append({"kind": "group", "name": gmodel.name,
                               "detail": f"replaced from {name}; members merged (+{len(added)})"})
             done += 1
             if progress and done % _CHUNK == 0:
                 progress(done, total)
         s.flush()
         if new_groups:
-            table = GroupRow.__table__
+            table = GROUP_TABLE
             s.execute(insert(table), new_groups)
             ids = {n: i for n, i in s.execute(select(table.c.name, table.c.id).where(
                 table.c.source_id == source.id, table.c.name.in_(new_members)))} if len(new_members) < 900 else \
@@ -136,7 +148,7 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
             members = [{"group_id": ids[g], "position": i, "port_name": m}
                        for g, ms in new_members.items() for i, m in enumerate(ms)]
             for i in range(0, len(members), _CHUNK * 4):
-                s.execute(insert(MemberRow.__table__), members[i:i + _CHUNK * 4])
+                s.execute(insert(MEMBER_TABLE), members[i:i + _CHUNK * 4])
 
         have = {tuple(r) for r in s.execute(select(BindingRow.kind, BindingRow.target, BindingRow.orchestration_port))}
         bindings = [{"kind": kind, "target": target, "orchestration_port": orch, "source_id": source.id}
@@ -144,7 +156,7 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
                     for target, orchs in table.items() for orch in dict.fromkeys(orchs)
                     if (kind, target, orch) not in have]
         if bindings:
-            s.execute(insert(BindingRow.__table__), bindings)
+            s.execute(insert(BINDING_TABLE), bindings)
         ws._audit(s, "import", audit)
         if progress:
             progress(total, total)

@@ -51,6 +51,10 @@ from model.store.records import (
     Snapshot,
 )
 from model.store.schema import (
+    AUDIT_TABLE,
+    GROUP_TABLE,
+    META_TABLE,
+    PORT_TABLE,
     ApplicationRow,
     MetaRow,
     AuditRow,
@@ -146,7 +150,7 @@ class Workspace:
     def _bump(s: Session, seen: int | None = None) -> None:
         """Count a change of states, memberships or objects; with ``seen``, only if nobody
         else counted one since (else :class:`ConflictError`)."""
-        table = MetaRow.__table__
+        table = META_TABLE
         stmt = update(table).where(table.c.id == 1).values(lifecycle_version=table.c.lifecycle_version + 1)
         if seen is not None:
             stmt = stmt.where(table.c.lifecycle_version == seen)
@@ -160,7 +164,7 @@ class Workspace:
         batch = [{"at": at, "user": user, "operation": operation, "kind": None, "name": None,
                   "before": None, "after": None, "detail": None, **r} for r in rows]
         if batch:
-            s.execute(insert(AuditRow.__table__), batch)
+            s.execute(insert(AUDIT_TABLE), batch)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -221,7 +225,7 @@ class Workspace:
         """The properties every filter in the workspace tests (read from the stored XML)."""
         found: set[str] = set()
         with self._read() as s:
-            for table in (SendPortRow.__table__, GroupRow.__table__):
+            for table in (PORT_TABLE, GROUP_TABLE):
                 for (xml,) in s.execute(select(table.c.xml).where(table.c.xml.contains("Statement"))):
                     found.update(_PROPERTY.findall(xml))
         return sorted(found)
@@ -253,6 +257,13 @@ class Workspace:
         if row is None:
             raise NotFoundError("group", name)
         return row
+
+    @staticmethod
+    def _placed_row(s: Session, kind: Kind, name: str) -> SendPortRow | GroupRow | None:
+        """The row of a port or group (None when it does not exist)."""
+        if kind is Kind.PORT:
+            return s.scalars(select(SendPortRow).where(SendPortRow.name == name)).one_or_none()
+        return s.scalars(select(GroupRow).where(GroupRow.name == name)).one_or_none()
 
     def _app(self, s: Session, name: str, created: list[str] | None = None) -> ApplicationRow:
         row = s.scalars(select(ApplicationRow).where(ApplicationRow.name == name)).one_or_none()
@@ -335,7 +346,7 @@ class Workspace:
             batches.setdefault((kind, before, after), []).append(name)
             audit.append({"kind": kind.value, "name": name, "before": before.label, "after": after.label})
         for (kind, before, after), names in batches.items():
-            table = (SendPortRow if kind is Kind.PORT else GroupRow).__table__
+            table = PORT_TABLE if kind is Kind.PORT else GROUP_TABLE
             for i in range(0, len(names), 500):
                 chunk = names[i:i + 500]
                 # Conditional on the state the plan saw: a concurrent change makes this a conflict.
@@ -362,14 +373,13 @@ class Workspace:
             self._set_group(s, row, old, old.model_copy(update={"members": tuple(members)}))
         for c in changes:
             if isinstance(c, Deletion):
-                table = SendPortRow if c.kind is Kind.PORT else GroupRow
-                row = s.scalars(select(table).where(table.name == c.name)).one_or_none()
-                if row is None:
+                doomed = self._placed_row(s, c.kind, c.name)
+                if doomed is None:
                     raise ConflictError(f"{c.kind.label} '{c.name}' was deleted by someone else meanwhile; "
                                         "nothing was changed. Refresh and try again.")
-                audit.append({"kind": c.kind.value, "name": c.name, "before": State(row.state).label,
+                audit.append({"kind": c.kind.value, "name": c.name, "before": State(doomed.state).label,
                               "detail": "deleted"})
-                s.delete(row)
+                s.delete(doomed)
                 s.execute(delete(BindingRow).where(BindingRow.kind == c.kind.value, BindingRow.target == c.name))
         self._audit(s, action.value, audit)
 
@@ -384,8 +394,7 @@ class Workspace:
         with self._tx() as s:
             audit = []
             for kind, name, state in states:
-                table = SendPortRow if kind is Kind.PORT else GroupRow
-                row = s.scalars(select(table).where(table.name == name)).one_or_none()
+                row = self._placed_row(s, kind, name)
                 if row is None:
                     raise NotFoundError(kind.value, name)
                 audit.append({"kind": kind.value, "name": name, "before": State(row.state).label,
@@ -473,6 +482,7 @@ class Workspace:
     def rename(self, kind: Kind, old: str, new: str) -> None:
         """Rename a port (every group listing it follows) or a group."""
         with self._tx() as s:
+            row: SendPortRow | GroupRow
             if kind is Kind.PORT:
                 row = self._port_row(s, old)
                 if s.scalar(select(func.count()).select_from(SendPortRow).where(SendPortRow.name == new)):
@@ -515,7 +525,7 @@ class Workspace:
     def set_positions(self, positions: dict[tuple[Kind, str], tuple[float, float]]) -> None:
         """Canvas positions (not versioned: moving a node never conflicts with an edit)."""
         with self._tx(bump=False) as s:
-            for kind, table in ((Kind.PORT, SendPortRow.__table__), (Kind.GROUP, GroupRow.__table__)):
+            for kind, table in ((Kind.PORT, PORT_TABLE), (Kind.GROUP, GROUP_TABLE)):
                 rows = [{"n": name, "px": x, "py": y} for (k, name), (x, y) in positions.items() if k is kind]
                 if rows:
                     s.connection().execute(update(table).where(table.c.name == bindparam("n"))
@@ -553,10 +563,12 @@ class Workspace:
                                         "detail": "restored"} for snap in snaps])
 
     def _restore_row(self, s: Session, snap: Snapshot) -> None:
-        common = dict(name=snap.model.name, application=self._app(s, snap.application), state=int(snap.state),
-                      xml=snap.xml, namespaces=snap.namespaces, indent=snap.indent, slot=snap.slot,
-                      source_id=snap.source_id if snap.source_id is None or s.get(SourceRow, snap.source_id) else None,
-                      x=snap.x, y=snap.y, updated_at=_now())
+        common: dict[str, Any] = dict(
+            name=snap.model.name, application=self._app(s, snap.application), state=int(snap.state),
+            xml=snap.xml, namespaces=snap.namespaces, indent=snap.indent, slot=snap.slot,
+            source_id=(snap.source_id if snap.source_id is None or s.get(SourceRow, snap.source_id) is not None
+                       else None),
+            x=snap.x, y=snap.y, updated_at=_now())
         if isinstance(snap.model, SendPort):
             s.add(SendPortRow(**common, **_port_columns(snap.model)))
             have = set(s.scalars(select(BindingRow.orchestration_port).where(
@@ -573,8 +585,7 @@ class Workspace:
         """Remove ports or groups without lifecycle rules (undo of create, redo of delete)."""
         with self._tx() as s:
             for kind, name in keys:
-                table = SendPortRow if kind is Kind.PORT else GroupRow
-                row = s.scalars(select(table).where(table.name == name)).one_or_none()
+                row = self._placed_row(s, kind, name)
                 if row is None:
                     raise NotFoundError(kind.value, name)
                 s.delete(row)
@@ -587,8 +598,7 @@ class Workspace:
         with self._tx() as s:
             merged = [(Kind.GROUP, g) for g, _added in summary.merged]
             for kind, name in summary.created + summary.replaced + merged:
-                table = SendPortRow if kind is Kind.PORT else GroupRow
-                row = s.scalars(select(table).where(table.name == name)).one_or_none()
+                row = self._placed_row(s, kind, name)
                 if row is not None:
                     s.delete(row)
             s.flush()
@@ -650,9 +660,9 @@ class Workspace:
             out = []
             for r in rows:
                 if source_id is not None and r.source_id == source_id and r.slot is not None:
-                    out.append(Placed(r.slot, lambda _i, xml=r.xml: xml))
+                    out.append(Placed(r.slot, _as_is(r.xml)))
                 else:
-                    out.append(Placed(None, lambda indent, r=r: _move(r.xml, r.indent, indent, style)))
+                    out.append(Placed(None, _moved(r, style)))
             return out
 
         if state is not None and not port_rows and not group_rows and state.get("original_if_empty"):
@@ -668,7 +678,7 @@ class Workspace:
                 raise NotFoundError("application", app)
         everything = not (applications or ports or groups)
         out: list[list[_Selected]] = []
-        for table, names, kind in ((SendPortRow.__table__, ports, "port"), (GroupRow.__table__, groups, "group")):
+        for table, names, kind in ((PORT_TABLE, ports, "port"), (GROUP_TABLE, groups, "group")):
             cols = select(table.c.id, table.c.name, table.c.source_id, table.c.slot, table.c.xml, table.c.indent)
             order = (table.c.source_id, table.c.slot, table.c.id)
             rows: dict[int, _Selected] = {}
@@ -695,6 +705,16 @@ class _Selected(NamedTuple):
     slot: int | None
     xml: str
     indent: str
+
+
+def _as_is(xml: str) -> Callable[[str], str]:
+    """The text of an element going back into its own slot: as stored."""
+    return lambda _indent: xml
+
+
+def _moved(r: _Selected, style: Style) -> Callable[[str], str]:
+    """The text of an element written somewhere new: reindented to where it goes."""
+    return lambda indent: _move(r.xml, r.indent, indent, style)
 
 
 def _move(xml: str, old_indent: str, new_indent: str, style: Style) -> str:
