@@ -19,17 +19,32 @@ class InspectorPanel(QWidget):
     def __init__(self, document: WorkspaceDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
+        self.doc = document
         self.summary = PropertiesPanel(document)
-        self.port_editor = PortEditor(document)
-        self.group_editor = GroupEditor(document)
+        self._port_editor: PortEditor | None = None
+        self._group_editor: GroupEditor | None = None
         self.stack = QStackedWidget()
-        for w in (self.summary, self.port_editor, self.group_editor):
-            self.stack.addWidget(w)
+        self.stack.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         document.item_removed.connect(self._on_removed)
         self._keys: list[tuple[str, str]] = []
+
+    # The editors are built when first needed: opening a workspace shows no editor.
+    @property
+    def port_editor(self) -> PortEditor:
+        if self._port_editor is None:
+            self._port_editor = PortEditor(self.doc)
+            self.stack.addWidget(self._port_editor)
+        return self._port_editor
+
+    @property
+    def group_editor(self) -> GroupEditor:
+        if self._group_editor is None:
+            self._group_editor = GroupEditor(self.doc)
+            self.stack.addWidget(self._group_editor)
+        return self._group_editor
 
     def show_selection(self, keys: Sequence[tuple[str, str]]) -> None:
         self._keys = [(str(k), n) for k, n in keys]
@@ -41,8 +56,10 @@ class InspectorPanel(QWidget):
             self.group_editor.set_group(self._keys[0][1])
             self.stack.setCurrentWidget(self.group_editor)
         else:
-            self.port_editor.set_port(None)
-            self.group_editor.set_group(None)
+            if self._port_editor is not None:
+                self._port_editor.set_port(None)
+            if self._group_editor is not None:
+                self._group_editor.set_group(None)
             self.stack.setCurrentWidget(self.summary)
 
     def shown_keys(self) -> list[tuple[str, str]]:
@@ -51,10 +68,10 @@ class InspectorPanel(QWidget):
     def focus_field(self, path: str) -> bool:
         """Show and focus the widget editing ``path`` (from a clicked problem)."""
         current = self.stack.currentWidget()
-        if current is self.port_editor:
-            return self.port_editor.focus_field(path)
-        if current is self.group_editor:
-            return self.group_editor.focus_field(path)
+        if current is not None and current is self._port_editor:
+            return self._port_editor.focus_field(path)
+        if current is not None and current is self._group_editor:
+            return self._group_editor.focus_field(path)
         return False
 
     def _on_removed(self, kind: str, name: str) -> None:

@@ -4,11 +4,11 @@ A send port or group is an aggregate whose settings are stored as the XML elemen
 exported as: that text is lossless (it keeps what the model does not hold, comments and
 layout), it is what BizTalk and source control see, and an export is then a
 concatenation that gives an imported file back byte for byte. The model is read from it
-(``model.bindings.read_element``) and every edit rewrites it minimally. Next to it are
-the columns people list and filter by (name, application, state, kind, adapter,
-address), kept in step in the same transaction. Relations between aggregates are real
-tables: applications and their references, group membership, orchestration bindings,
-the imported files' remaining text, canvas positions, the audit log.
+(``model.bindings.fragments.read_element``) and every edit rewrites it minimally. Next
+to it are the columns people list and filter by (name, application, state, kind,
+adapter, address), kept in step in the same transaction. Relations between aggregates
+are real tables: applications and their references, group membership, orchestration
+bindings, the imported files' remaining text, canvas positions, the audit log.
 
 Every table a person edits carries a ``version`` column used for optimistic concurrency:
 two people changing the same port cannot silently overwrite each other.

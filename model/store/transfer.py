@@ -1,21 +1,31 @@
-"""Importing a binding document into a workspace, with BizTalk's rules for what exists.
+"""Importing a binding document into a workspace, with BizTalk's rules for what exists, and
+exporting one.
 
 BizTalk overwrites a port of the same name (its maps and filters replaced), merges a
 group's member list, and leaves what it creates unenlisted. Everything happens in one
-transaction: an import that fails, or is killed, leaves the workspace as it was.
+transaction: an import that fails, or is killed, leaves the workspace as it was. An
+export puts ports and groups back into the skeleton of the file most of them came from.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from model.bindings import BindingDocument
-from model.bindings.document import Origin, element_xml, namespace_declarations, skeleton_state
+from model.bindings.document import Origin, Placed
+from model.bindings.fragments import _piece_from, element_xml, fragment_style, namespace_declarations, skeleton_state
+from model.bindings.skeleton import _reindent, assemble
+from model.bindings.writer import Style
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind, State
+from model.store.errors import NotFoundError
 from model.store.records import DEFAULT_APPLICATION, ImportSummary
+from model.store.rows import PORT_INDENT, _group_model, _now, _port_columns
 from model.store.schema import (
     BINDING_TABLE,
     GROUP_TABLE,
@@ -39,7 +49,6 @@ def _text(doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | S
     """(xml, indent, slot) of ``new``, written from where ``obj`` was read."""
     o = doc.origin(obj)
     if o is None or o.doc is not doc._token:
-        from model.store.workspace import PORT_INDENT
         return element_xml(new, None, PORT_INDENT), PORT_INDENT, None
     xml = o.raw if new is obj or new is o.model else element_xml(new, (o.raw, o.model), o.indent)
     return xml, o.indent, o.slot
@@ -47,7 +56,6 @@ def _text(doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | S
 
 def import_document(ws: Workspace, doc: BindingDocument, application: str | None, name: str,
                     progress: Progress | None) -> ImportSummary:
-    from model.store.workspace import _group_model, _now, _port_columns
     namespaces = namespace_declarations(doc)
     summary = ImportSummary(name)
     total = len(doc.send_ports) + len(doc.groups)
@@ -163,4 +171,94 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
     return summary
 
 
-__all__ = ["Origin", "import_document"]
+def export(ws: Workspace, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]) -> bytes:
+    """A binding file of everything, of some applications, or of chosen ports and groups
+    (see :meth:`Workspace.export`)."""
+    with ws._read() as s:
+        port_rows, group_rows = _selection(s, applications, ports, groups)
+        sources = Counter(r.source_id for r in [*port_rows, *group_rows] if r.source_id is not None)
+        if sources:
+            source_id: int | None = sources.most_common(1)[0][0]
+        elif not (applications or ports or groups):  # nothing but imported files' other content
+            source_id = s.scalars(select(SourceRow.id).order_by(SourceRow.id.desc()).limit(1)).first()
+        else:
+            source_id = None
+        state = s.scalar(select(SourceRow.skeleton).where(SourceRow.id == source_id)) if source_id else None
+    if state is None:
+        fresh = BindingDocument()
+        pieces, style, encoding, bom = fresh._pieces, fresh.style, "utf-8", b""
+    else:
+        pieces = [_piece_from(p) for p in state["pieces"]]
+        style = Style(state["unit"], state["newline"])
+        encoding, bom = state["encoding"], bytes.fromhex(state["bom"])
+
+    def placed(rows: Sequence[_Selected]) -> list[Placed]:
+        out = []
+        for r in rows:
+            if source_id is not None and r.source_id == source_id and r.slot is not None:
+                out.append(Placed(r.slot, _as_is(r.xml)))
+            else:
+                out.append(Placed(None, _moved(r, style)))
+        return out
+
+    if state is not None and not port_rows and not group_rows and state.get("original_if_empty"):
+        text = state["original_if_empty"]
+    else:
+        text = assemble(pieces, style, placed(port_rows), placed(group_rows))
+    return bom + text.encode(encoding, errors="xmlcharrefreplace")
+
+
+def _selection(s: Session, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]
+               ) -> tuple[list[_Selected], list[_Selected]]:
+    for app in applications:
+        if s.scalar(select(func.count()).select_from(ApplicationRow).where(ApplicationRow.name == app)) == 0:
+            raise NotFoundError("application", app)
+    everything = not (applications or ports or groups)
+    out: list[list[_Selected]] = []
+    for table, names, kind in ((PORT_TABLE, ports, "port"), (GROUP_TABLE, groups, "group")):
+        cols = select(table.c.id, table.c.name, table.c.source_id, table.c.slot, table.c.xml, table.c.indent)
+        order = (table.c.source_id, table.c.slot, table.c.id)
+        rows: dict[int, _Selected] = {}
+        if everything:
+            out.append(s.connection().execute(cols.order_by(*order)).all())  # type: ignore[arg-type]
+            continue
+        if applications:
+            app_ids = select(ApplicationRow.id).where(ApplicationRow.name.in_(applications))
+            rows.update({r.id: _Selected(*r) for r in s.execute(
+                cols.where(table.c.application_id.in_(app_ids)).order_by(*order))})
+        for name in names:
+            r = s.execute(cols.where(table.c.name == name)).first()
+            if r is None:
+                raise NotFoundError(kind, name)
+            rows.setdefault(r.id, _Selected(*r))
+        out.append(list(rows.values()))
+    return out[0], out[1]
+
+
+class _Selected(NamedTuple):
+    id: int
+    name: str
+    source_id: int | None
+    slot: int | None
+    xml: str
+    indent: str
+
+
+def _as_is(xml: str) -> Callable[[str], str]:
+    """The text of an element going back into its own slot: as stored."""
+    return lambda _indent: xml
+
+
+def _moved(r: _Selected, style: Style) -> Callable[[str], str]:
+    """The text of an element written somewhere new: reindented to where it goes."""
+    return lambda indent: _move(r.xml, r.indent, indent, style)
+
+
+def _move(xml: str, old_indent: str, new_indent: str, style: Style) -> str:
+    nl = fragment_style(xml, old_indent).newline
+    if old_indent == new_indent and nl == style.newline:
+        return xml
+    return _reindent(xml, old_indent, new_indent, nl, style.newline)
+
+
+__all__ = ["Origin", "export", "import_document"]

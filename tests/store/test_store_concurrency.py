@@ -13,7 +13,7 @@ from support.workspace import assert_unchanged, full_state
 from model import lifecycle
 from model.lifecycle import Action, Kind, State, Subject
 from model.store import ConflictError, Workspace
-from model.store import workspace as workspace_module
+from model.store import editing as editing_module
 
 P, G = Subject.port, Subject.group
 U, S, ST = State.UNENLISTED, State.STOPPED, State.STARTED
@@ -55,7 +55,7 @@ def test_a_commit_between_read_and_write_is_a_conflict(pair, monkeypatch: pytest
     the row's version column (the ORM's version_id_col) catches it."""
     a, b = pair
     version = b.port("C").version
-    real_element_xml = workspace_module.element_xml
+    real_element_xml = editing_module.element_xml
     interleaved: list[bool] = []
 
     def element_xml_then_alice_commits(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -65,7 +65,7 @@ def test_a_commit_between_read_and_write_is_a_conflict(pair, monkeypatch: pytest
             a.update_port("C", _described(a, "C", "Alice in between"), version)
         return out
 
-    monkeypatch.setattr(workspace_module, "element_xml", element_xml_then_alice_commits)
+    monkeypatch.setattr(editing_module, "element_xml", element_xml_then_alice_commits)
     with pytest.raises(ConflictError, match="someone else changed this"):
         b.update_port("C", b.port("C").model.model_copy(update={"description": "Bob"}), version)
     assert interleaved
