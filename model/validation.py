@@ -215,6 +215,13 @@ def port_problems(port: SendPort) -> list[tuple[Severity, str, str]]:
             out.append((Severity.ERROR, "primary_transport.adapter", "static send port has no adapter (transport type)"))
         if t is None or not (t.address or "").strip():
             out.append((Severity.ERROR, "primary_transport.address", "static send port has no address"))
+        b = port.secondary_transport
+        if b is not None and b.adapter is not None and not (b.address or "").strip():
+            out.append((Severity.ERROR, "secondary_transport.address",
+                        f"the backup transport uses {b.adapter.name} but has no address"))
+        elif b is not None and b.adapter is None and (b.address or "").strip():
+            out.append((Severity.ERROR, "secondary_transport.adapter",
+                        "the backup transport has an address but no adapter (transport type)"))
     else:
         if t is not None and (t.address or "").strip():
             out.append((Severity.WARNING, "primary_transport.address",

@@ -12,7 +12,7 @@ from designer.editors.adapter_form import AdapterSettingsEditor
 from designer.editors.fields import Sessions, mark
 from designer.editors.pages import CheckRow, Page, TextRow
 from model import adapters
-from model.domain import AdapterSettings, AdapterType, SendHandler, SendPort, Transport, replace
+from model.domain import AdapterProperty, AdapterSettings, AdapterType, SendHandler, SendPort, Transport, replace
 
 
 def tr(text: str) -> str:
@@ -86,8 +86,9 @@ class TransportPage(Page):
         self.address.set(t.address if t is not None else None)
         self.handler.set(t.send_handler.name if t is not None and t.send_handler is not None else None)
         self.settings.set_value(current, t.settings if t is not None else None)
-        if usable and not self.backup and not (t is not None and (t.address or "").strip()):
-            mark(self.address.edit, tr("A static send port needs an address."), self.address.error)
+        if usable and not (t is not None and (t.address or "").strip()):
+            mark(self.address.edit, tr("The backup transport needs an address.") if self.backup
+                 else tr("A static send port needs an address."), self.address.error)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -112,15 +113,10 @@ class TransportPage(Page):
         if (t.adapter_name if t else None) == name:
             return
         if not name:  # backup: none
-            self.emit(replace(port, **{self.attr: None}), f"{self.attr}.adapter", tr("Remove the backup transport"),
-                      merge=False)
+            self.emit(replace(port, secondary_transport=_no_backup(t)), f"{self.attr}.adapter",
+                      tr("Remove the backup transport"), merge=False)
             return
-        spec = adapters.adapter_spec(name)
-        adapter = AdapterType(name=name, capabilities=spec.capabilities if spec else None,
-                              configuration_clsid=spec.configuration_clsid if spec else None)
-        props = [(n, vt, v) for n, vt, v in adapters.default_settings(name)] if spec else []
-        from model.domain import AdapterProperty
-        settings = AdapterSettings(properties=tuple(AdapterProperty(n, vt, v) for n, vt, v in props))
+        adapter, settings = _adapter_defaults(name)
         handler = t.send_handler if t is not None else None
         if handler is not None:
             handler = replace(handler, adapter=adapter)
@@ -130,11 +126,10 @@ class TransportPage(Page):
 
     def _toggle_backup(self, port: SendPort, on: bool) -> SendPort:
         if not on:
-            return replace(port, secondary_transport=None)
+            return replace(port, secondary_transport=_no_backup(port.secondary_transport))
         primary = port.primary_transport
-        return replace(port, secondary_transport=Transport(
-            address="", primary=False, retry_count=primary.retry_count if primary else 3,
-            retry_interval=primary.retry_interval if primary else 5))
+        name = primary.adapter_name if primary is not None and primary.adapter_name else "FILE"
+        return replace(port, secondary_transport=_backup_with_adapter(port.secondary_transport, name))
 
     def focus_field(self, path: str) -> bool:
         """``…settings.properties[3]`` focuses that setting's field (by its name)."""
@@ -150,3 +145,28 @@ class TransportPage(Page):
     def _settings_edited(self, settings: AdapterSettings, key: str) -> None:
         if self.model is not None:
             self.changed.emit(self._with(self.model, settings=settings), key, tr("Edit adapter settings"))
+
+
+def _no_backup(t: Transport | None) -> Transport:
+    """BizTalk's "no backup transport": the element stays, with an empty address and no adapter;
+    its retry and service-window values are kept so turning the backup on again restores them."""
+    base = t or Transport(primary=False)
+    return replace(base, address="", adapter=None, settings=None, send_handler=None, primary=False)
+
+
+def _backup_with_adapter(t: Transport | None, name: str) -> Transport:
+    """A backup transport on adapter ``name`` with that adapter's default settings; the address is
+    left for the user to fill in."""
+    adapter, settings = _adapter_defaults(name)
+    base = t or Transport(primary=False)
+    return replace(base, address=base.address or "", adapter=adapter, settings=settings, primary=False)
+
+
+def _adapter_defaults(name: str) -> tuple[AdapterType, AdapterSettings]:
+    """The ``TransportType`` of adapter ``name`` and its default settings (none for an adapter
+    outside the catalog)."""
+    spec = adapters.adapter_spec(name)
+    adapter = AdapterType(name=name, capabilities=spec.capabilities if spec else None,
+                          configuration_clsid=spec.configuration_clsid if spec else None)
+    props = tuple(AdapterProperty(n, vt, v) for n, vt, v in adapters.default_settings(name)) if spec else ()
+    return adapter, AdapterSettings(properties=props)

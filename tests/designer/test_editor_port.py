@@ -11,6 +11,7 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from designer.document import WorkspaceDocument
+from designer.editors.fields import INVALID_PROPERTY
 from designer.panels.inspector import InspectorPanel
 from model.bindings import load
 from model.bindings.compare import compare_files
@@ -324,3 +325,77 @@ def test_problems_dock_click_selects_and_focuses_the_field(qtbot, tmp_path: Path
         assert field is not None and field.isAncestorOf(focused)
     finally:
         window.close()
+
+
+def _emit(page, model, key="test") -> None:  # type: ignore[no-untyped-def]
+    page.changed.emit(model, key, "edit")
+    QApplication.processEvents()
+
+
+def test_filters_page_edit_reaches_the_file_and_undoes(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
+    from model.domain import Filter, FilterGroup, FilterStatement
+    original = doc.workspace.export()
+    show(inspector, "Orders.Archive.FILE", 6)
+    builder = inspector.port_editor.pages[6].builder
+    new = Filter(groups=(FilterGroup(statements=(FilterStatement(property="BTS.ReceivePortName", operator=0,
+                                                                 value="Orders.In"),)),))
+    builder.edited.emit(new, "filter#x")
+    QApplication.processEvents()
+    assert doc.port("Orders.Archive.FILE").model.filter == new
+    assert "Orders.In" in doc.workspace.export().decode("utf-8")
+    assert any("Filter" in d for d in differences(doc, original))
+    doc.undo_stack.undo()
+    assert doc.workspace.export() == original
+
+
+def test_pipelines_page_configuration_reaches_the_file(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
+    original = doc.workspace.export()
+    show(inspector, "Orders.Archive.FILE", 4)
+    page = inspector.port_editor.pages[4]
+    page.send_data.text_committed.emit("<Root><Stages /></Root>")
+    QApplication.processEvents()
+    assert doc.port("Orders.Archive.FILE").model.send_pipeline_data == "<Root><Stages /></Root>"
+    assert "&lt;Root&gt;&lt;Stages /&gt;&lt;/Root&gt;" in doc.workspace.export().decode("utf-8")
+    doc.undo_stack.undo()
+    assert doc.workspace.export() == original
+
+
+def test_certificate_page_reaches_the_file(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
+    show(inspector, "Orders.Archive.FILE", 7)
+    page = inspector.port_editor.pages[7]
+    type_into(page.thumbprint.edit, "AB12CD")  # type: ignore[arg-type]
+    page.thumbprint.edit.textEdited.emit("AB12CD")
+    QApplication.processEvents()
+    assert doc.port("Orders.Archive.FILE").model.encryption_cert.thumbprint == "AB12CD"
+    assert b'ThumbPrint="AB12CD"' in doc.workspace.export()
+
+
+def test_backup_transport_can_be_turned_on_and_off(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
+    original = doc.workspace.export()
+    name = next(e.name for e in doc.entries() if e.kind is Kind.PORT and e.is_static
+                and not doc.port(e.name).model.secondary_transport.is_configured)  # type: ignore[union-attr]
+    original_backup = doc.port(name).model.secondary_transport
+    show(inspector, name, 2)
+    page = inspector.port_editor.pages[2]
+    assert not page.enabled.box.isChecked() and not page.adapter.isEnabled()
+    page.enabled.box.setChecked(True)
+    QApplication.processEvents()
+    backup = doc.port(name).model.secondary_transport
+    primary = doc.port(name).model.primary_transport
+    assert backup is not None and backup.is_configured and not backup.primary
+    assert backup.adapter_name == primary.adapter_name  # type: ignore[union-attr]
+    # the page now shows the backup as on, ready for an address
+    assert page.enabled.box.isChecked() and page.adapter.isEnabled()
+    assert page.adapter.currentText() == backup.adapter_name
+    assert page.address.edit.property(INVALID_PROPERTY)  # the address is still to be filled in
+    assert "backup transport needs an address" in page.address.edit.toolTip()
+    page.enabled.box.setChecked(False)
+    QApplication.processEvents()
+    off = doc.port(name).model.secondary_transport
+    # BizTalk's "no backup": the element stays, empty, with its retry values
+    assert off is not None and not off.is_configured and off.retry_count == backup.retry_count
+    assert not page.adapter.isEnabled()
+    assert off == original_backup  # on then off writes back what the file had
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.workspace.export() == original
