@@ -139,9 +139,21 @@ def bench(args, folder: str) -> dict:
                 os.unlink(start_path + suffix)
     r["start"] = min(times)
 
-    # Export of everything.
+    # Export of everything: the first export after opening the workspace (what `portwright
+    # export` does: it decodes the imported file's skeleton), then repeated exports on the same
+    # open workspace (the designer saving again; the skeleton is kept).
+    def open_and_export():
+        ws = Workspace(path)
+        try:
+            t, out = timed(ws.export)
+            return t, out
+        finally:
+            ws.close()
+
+    r["export_first"] = min(open_and_export()[0] for _ in range(args.repeat))
     ws = Workspace(path)
     try:
+        ws.export()
         r["export"], out = best_of(ws.export, args.repeat)
     finally:
         ws.close()
@@ -168,7 +180,8 @@ def report(r: dict, args) -> None:
         ("import into a fresh workspace", r["import"], "load", r["load"]),
         ("reopen + entries()", r["reopen_list"], "load", r["load"]),
         (f"bulk start of {r['ports']:,} ports", r["start"], "load", r["load"]),
-        ("export everything", r["export"], "dump", r["dump"]),
+        ("export everything, first after opening", r["export_first"], "dump", r["dump"]),
+        ("export everything, again", r["export"], "dump", r["dump"]),
     ]
     head = ["phase", "time", "baseline", "ratio"]
     cells = [[label, fmt_t(t), f"{name} {fmt_t(base)}" if name else "", f"{t / base:.2f}x" if base else ""]
@@ -189,12 +202,12 @@ def report(r: dict, args) -> None:
     print("\nTargets")
 
     def line(label: str, ok: bool, detail: str) -> None:
-        print(f"  {'PASS' if ok else 'MISS'}  {label:40s} {detail}")
+        print(f"  {'PASS' if ok else 'MISS'}  {label:58s} {detail}")
 
     line(f"import <= {TARGET_IMPORT:g}x load", r["import"] <= TARGET_IMPORT * r["load"],
          f"{r['import'] / r['load']:.2f}x")
-    line(f"export <= {TARGET_EXPORT:g}x dump", r["export"] <= TARGET_EXPORT * r["dump"],
-         f"{r['export'] / r['dump']:.2f}x")
+    line(f"export <= {TARGET_EXPORT:g}x dump (first after opening)", r["export_first"] <= TARGET_EXPORT * r["dump"],
+         f"{r['export_first'] / r['dump']:.2f}x")
     line(f"bulk start of all ports < {TARGET_START:g}x load", r["start"] < TARGET_START * r["load"],
          f"{r['start'] / r['load']:.2f}x")
 

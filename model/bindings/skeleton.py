@@ -254,44 +254,75 @@ def _reindent(raw: str, old: str, new: str, old_nl: str, new_nl: str) -> str:
 
 def assemble(pieces: list[str | _Collection], style: Style, ports: list[Placed], groups: list[Placed]) -> str:
     """The document's text: skeleton pieces with ports and groups put in their places."""
-    out: list[str] = []
+    return "".join(assemble_parts(pieces, style, ports, groups))  # type: ignore[arg-type]
+
+
+def assemble_encoded(pieces: list[str | _Collection], style: Style, ports: list[Placed], groups: list[Placed],
+                     encoding: str) -> bytes:
+    """:func:`assemble`, encoded; elements whose text is given as bytes (already in ``encoding``)
+    are copied as they are, without a round trip through ``str``."""
+    parts = assemble_parts(pieces, style, ports, groups)
+    encoded: dict[str, bytes] = {}  # the same whitespace leads recur once per element
+    out = []
+    for p in parts:
+        if type(p) is not bytes:
+            b = encoded.get(p)  # type: ignore[arg-type]
+            if b is None:
+                b = encoded[p] = p.encode(encoding, errors="xmlcharrefreplace")  # type: ignore[union-attr,index]
+            p = b
+        out.append(p)
+    return b"".join(out)
+
+
+def assemble_parts(pieces: list[str | _Collection], style: Style, ports: list[Placed], groups: list[Placed]
+                   ) -> list[str | bytes]:
+    """The document's text in parts, in order: skeleton text and the elements' texts."""
+    out: list[str | bytes] = []
     for piece in pieces:
         if isinstance(piece, str):
             out.append(piece)
         else:
             _write_collection(piece, ports if piece.tag == PORTS else groups, style, out)
-    return "".join(out)
+    return out
 
 
-def _write_collection(col: _Collection, items: list[Placed], style: Style, out: list[str]) -> None:
+def _write_collection(col: _Collection, items: list[Placed], style: Style, out: list[str | bytes]) -> None:
     if col.virtual and not items:
         return
     by_slot = {p.slot: p for p in items if p.slot is not None}
     nl = style.newline
     ind = col.item_indent(style.unit)
-    new_texts = [nl + ind + p.text(ind) for p in items if p.slot is None]
+    new_texts: list[str | bytes] = []
+    for p in items:
+        if p.slot is None:
+            new_texts += (nl + ind, p.text_at(ind))
     if col.virtual:
-        out.append(f"{nl}{col.indent}{col.start}{''.join(new_texts)}{nl}{col.indent}{col.end}")
+        out.append(f"{nl}{col.indent}{col.start}")
+        out += new_texts
+        out.append(f"{nl}{col.indent}{col.end}")
         return
     if col.end is None:  # <SendPortCollection />
         if not new_texts:
             out.append(col.start)
             return
-        start = col.start[:-2].rstrip() + ">"
-        out.append(f"{start}{''.join(new_texts)}{nl}{col.indent}</{col.tag}>")
+        out.append(col.start[:-2].rstrip() + ">")
+        out += new_texts
+        out.append(f"{nl}{col.indent}</{col.tag}>")
         return
     out.append(col.start)
     at = col.insert_at()
+    append, as_is = out.append, (str, bytes)
     for i, it in enumerate(col.items):
         if i == at:
             out.extend(new_texts)
         if isinstance(it, _Slot):
             placed = by_slot.get(it.index)
             if placed is not None:
-                out.append(it.lead)
-                out.append(placed.text(""))
+                append(it.lead)
+                text = placed.text  # placed.text_at(""), inlined: this loop runs once per element
+                append(text if isinstance(text, as_is) else text(""))
         else:
-            out.append(it)
+            append(it)
     if at >= len(col.items):
         out.extend(new_texts)
     out.append(col.end)

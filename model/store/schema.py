@@ -87,9 +87,11 @@ class _Placed:
 
 class SendPortRow(_Placed, Base):
     __tablename__ = "send_ports"
+    #: Export reads elements in their file's order: by this index, not by sorting their text.
+    __table_args__ = (Index("ix_send_ports_source_slot", "source_id", "slot", "id"),)
 
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="RESTRICT"), index=True)
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     is_static: Mapped[bool] = mapped_column(default=True)
     is_two_way: Mapped[bool] = mapped_column(default=False)
     adapter: Mapped[str | None] = mapped_column(String(256))
@@ -100,9 +102,11 @@ class SendPortRow(_Placed, Base):
 
 class GroupRow(_Placed, Base):
     __tablename__ = "send_port_groups"
+    #: Export reads elements in their file's order: by this index, not by sorting their text.
+    __table_args__ = (Index("ix_send_port_groups_source_slot", "source_id", "slot", "id"),)
 
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="RESTRICT"), index=True)
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
 
     application: Mapped[ApplicationRow] = relationship(lazy="joined")
     members: Mapped[list[MemberRow]] = relationship(

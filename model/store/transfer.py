@@ -9,17 +9,19 @@ export puts ports and groups back into the skeleton of the file most of them cam
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
+from operator import itemgetter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import LargeBinary, cast, func, insert, select
 from sqlalchemy.orm import Session
 
 from model.bindings import BindingDocument
 from model.bindings.document import Origin, Placed
 from model.bindings.fragments import _piece_from, element_xml, fragment_style, namespace_declarations, skeleton_state
-from model.bindings.skeleton import _reindent, assemble
+from model.bindings.skeleton import _Collection, _reindent, assemble_encoded
 from model.bindings.writer import Style
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind, State
@@ -176,36 +178,63 @@ def export(ws: Workspace, applications: Sequence[str], ports: Sequence[str], gro
     (see :meth:`Workspace.export`)."""
     with ws._read() as s:
         port_rows, group_rows = _selection(s, applications, ports, groups)
-        sources = Counter(r.source_id for r in [*port_rows, *group_rows] if r.source_id is not None)
+        sources = Counter(map(itemgetter(2), port_rows))  # source_id
+        sources.update(map(itemgetter(2), group_rows))
+        sources.pop(None, None)
         if sources:
             source_id: int | None = sources.most_common(1)[0][0]
         elif not (applications or ports or groups):  # nothing but imported files' other content
             source_id = s.scalars(select(SourceRow.id).order_by(SourceRow.id.desc()).limit(1)).first()
         else:
             source_id = None
-        state = s.scalar(select(SourceRow.skeleton).where(SourceRow.id == source_id)) if source_id else None
-    if state is None:
+        skeleton = _skeleton(ws, s, source_id) if source_id else None
+    if skeleton is None:
         fresh = BindingDocument()
-        pieces, style, encoding, bom = fresh._pieces, fresh.style, "utf-8", b""
-    else:
-        pieces = [_piece_from(p) for p in state["pieces"]]
-        style = Style(state["unit"], state["newline"])
-        encoding, bom = state["encoding"], bytes.fromhex(state["bom"])
+        skeleton = _Skeleton(fresh._pieces, fresh.style, "utf-8", b"", None)
+    pieces, style, encoding, bom = skeleton.pieces, skeleton.style, skeleton.encoding, skeleton.bom
+    # Stored UTF-8 going out as UTF-8 is copied as bytes (see _selection).
+    keep_bytes = codecs.lookup(encoding).name == "utf-8"
 
     def placed(rows: Sequence[_Selected]) -> list[Placed]:
-        out = []
-        for r in rows:
-            if source_id is not None and r.source_id == source_id and r.slot is not None:
-                out.append(Placed(r.slot, _as_is(r.xml)))
-            else:
-                out.append(Placed(None, _moved(r, style)))
-        return out
+        # an element of the source being written goes back into its own slot, as stored
+        return [Placed(slot, xml if keep_bytes or isinstance(xml, str) else xml.decode())
+                if source_id is not None and source == source_id and slot is not None
+                else Placed(None, _moved(xml if isinstance(xml, str) else xml.decode(), indent, style))
+                for _id, _name, source, slot, xml, indent in rows]
 
-    if state is not None and not port_rows and not group_rows and state.get("original_if_empty"):
-        text = state["original_if_empty"]
-    else:
-        text = assemble(pieces, style, placed(port_rows), placed(group_rows))
-    return bom + text.encode(encoding, errors="xmlcharrefreplace")
+    if skeleton.original_if_empty and not port_rows and not group_rows:
+        return bom + skeleton.original_if_empty.encode(encoding, errors="xmlcharrefreplace")
+    return bom + assemble_encoded(pieces, style, placed(port_rows), placed(group_rows), encoding)
+
+
+class _Skeleton(NamedTuple):
+    """What export needs of an imported file's skeleton, decoded."""
+
+    pieces: list[str | _Collection]
+    style: Style
+    encoding: str
+    bom: bytes
+    original_if_empty: str | None
+
+
+def _skeleton(ws: Workspace, s: Session, source_id: int) -> _Skeleton | None:
+    """The decoded skeleton of source ``source_id``. A source never changes once imported, so
+    its decoded form is kept (per workspace object) under its id and import time: a source
+    deleted and another imported under the same id is told apart by the time."""
+    row = s.execute(select(SourceRow.imported_at).where(SourceRow.id == source_id)).first()
+    if row is None:
+        return None
+    key = (source_id, row.imported_at)
+    cache = ws._skeletons
+    skeleton = cache.get(key)
+    if skeleton is None:
+        state: dict[str, Any] = s.scalars(select(SourceRow.skeleton).where(SourceRow.id == source_id)).one()
+        skeleton = _Skeleton([_piece_from(p) for p in state["pieces"]], Style(state["unit"], state["newline"]),
+                             state["encoding"], bytes.fromhex(state["bom"]), state.get("original_if_empty"))
+        if len(cache) >= 4:
+            cache.pop(next(iter(cache)))
+        cache[key] = skeleton
+    return skeleton
 
 
 def _selection(s: Session, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]
@@ -216,7 +245,9 @@ def _selection(s: Session, applications: Sequence[str], ports: Sequence[str], gr
     everything = not (applications or ports or groups)
     out: list[list[_Selected]] = []
     for table, names, kind in ((PORT_TABLE, ports, "port"), (GROUP_TABLE, groups, "group")):
-        cols = select(table.c.id, table.c.name, table.c.source_id, table.c.slot, table.c.xml, table.c.indent)
+        # SQLite stores text as UTF-8: read as a BLOB, it comes out as those bytes, undecoded.
+        xml = cast(table.c.xml, LargeBinary) if s.get_bind().dialect.name == "sqlite" else table.c.xml
+        cols = select(table.c.id, table.c.name, table.c.source_id, table.c.slot, xml, table.c.indent)
         order = (table.c.source_id, table.c.slot, table.c.id)
         rows: dict[int, _Selected] = {}
         if everything:
@@ -240,18 +271,13 @@ class _Selected(NamedTuple):
     name: str
     source_id: int | None
     slot: int | None
-    xml: str
+    xml: str | bytes  # bytes: UTF-8, as SQLite stores it
     indent: str
 
 
-def _as_is(xml: str) -> Callable[[str], str]:
-    """The text of an element going back into its own slot: as stored."""
-    return lambda _indent: xml
-
-
-def _moved(r: _Selected, style: Style) -> Callable[[str], str]:
+def _moved(xml: str, old_indent: str, style: Style) -> Callable[[str], str]:
     """The text of an element written somewhere new: reindented to where it goes."""
-    return lambda indent: _move(r.xml, r.indent, indent, style)
+    return lambda indent: _move(xml, old_indent, indent, style)
 
 
 def _move(xml: str, old_indent: str, new_indent: str, style: Style) -> str:

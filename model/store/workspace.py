@@ -64,6 +64,8 @@ class Workspace(_Editing, _Reading):
         self.engine = database.make_engine(self.url)
         database.migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: Decoded skeletons of imported files, for export (see ``transfer._skeleton``).
+        self._skeletons: dict[tuple[int, Any], Any] = {}
 
     def close(self) -> None:
         self.engine.dispose()
