@@ -224,7 +224,8 @@ class StatementRow(QWidget):
         self.clear_value_button.setObjectName("clearValue")
         self.clear_value_button.hide()
 
-        fields = lay_out(QHBoxLayout(), (self.property_edit, 1), self.operator_combo, (self.value_edit, 1),
+        # the property name is usually the longest text (Be.Stateless.BizTalk.Schemas...): it gets more room
+        fields = lay_out(QHBoxLayout(), (self.property_edit, 3), self.operator_combo, (self.value_edit, 2),
                          self.up_button, self.down_button, self.remove_button)
         problems = lay_out(QHBoxLayout(), (self.error_label, 1), self.clear_value_button)
         lay_out(QVBoxLayout(self), self.and_label, fields, problems, spacing=2)
