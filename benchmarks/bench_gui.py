@@ -7,6 +7,7 @@ SQLite workspace; then, in one process and one run:
 * first paint: from creating the main window on the workspace to the end of the canvas's
   first paint (the window shown, the canvas fitted), after Qt's one-time start-up in the
   process (font database, style: see ``warm_up``) is done, as imports are for the load;
+  best of 3 windows opened one after the other, as the load is best of 3;
 * repaints: the canvas viewport repainted synchronously after each of many pan and zoom
   steps, at whole-canvas, mid and close zoom levels; the median and the 90th percentile.
 
@@ -92,17 +93,29 @@ def measure(ports: int, tmp: Path) -> dict[str, float]:
         ws.import_file(data)
     gc.collect()
 
-    watch = PaintWatch()
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
-    t0 = time.perf_counter()
-    window = MainWindow(Workspace(db), settings, restore=False)
-    window.resize(1400, 880)
-    window.view.viewport().installEventFilter(watch)
-    window.show()
-    window.view.fit()
-    while watch.painted_at is None and time.perf_counter() - t0 < 120:
+
+    def open_window() -> tuple[float, MainWindow]:
+        watch = PaintWatch()
+        gc.collect()
+        t0 = time.perf_counter()
+        window = MainWindow(Workspace(db), settings, restore=False)
+        window.resize(1400, 880)
+        window.view.viewport().installEventFilter(watch)
+        window.show()
+        window.view.fit()
+        while watch.painted_at is None and time.perf_counter() - t0 < 120:
+            app.processEvents()
+        return (watch.painted_at or time.perf_counter()) - t0, window
+
+    # Best of 3, like the load it is compared with; the repaints are timed on the last window.
+    first_paint, window = open_window()
+    for _ in range(2):
+        window.close()  # closes its workspace too
+        window.deleteLater()
         app.processEvents()
-    first_paint = (watch.painted_at or time.perf_counter()) - t0
+        t, window = open_window()
+        first_paint = min(first_paint, t)
 
     view = window.view
     samples: dict[str, list[float]] = {}
