@@ -133,7 +133,10 @@ class BindingDocument:
             targets[el.tag](el)
 
         doc.style = _style_of(text, cut)
-        root = safe.stream_document(decoded, name, data, {"SendPort": PORTS, "DistributionList": GROUPS}, on_item)
+        try:
+            root = safe.stream_document(decoded, name, data, {"SendPort": PORTS, "DistributionList": GROUPS}, on_item)
+        finally:
+            reader.forget_shared()
         doc._set_skeleton(text, cut, root)
         return doc
 

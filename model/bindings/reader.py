@@ -20,8 +20,11 @@ from model.bindings.safe import NestedXmlError, parse_nested
 from model.domain import (
     model_in,
     AdapterSettings,
+    AdapterType,
     DomainModel,
     Filter,
+    Pipeline,
+    SendHandler,
     SendPort,
     SendPortGroup,
 )
@@ -193,6 +196,43 @@ def _loose(annotation: Any, value: Any) -> Any:
     return value
 
 
+# -- shared sub-models ----------------------------------------------------------------------
+
+#: Sub-models read from identical data, shared: a file repeats the same adapter types, send
+#: handlers and pipelines on every port. Models are frozen, so sharing
+#: one is safe; reading builds and validates each once, and the document holds one copy.
+#: Bounded, and emptied after each file (:func:`forget_shared`).
+_SHARED: dict[tuple[Any, ...], DomainModel] = {}
+_SHARED_LIMIT = 4096
+
+
+def _shared(cls: type[DomainModel], data: dict[str, Any] | None) -> Any:
+    """The model for ``data``: one built earlier from equal data, or a new one. Data that does
+    not validate is returned as it is, for the enclosing model's lenient build to keep."""
+    if data is None:
+        return None
+    try:
+        key = (cls, *data.items())
+        hit = _SHARED.get(key)
+    except TypeError:  # a value that is not hashable (a list, an invalid sub-model's data)
+        return data
+    if hit is not None:
+        return hit
+    try:
+        obj = cls.model_validate(data)
+    except ValidationError:
+        return data
+    if len(_SHARED) >= _SHARED_LIMIT:
+        _SHARED.clear()
+    _SHARED[key] = obj
+    return obj
+
+
+def forget_shared() -> None:
+    """Drop the shared sub-models (after a file is read: they live on in its models only)."""
+    _SHARED.clear()
+
+
 # -- elements to data -----------------------------------------------------------------------
 
 
@@ -243,15 +283,15 @@ def filter_data(el: etree._Element) -> dict[str, Any] | None:
     return {"groups": groups}
 
 
-def _handler(el: etree._Element) -> dict[str, Any] | None:
+def _handler(el: etree._Element) -> Any:
     if el.get(XSI_NIL) == "true":
         return None
     data: dict[str, Any] = {"name": el.get("Name", ""), "host_trusted": el.get("HostTrusted", "false")}
     for c in el:
         if c.tag == "TransportType":
-            data["adapter"] = _adapter_type(c)
+            data["adapter"] = _shared(AdapterType, _adapter_type(c))
             break
-    return data
+    return _shared(SendHandler, data)
 
 
 def _transport(el: etree._Element) -> dict[str, Any] | None:
@@ -262,7 +302,7 @@ def _transport(el: etree._Element) -> dict[str, Any] | None:
     if "Address" in c:
         data["address"] = text(c["Address"])
     if "TransportType" in c:
-        data["adapter"] = _adapter_type(c["TransportType"])
+        data["adapter"] = _shared(AdapterType, _adapter_type(c["TransportType"]))
     if "TransportTypeData" in c:
         data["settings"] = _settings(c["TransportTypeData"])
     for tag, field in _TRANSPORT_LEAVES:
@@ -315,7 +355,7 @@ def port_data(el: etree._Element) -> dict[str, Any]:
     if "Description" in c:
         data["description"] = text(c["Description"])
     if "TransmitPipeline" in c:
-        data["send_pipeline"] = _pipeline(c["TransmitPipeline"])
+        data["send_pipeline"] = _shared(Pipeline, _pipeline(c["TransmitPipeline"]))
     else:
         data["send_pipeline"] = None
     if "SendPipelineData" in c:
@@ -330,7 +370,7 @@ def port_data(el: etree._Element) -> dict[str, Any]:
             "long_name": cert.get("LongName"), "short_name": cert.get("ShortName"),
             "usage_type": cert.get("UsageType"), "thumbprint": cert.get("ThumbPrint")}
     if "ReceivePipeline" in c:
-        data["receive_pipeline"] = _pipeline(c["ReceivePipeline"])
+        data["receive_pipeline"] = _shared(Pipeline, _pipeline(c["ReceivePipeline"]))
     if "ReceivePipelineData" in c:
         data["receive_pipeline_data"] = _pipeline_data(c["ReceivePipelineData"])
     if "Filter" in c:
