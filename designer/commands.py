@@ -1,10 +1,13 @@
-"""Undo commands: one per kind of user edit, each reversing itself on the workspace.
+"""Undo commands: one per kind of user edit. A command's ``redo()`` is the one place its change
+happens, the first time and every time after, through the workspace's rule-checking
+operations; ``undo()`` reverses it the same way. So a redo (or an undo) that BizTalk's rules
+or a colleague's change now forbid is refused like any other action: the command reports
+why, becomes obsolete (QUndoStack drops it) and the document re-reads the workspace.
 
-The document performs an edit before pushing its command, so a command's first ``redo``
-does nothing; later ``undo``/``redo`` calls go through the document's ``_apply_*``
-methods, which write to the workspace and refresh the views. A command that cannot be
-replayed (someone else changed the workspace meanwhile) reports why, makes itself
-obsolete and asks the document to reload.
+Commands capture what both directions need (models, states) and never touch graphics
+items; the document refreshes the views from the keys a command reports. What a command
+checks against is what this client last wrote or read (the document's entries): a change
+by someone else since then makes an undo or redo a conflict, never a silent overwrite.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from PySide6.QtGui import QUndoCommand
 
 from model.bindings import BindingDocument
 from model.domain import SendPort, SendPortGroup
-from model.lifecycle import Kind, LifecycleError, State
-from model.store import ImportSummary, Snapshot, WorkspaceError
+from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition
+from model.store import GroupRecord, ImportSummary, PortRecord, Snapshot, WorkspaceError
 
 if TYPE_CHECKING:
     from designer.document import Key, WorkspaceDocument
@@ -26,29 +29,39 @@ if TYPE_CHECKING:
 #: Merge ids: successive edits of one field of one object become one undo step.
 _MERGE_IDS: dict[str, int] = {}
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
 
 class _Command(QUndoCommand):
+    #: The audit log's word for this command's operation ("edit", "enlist"...).
+    operation = "edit"
+
     def __init__(self, doc: WorkspaceDocument, text: str) -> None:
         super().__init__(text)
         self.doc = doc
-        self._done = True  # performed by the document before being pushed
+        self._done_once = False
 
-    def _run(self, step: Callable[[], None]) -> None:
+    def _op(self, undo: bool = False) -> str:
+        if undo:
+            return f"undo {self.operation}"
+        return f"redo {self.operation}" if self._done_once else self.operation
+
+    def _run(self, step: Callable[[], None], undo: bool) -> None:
         try:
             step()
         except (WorkspaceError, LifecycleError) as e:
             self.setObsolete(True)
-            self.doc.error.emit(f"{self.text()}: {e}")
-            self.doc.reload()
+            self.doc._command_failed(self, e, "undo" if undo else ("redo" if self._done_once else None))
+        else:
+            if not undo:
+                self._done_once = True
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._run(self._redo)
+        self._run(self._redo, undo=False)
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._run(self._undo, undo=True)
 
     def _redo(self) -> None:
         raise NotImplementedError
@@ -58,96 +71,159 @@ class _Command(QUndoCommand):
 
 
 class CreateCommand(_Command):
-    """Ports or groups created (or pasted)."""
+    """Ports or groups created (or pasted), all in one transaction; undo deletes them under
+    the delete rules, refused if someone changed one of them since."""
 
-    def __init__(self, doc: WorkspaceDocument, snaps: Sequence[Snapshot], text: str) -> None:
+    operation = "create"
+
+    def __init__(self, doc: WorkspaceDocument, ports: Sequence[tuple[SendPort, str | None, float | None, float | None]],
+                 groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]], text: str) -> None:
         super().__init__(doc, text)
-        self.snaps = list(snaps)
+        self.ports, self.groups = list(ports), list(groups)
+
+    def keys(self) -> list[Key]:
+        return [(Kind.PORT, p.name) for p, *_ in self.ports] + [(Kind.GROUP, g.name) for g, *_ in self.groups]
 
     def _redo(self) -> None:
-        self.doc._apply_restore(self.snaps)
+        self.doc.workspace.create(self.ports, self.groups, operation=self._op())
+        self.doc._changed(self.keys(), bindings=False)
 
     def _undo(self) -> None:
-        self.doc._apply_remove([(s.kind, s.model.name) for s in reversed(self.snaps)])
+        keys = self.keys()
+        self.doc.workspace.remove(list(reversed(keys)), self._op(undo=True), self.doc._versions(keys))
+        self.doc._changed(keys, bindings=False)
 
 
 class DeleteCommand(_Command):
-    """Ports or groups deleted (under the rules the first time; undo puts them back exactly)."""
+    """Ports or groups deleted under the rules; undo puts them back exactly as they were."""
 
-    def __init__(self, doc: WorkspaceDocument, snaps: Sequence[Snapshot], text: str) -> None:
+    operation = "delete"
+
+    def __init__(self, doc: WorkspaceDocument, subjects: Sequence[Subject], text: str) -> None:
         super().__init__(doc, text)
-        self.snaps = list(snaps)
+        self.subjects = list(subjects)
+        self.snaps: list[Snapshot] = []
 
     def _redo(self) -> None:
-        self.doc._apply_remove([(s.kind, s.model.name) for s in self.snaps])
+        keys = [(s.kind, s.name) for s in self.subjects]
+        snaps = self.doc.workspace.snapshots(keys)
+        self.doc.workspace.perform(Action.DELETE, self.subjects, operation=self._op())
+        self.snaps = snaps
+        self.doc._changed(keys, bindings=True)
 
     def _undo(self) -> None:
         # Ports before groups, so that a restored group finds its members on the canvas.
-        self.doc._apply_restore(sorted(self.snaps, key=lambda s: s.kind is Kind.GROUP))
+        snaps = sorted(self.snaps, key=lambda s: s.kind is Kind.GROUP)
+        self.doc.workspace.restore(snaps, self._op(undo=True))
+        self.doc._changed([(s.kind, s.model.name) for s in snaps], bindings=True)
 
 
 class MoveCommand(_Command):
+    """Canvas positions: not versioned, never refused by rules."""
+
+    operation = "move"
+
     def __init__(self, doc: WorkspaceDocument, before: dict[Key, tuple[float, float]],
                  after: dict[Key, tuple[float, float]], text: str) -> None:
         super().__init__(doc, text)
         self.before, self.after = before, after
 
     def _redo(self) -> None:
-        self.doc._apply_positions(self.after)
+        self.doc._positions(self.after)
 
     def _undo(self) -> None:
-        self.doc._apply_positions(self.before)
+        self.doc._positions(self.before)
 
 
 class StateCommand(_Command):
-    """A lifecycle action (enlist, start, stop, unenlist, application start/stop)."""
+    """A lifecycle action (enlist, start, stop, unenlist, application start/stop); undo takes
+    the objects back through BizTalk's steps, refused if someone changed their states since."""
 
-    def __init__(self, doc: WorkspaceDocument, before: Sequence[tuple[Kind, str, State]],
-                 after: Sequence[tuple[Kind, str, State]], text: str) -> None:
+    def __init__(self, doc: WorkspaceDocument, action: Action, subjects: Sequence[Subject],
+                 application: str | None, text: str) -> None:
         super().__init__(doc, text)
-        self.before, self.after = list(before), list(after)
+        self.action, self.subjects, self.application = action, list(subjects), application
+        self.operation = action.value
+        self.before: list[tuple[Kind, str, State]] = []
+        self.after: list[tuple[Kind, str, State]] = []
 
     def _redo(self) -> None:
-        self.doc._apply_states(self.after, "redo")
+        changes = self.doc.workspace.perform(self.action, self.subjects, application=self.application,
+                                             operation=self._op())
+        finals: dict[Key, list[State]] = {}
+        for c in changes:
+            if isinstance(c, Transition):
+                finals.setdefault((c.kind, c.name), [c.before, c.after])[1] = c.after
+        self.before = [(k, n, b) for (k, n), (b, _a) in finals.items()]
+        self.after = [(k, n, a) for (k, n), (_b, a) in finals.items()]
+        if not finals:  # nothing to do (an application already started): no undo step
+            self.setObsolete(True)
+        self.doc._changed(finals, bindings=False)
 
     def _undo(self) -> None:
-        self.doc._apply_states(self.before, "undo")
+        self.doc.workspace.restore_states(self.before, self._op(undo=True), expected=self.after)
+        self.doc._changed([(k, n) for k, n, _ in self.before], bindings=False)
 
 
-class GroupCommand(_Command):
-    """A group's members (or settings) changed."""
+class MembershipCommand(_Command):
+    """Ports added to or removed from a group under the membership rules; undo puts the member
+    list back as it was (its order too), under the same rules."""
 
-    def __init__(self, doc: WorkspaceDocument, name: str, before: SendPortGroup, after: SendPortGroup,
-                 text: str) -> None:
+    def __init__(self, doc: WorkspaceDocument, action: Action, group: str, ports: Sequence[str], text: str) -> None:
         super().__init__(doc, text)
-        self.name, self.before, self.after = name, before, after
+        self.action, self.group, self.ports = action, group, list(ports)
+        self.operation = action.value
+        self.before: GroupRecord | None = None
+        self.after: GroupRecord | None = None
 
     def _redo(self) -> None:
-        self.doc._apply_group(self.name, self.after)
+        ws = self.doc.workspace
+        before = ws.group(self.group)
+        ws.perform(self.action, [Subject.port(p) for p in self.ports], group=self.group, operation=self._op())
+        self.before, self.after = before, ws.group(self.group)
+        self.doc._changed([(Kind.GROUP, self.group)], bindings=False)
 
     def _undo(self) -> None:
-        self.doc._apply_group(self.name, self.before)
+        assert self.before is not None and self.after is not None
+        self.doc.workspace.update_group(self.group, self.before.model, self.after.version, base=self.after.model,
+                                        operation=self._op(undo=True))
+        self.doc._changed([(Kind.GROUP, self.group)], bindings=False)
 
 
 class RenameCommand(_Command):
+    """A rename that follows every reference (members, orchestration and party bindings,
+    filters naming the port); undo renames back the same way."""
+
+    operation = "rename"
+
     def __init__(self, doc: WorkspaceDocument, kind: Kind, old: str, new: str) -> None:
-        super().__init__(doc, QCoreApplication.translate("Commands", "Rename '%s' to '%s'") % (old, new))
+        super().__init__(doc, tr("Rename '%s' to '%s'") % (old, new))
         self.kind, self.old, self.new = kind, old, new
 
     def _redo(self) -> None:
-        self.doc._apply_rename(self.kind, self.old, self.new)
+        touched = self.doc.workspace.rename(self.kind, self.old, self.new, self._op())
+        self.doc._renamed(self.kind, self.old, self.new, touched)
 
     def _undo(self) -> None:
-        self.doc._apply_rename(self.kind, self.new, self.old)
+        touched = self.doc.workspace.rename(self.kind, self.new, self.old, self._op(undo=True))
+        self.doc._renamed(self.kind, self.new, self.old, touched)
 
 
 class EditCommand(_Command):
-    """Settings of one port or group; edits of the same field in a row merge into one step."""
+    """Settings of one port or group, written against the version the edit started from (a
+    concurrent change to other fields is merged, to the same field refused); successive
+    edits of one field merge into one undo step."""
 
-    def __init__(self, doc: WorkspaceDocument, kind: Kind, name: str, before: SendPort | SendPortGroup,
-                 after: SendPort | SendPortGroup, text: str, merge_key: str | None = None) -> None:
+    operation = "edit"
+
+    def __init__(self, doc: WorkspaceDocument, kind: Kind, name: str, base: PortRecord | GroupRecord,
+                 target: SendPort | SendPortGroup, text: str, merge_key: str | None = None) -> None:
         super().__init__(doc, text)
-        self.kind, self.name, self.before, self.after = kind, name, before, after
+        self.kind, self.name = kind, name
+        self.base, self.target = base.model, target  # what the edit started from, what it wants
+        self.expected = base.version
+        self.prior: SendPort | SendPortGroup | None = None  # what was stored before (for undo)
+        self.written: PortRecord | GroupRecord | None = None
         self.merge_key = f"{kind.value}:{name}:{merge_key}" if merge_key else None
 
     def id(self) -> int:
@@ -156,36 +232,73 @@ class EditCommand(_Command):
         return _MERGE_IDS.setdefault(self.merge_key, len(_MERGE_IDS) + 1)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
-        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key or self.merge_key is None:
+        if (not isinstance(other, EditCommand) or self.merge_key is None or other.merge_key != self.merge_key
+                or other.written is None):
             return False
-        self.after = other.after
-        if self.after == self.before:
+        self.target, self.written = other.target, other.written
+        if self.written.model == self.prior:
             self.setObsolete(True)
         return True
 
-    def _apply(self, value: SendPort | SendPortGroup) -> None:
+    def _write(self, model: SendPort | SendPortGroup, expected: int, base: SendPort | SendPortGroup,
+               operation: str) -> PortRecord | GroupRecord:
+        ws = self.doc.workspace
         if self.kind is Kind.PORT:
-            self.doc._apply_port(self.name, value)  # type: ignore[arg-type]
+            record: PortRecord | GroupRecord = ws.update_port(self.name, model, expected, base=base,  # type: ignore[arg-type]
+                                                              operation=operation)
         else:
-            self.doc._apply_group(self.name, value)  # type: ignore[arg-type]
+            record = ws.update_group(self.name, model, expected, base=base, operation=operation)  # type: ignore[arg-type]
+        self.doc._edited(self.kind, self.name, record)
+        return record
 
     def _redo(self) -> None:
-        self._apply(self.after)
+        record = self._write(self.target, self.expected, self.base, self._op())
+        if record.previous is not None:
+            self.prior = record.previous
+        self.written = record
+        # The next redo (after an undo) writes this result again, over what the undo left.
+        self.target = record.model
 
     def _undo(self) -> None:
-        self._apply(self.before)
+        assert self.written is not None and self.prior is not None
+        record = self._write(self.prior, self.written.version, self.written.model, self._op(undo=True))
+        self.base, self.expected = record.model, record.version
 
 
 class ImportCommand(_Command):
-    """A binding file imported; undo removes what it created and restores what it replaced."""
+    """A binding file imported under BizTalk's import rules; undo removes what it created and
+    restores what it replaced, refused if someone changed any of it since.
 
-    def __init__(self, doc: WorkspaceDocument, binding: BindingDocument, application: str | None,
-                 summary: ImportSummary, before: Sequence[Snapshot], text: str) -> None:
+    An import of a large file runs on a worker thread: then the command is built with what
+    that import did (``done``), and only its later redos import again."""
+
+    operation = "import"
+
+    def __init__(self, doc: WorkspaceDocument, binding: BindingDocument, application: str | None, text: str,
+                 done: tuple[ImportSummary, Sequence[Snapshot]] | None = None) -> None:
         super().__init__(doc, text)
-        self.binding, self.application, self.summary, self.before = binding, application, summary, list(before)
+        self.binding, self.application = binding, application
+        self.summary: ImportSummary | None = None
+        self.before: list[Snapshot] = []
+        self._done = done
 
     def _redo(self) -> None:
-        self.summary = self.doc._apply_import(self.binding, self.application)
+        ws = self.doc.workspace
+        if self._done is not None:
+            summary, before = self._done
+            self._done = None
+        else:
+            before = self.doc.snapshots_for(self.binding)
+            summary = ws.import_document(self.binding, self.application)
+        self.summary, self.before = summary, list(before)
+        self.doc._imported(summary)
 
     def _undo(self) -> None:
-        self.doc._apply_revert_import(self.summary, self.before)
+        assert self.summary is not None
+        keys = self.doc._imported_keys(self.summary)
+        self.doc.workspace.revert_import(self.summary, self.before, self._op(undo=True), self.doc._versions(keys))
+        self.doc._imported(self.summary)
+
+
+__all__ = ["CreateCommand", "DeleteCommand", "EditCommand", "ImportCommand", "MembershipCommand", "MoveCommand",
+           "RenameCommand", "StateCommand"]

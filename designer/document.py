@@ -1,8 +1,10 @@
 """The one door from the UI to the model: the open workspace, its undo stack, and signals.
 
 Methods are named for what the user wants (``add_send_port``, ``delete``, ``start``...).
-Each asks the model's rules first, performs the change on the workspace (one
-transaction), and pushes an undo command that can reverse it on the workspace itself.
+Each builds an undo command and pushes it; the command's ``redo()`` makes the change
+through the workspace's rule-checking operations (one transaction), the first time and
+every time after, and its ``undo()`` reverses it the same way. A refusal comes back to the
+caller as :class:`Refused` with the rule's words, and nothing is left on the stack.
 Views never touch the workspace: they listen to the signals, which carry ids, and re-read
 what they need from :meth:`entry` (a cache of what explorers and canvases show).
 """
@@ -13,15 +15,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace as dc_replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from designer.commands import (
+    CreateCommand,
+    DeleteCommand,
+    EditCommand,
+    ImportCommand,
+    MembershipCommand,
+    MoveCommand,
+    RenameCommand,
+    StateCommand,
+)
 
 from model import lifecycle
 from model.bindings import BindingDocument
 from model.domain import SendPort, SendPortGroup
-from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition
+from model.domain import replace as domain_replace
+from model.lifecycle import Action, Kind, LifecycleError, State, Subject
 from model.store import (
     ConflictError,
-    DuplicateError,
     Entry,
     GroupRecord,
     ImportSummary,
@@ -67,6 +80,9 @@ class WorkspaceDocument(QObject):
         self._view: lifecycle.View | None = None
         self._references: dict[str, frozenset[str]] | None = None
         self._filter_properties: list[str] | None = None
+        #: The record an editor last read of each object: its edits are based on that version.
+        self._loaded: dict[Key, PortRecord | GroupRecord] = {}
+        self._failure: Exception | None = None
         self.reload()
 
     # -- reading ---------------------------------------------------------------------------
@@ -90,10 +106,15 @@ class WorkspaceDocument(QObject):
         return sorted({e.application for e in self._entries.values()} | set(self.workspace.applications()))
 
     def port(self, name: str) -> PortRecord:
-        return self.workspace.port(name)
+        """The stored port; an edit made from it later carries its version (see :meth:`edit_port`)."""
+        record = self.workspace.port(name)
+        self._loaded[(Kind.PORT, name)] = record
+        return record
 
     def group(self, name: str) -> GroupRecord:
-        return self.workspace.group(name)
+        record = self.workspace.group(name)
+        self._loaded[(Kind.GROUP, name)] = record
+        return record
 
     def filter_properties(self) -> list[str]:
         """Every property the workspace's filters use (for completion); cached until a change."""
@@ -159,29 +180,46 @@ class WorkspaceDocument(QObject):
         """Run a workspace call, turning its errors into :class:`Refused`."""
         try:
             return func(*args, **kwargs)
-        except LifecycleError as e:
-            raise Refused(str(e)) from None
-        except (ConflictError, DuplicateError, NotFoundError) as e:
-            raise Refused(str(e)) from None
-        except WorkspaceError as e:
+        except (LifecycleError, WorkspaceError) as e:
             raise Refused(str(e)) from None
 
-    # -- applying (used by commands; never by views) ------------------------------------------
+    # -- what commands report (used by commands; never by views) --------------------------------
 
-    def _apply_restore(self, snaps: Sequence[Snapshot]) -> None:
-        self.workspace.restore(snaps)
-        if any(s.kind is Kind.PORT for s in snaps):
+    def _push(self, command: QUndoCommand) -> None:
+        """Push ``command``: its ``redo()`` makes the change; a refusal comes back as :class:`Refused`
+        and leaves nothing on the stack."""
+        self._failure = None
+        self.undo_stack.push(command)
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            raise Refused(str(failure))
+
+    def _command_failed(self, command: QUndoCommand, error: Exception, step: str | None) -> None:
+        """A command refused: the first time, the caller hears it as :class:`Refused`; an undo or
+        redo refused later is reported through :attr:`error`. Either way the views re-read."""
+        if step is None:
+            self._failure = error
+            if isinstance(error, ConflictError | NotFoundError):
+                self.reload()
+            return
+        verb = tr("Cannot undo '%s'") if step == "undo" else tr("Cannot redo '%s'")
+        self.error.emit(f"{verb % command.text()}: {error}")
+        self.reload()
+
+    def _changed(self, keys: Iterable[Key], bindings: bool) -> None:
+        if bindings:
             self._bindings = self.workspace.orchestration_bindings()
-        self._refresh((s.kind, s.model.name) for s in snaps)
-        self._refresh_groups_listing([s.model.name for s in snaps if s.kind is Kind.PORT])
-
-    def _apply_remove(self, keys: Sequence[Key]) -> None:
-        self.workspace.remove(keys)
-        for key in keys:
-            self._bindings.pop(key, None)
         self._refresh(keys)
 
-    def _apply_positions(self, positions: dict[Key, tuple[float, float]]) -> None:
+    def _edited(self, kind: Kind, name: str, record: PortRecord | GroupRecord) -> None:
+        self._loaded[(kind, name)] = record
+        self._refresh([(kind, name)])
+        if kind is Kind.PORT and record.previous is not None and (
+                record.previous.is_static, record.previous.is_two_way) != (  # type: ignore[union-attr]
+                record.model.is_static, record.model.is_two_way):  # type: ignore[union-attr]
+            self._refresh_groups_listing([name])
+
+    def _positions(self, positions: dict[Key, tuple[float, float]]) -> None:
         self.workspace.set_positions(positions)
         for key, (x, y) in positions.items():
             e = self._entries.get(key)
@@ -189,45 +227,29 @@ class WorkspaceDocument(QObject):
                 self._entries[key] = dc_replace(e, x=x, y=y)
         self.positions_changed.emit([(k.value, n) for k, n in positions])
 
-    def _apply_states(self, states: Sequence[tuple[Kind, str, State]], operation: str) -> None:
-        self.workspace.restore_states(states, operation)
-        self._refresh((k, n) for k, n, _ in states)
-
-    def _apply_group(self, name: str, group: SendPortGroup) -> None:
-        self.workspace.update_group(name, group)
-        self._refresh([(Kind.GROUP, name)])
-
-    def _apply_port(self, name: str, port: SendPort) -> None:
-        self.workspace.update_port(name, port)
-        self._refresh([(Kind.PORT, name)])
-
-    def _apply_rename(self, kind: Kind, old: str, new: str) -> None:
-        listing = [g for g in self._entries.values() if g.kind is Kind.GROUP and old in g.members] \
-            if kind is Kind.PORT else []
-        self.workspace.rename(kind, old, new)
+    def _renamed(self, kind: Kind, old: str, new: str, touched: Sequence[Key]) -> None:
         entry = self.workspace.entry(kind, new)
         self._entries.pop((kind, old), None)
+        self._loaded.pop((kind, old), None)
         if entry is not None:
             self._entries[(kind, new)] = entry
         if (kind, old) in self._bindings:
             self._bindings[(kind, new)] = self._bindings.pop((kind, old))
         self._view = None
         self.item_renamed.emit(kind.value, old, new)
-        self._refresh((Kind.GROUP, g.name) for g in listing)
+        self._refresh(touched)
 
-    def _apply_import(self, doc: BindingDocument, application: str | None) -> ImportSummary:
-        summary = self.workspace.import_document(doc, application)
-        self._after_import(summary)
-        return summary
-
-    def _after_import(self, summary: ImportSummary) -> None:
+    def _imported(self, summary: ImportSummary) -> None:
         self._bindings = self.workspace.orchestration_bindings()
         self._refresh(_touched(summary))
 
-    def _apply_revert_import(self, summary: ImportSummary, before: Sequence[Snapshot]) -> None:
-        self.workspace.revert_import(summary, before)
-        self._bindings = self.workspace.orchestration_bindings()
-        self._refresh(_touched(summary))
+    @staticmethod
+    def _imported_keys(summary: ImportSummary) -> list[Key]:
+        return _touched(summary)
+
+    def _versions(self, keys: Iterable[Key]) -> dict[Key, int]:
+        """The versions this client last saw of ``keys``: a write by someone else since conflicts."""
+        return {k: e.version for k in keys if (e := self._entries.get(k)) is not None}
 
     def _refresh_groups_listing(self, ports: Sequence[str]) -> None:
         if ports:
@@ -238,98 +260,59 @@ class WorkspaceDocument(QObject):
 
     def add_send_port(self, port: SendPort, application: str | None = None,
                       pos: tuple[float, float] | None = None) -> None:
-        from designer.commands import CreateCommand
         x, y = pos if pos is not None else (None, None)
-        self._guard(self.workspace.create_port, port, application, x=x, y=y)
-        self._refresh([(Kind.PORT, port.name)])
-        snap = self.workspace.snapshot(Kind.PORT, port.name)
-        self.undo_stack.push(CreateCommand(self, [snap], tr("Create send port '%s'") % port.name))
+        self._push(CreateCommand(self, [(port, application, x, y)], [], tr("Create send port '%s'") % port.name))
 
     def add_group(self, group: SendPortGroup, application: str | None = None,
                   pos: tuple[float, float] | None = None) -> None:
-        from designer.commands import CreateCommand
         x, y = pos if pos is not None else (None, None)
-        self._guard(self.workspace.create_group, group, application, x=x, y=y)
-        self._refresh([(Kind.GROUP, group.name)])
-        snap = self.workspace.snapshot(Kind.GROUP, group.name)
-        self.undo_stack.push(CreateCommand(self, [snap], tr("Create send port group '%s'") % group.name))
+        self._push(CreateCommand(self, [], [(group, application, x, y)],
+                                 tr("Create send port group '%s'") % group.name))
 
     def paste(self, doc: BindingDocument, pos: tuple[float, float] | None = None) -> list[Key]:
         """Add copies of the ports and groups of ``doc`` (names made unique), as one undo step."""
-        from designer.commands import CreateCommand
         renamed: dict[str, str] = {}
         ports = []
-        for p in doc.send_ports:
+        x0, y0 = pos if pos is not None else (None, None)
+        for i, p in enumerate(doc.send_ports):
             new_name = self.unique_name(Kind.PORT, p.name)
             while new_name in renamed.values():
                 new_name = f"{new_name}+"
             renamed[p.name] = new_name
-            ports.append(p.model_copy(update={"name": new_name}))
-        groups = [g.model_copy(update={"name": self.unique_name(Kind.GROUP, g.name),
-                                       "members": tuple(renamed.get(m, m) for m in g.members)}) for g in doc.groups]
-        keys: list[Key] = []
-        x0, y0 = pos if pos is not None else (None, None)
-        try:
-            for i, p in enumerate(ports):
-                xy = (x0 + 30 * i, y0 + 30 * i) if x0 is not None and y0 is not None else (None, None)
-                self.workspace.create_port(p, p.application, x=xy[0], y=xy[1])
-                keys.append((Kind.PORT, p.name))
-            for g in groups:
-                self.workspace.create_group(g, g.application)
-                keys.append((Kind.GROUP, g.name))
-        except (WorkspaceError, LifecycleError) as e:
-            if keys:
-                self.workspace.remove(keys)
-            raise Refused(str(e)) from None
-        self._refresh(keys)
-        snaps = self.workspace.snapshots(keys)
-        self.undo_stack.push(CreateCommand(self, snaps, tr("Paste %d item(s)") % len(keys)))
-        return keys
+            xy = (x0 + 30 * i, y0 + 30 * i) if x0 is not None and y0 is not None else (None, None)
+            ports.append((domain_replace(p, name=new_name), p.application, *xy))
+        groups = [(domain_replace(g, name=self.unique_name(Kind.GROUP, g.name),
+                                  members=tuple(renamed.get(m, m) for m in g.members)), g.application, None, None)
+                  for g in doc.groups]
+        command = CreateCommand(self, ports, groups, tr("Paste %d item(s)") % (len(ports) + len(groups)))
+        self._push(command)
+        return command.keys()
 
     def delete(self, subjects: Sequence[Subject]) -> None:
-        from designer.commands import DeleteCommand
-        keys = [(s.kind, s.name) for s in subjects]
-        snaps = self.workspace.snapshots(keys)
-        self._guard(self.workspace.perform, Action.DELETE, subjects)
-        self._bindings = {k: v for k, v in self._bindings.items() if k not in keys}
-        self._refresh(keys)
         text = tr("Delete '%s'") % subjects[0].name if len(subjects) == 1 else tr("Delete %d items") % len(subjects)
-        self.undo_stack.push(DeleteCommand(self, snaps, text))
+        self._push(DeleteCommand(self, subjects, text))
 
     def move(self, before: dict[Key, tuple[float, float]], after: dict[Key, tuple[float, float]],
              text: str | None = None) -> None:
-        from designer.commands import MoveCommand
         moved = {k: v for k, v in after.items() if before.get(k) != v}
-        if not moved:
-            return
-        self._guard(self._apply_positions, moved)
-        self.undo_stack.push(MoveCommand(self, {k: before[k] for k in moved if k in before}, moved,
-                                         text or (tr("Move %d item(s)") % len(moved))))
+        if moved:
+            self._push(MoveCommand(self, {k: before[k] for k in moved if k in before}, moved,
+                                   text or (tr("Move %d item(s)") % len(moved))))
 
     def set_initial_positions(self, positions: dict[Key, tuple[float, float]]) -> None:
-        """Placement of items that never had a position: saved, but not an undoable edit."""
+        """Positions chosen by an explicit layout of items that never had one: saved, but not an
+        undoable edit. Opening and drawing never call this (views never write)."""
         if positions:
-            self._guard(self._apply_positions, positions)
+            self._guard(self._positions, positions)
 
     def perform(self, action: Action, subjects: Sequence[Subject] = (), application: str | None = None) -> None:
         """Enlist, unenlist, start, stop (selection or application): one undo step."""
-        from designer.commands import StateCommand
         if action is Action.DELETE:
             self.delete(subjects)
             return
-        changes = self._guard(self.workspace.perform, action, subjects, application=application)
-        finals: dict[Key, list[State]] = {}
-        for c in changes:
-            if isinstance(c, Transition):
-                finals.setdefault((c.kind, c.name), [c.before, c.after])[1] = c.after
-        self._refresh(finals)
-        if not finals:
-            return
-        before = [(k, n, b) for (k, n), (b, _a) in finals.items()]
-        after = [(k, n, a) for (k, n), (_b, a) in finals.items()]
         what = application or (subjects[0].name if len(subjects) == 1 else tr("%d items") % len(subjects))
-        self.undo_stack.push(StateCommand(self, before, after, tr("%s %s") % (
-            QCoreApplication.translate("Lifecycle", action.label), what)))
+        text = tr("%s %s") % (QCoreApplication.translate("Lifecycle", action.label), what)
+        self._push(StateCommand(self, action, subjects, application, text))
 
     def add_to_group(self, group: str, ports: Sequence[str]) -> None:
         self._membership(Action.ADD_MEMBER, group, ports)
@@ -338,64 +321,48 @@ class WorkspaceDocument(QObject):
         self._membership(Action.REMOVE_MEMBER, group, ports)
 
     def _membership(self, action: Action, group: str, ports: Sequence[str]) -> None:
-        from designer.commands import GroupCommand
-        before = self.workspace.group(group).model
-        self._guard(self.workspace.perform, action, [Subject.port(p) for p in ports], group=group)
-        self._refresh([(Kind.GROUP, group)])
-        after = self.workspace.group(group).model
         verb = tr("Add %s to '%s'") if action is Action.ADD_MEMBER else tr("Remove %s from '%s'")
         names = ", ".join(f"'{p}'" for p in ports)
-        self.undo_stack.push(GroupCommand(self, group, before, after, verb % (names, group)))
+        self._push(MembershipCommand(self, action, group, ports, verb % (names, group)))
 
     def rename(self, kind: Kind, old: str, new: str) -> None:
-        from designer.commands import RenameCommand
-        if old == new:
-            return
-        if not new.strip():
-            raise Refused(tr("A name cannot be empty."))
-        self._guard(self._apply_rename, kind, old, new)
-        self.undo_stack.push(RenameCommand(self, kind, old, new))
+        """Rename, following every reference (one undo step); the workspace checks the name."""
+        if old != new:
+            self._push(RenameCommand(self, kind, old, new))
 
     def edit_port(self, name: str, port: SendPort, text: str | None = None, merge_key: str | None = None) -> None:
-        """Replace a port's settings (one undo step; successive edits of one field merge)."""
-        from designer.commands import EditCommand
-        before = self.workspace.port(name).model
-        if before == port:
-            return
-        self._guard(self._apply_port, name, port)
-        self.undo_stack.push(EditCommand(self, Kind.PORT, name, before, port, text or tr("Edit '%s'") % name,
-                                         merge_key))
+        """Replace a port's settings (one undo step; successive edits of one field merge). The
+        edit is based on the version last read through :meth:`port`: a colleague's change
+        since is merged when it touched other fields, else the edit is refused."""
+        self._edit(Kind.PORT, name, port, text, merge_key)
 
     def edit_group(self, name: str, group: SendPortGroup, text: str | None = None,
                    merge_key: str | None = None) -> None:
-        from designer.commands import EditCommand
-        before = self.workspace.group(name).model
-        if before == group:
+        self._edit(Kind.GROUP, name, group, text, merge_key)
+
+    def _edit(self, kind: Kind, name: str, model: SendPort | SendPortGroup, text: str | None,
+              merge_key: str | None) -> None:
+        base = self._loaded.get((kind, name))
+        if base is None or base.model.name != name:
+            base = self._guard(self.port if kind is Kind.PORT else self.group, name)
+        assert base is not None
+        if base.model == model:
             return
-        self._guard(self._apply_group, name, group)
-        self.undo_stack.push(EditCommand(self, Kind.GROUP, name, before, group, text or tr("Edit '%s'") % name,
-                                         merge_key))
+        self._push(EditCommand(self, kind, name, base, model, text or tr("Edit '%s'") % name, merge_key))
 
     def import_document(self, doc: BindingDocument, application: str | None = None) -> ImportSummary:
         """Import synchronously (small files); see :meth:`record_import` for background imports."""
-        before = self.workspace.snapshots([(Kind.PORT, p.name) for p in doc.send_ports]
-                                          + [(Kind.GROUP, g.name) for g in doc.groups])
-        summary = self._guard(self._apply_import, doc, application)
-        self._push_import(doc, application, summary, before)
-        return summary
+        command = ImportCommand(self, doc, application, tr("Import %s") % doc.name)
+        self._push(command)
+        assert command.summary is not None
+        return command.summary
 
     def snapshots_for(self, doc: BindingDocument) -> list[Snapshot]:
+        """What an import of ``doc`` would replace (taken before importing, for undo)."""
         return self.workspace.snapshots([(Kind.PORT, p.name) for p in doc.send_ports]
                                         + [(Kind.GROUP, g.name) for g in doc.groups])
 
     def record_import(self, doc: BindingDocument, application: str | None, summary: ImportSummary,
                       before: Sequence[Snapshot]) -> None:
         """An import done off the UI thread: refresh the views and make it undoable."""
-        self._after_import(summary)
-        self._push_import(doc, application, summary, before)
-
-    def _push_import(self, doc: BindingDocument, application: str | None, summary: ImportSummary,
-                     before: Sequence[Snapshot]) -> None:
-        from designer.commands import ImportCommand
-        self.undo_stack.push(ImportCommand(self, doc, application, summary, list(before),
-                                           tr("Import %s") % summary.source))
+        self._push(ImportCommand(self, doc, application, tr("Import %s") % summary.source, (summary, before)))

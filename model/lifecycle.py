@@ -60,7 +60,7 @@ __all__ = [
     "APPLICATION_ACTIONS", "GROUP_ACTION_NOTE", "SELECTION_ACTIONS", "Action", "Change",
     "Deletion", "GroupInfo", "Kind", "LifecycleError", "MembershipChange", "PortInfo",
     "State", "Subject", "Transition", "UnknownSubjectError", "Verdict", "View", "allowed_actions", "apply_plan",
-    "can_add_member", "can_remove_member", "plan",
+    "can_add_member", "can_remove_member", "plan", "violations",
 ]
 # fmt: on
 
@@ -377,3 +377,29 @@ def can_remove_member(view: View, group: str, port: str) -> Verdict:
     """Whether `port` may leave `group` now, and why not."""
     errors = _evaluate(view, Action.REMOVE_MEMBER, [Subject.port(port)], group=group)[1]
     return _verdict(Action.REMOVE_MEMBER, errors)
+
+
+def violations(view: View) -> frozenset[str]:
+    """The rules that a stored state breaks, one sentence each (empty when all hold).
+
+    A started group keeps an enlisted member; a member is a static one-way send port that
+    exists (a file may list ports deployed elsewhere: those count once imported); a member
+    of another application needs a reference. Stores check that a write adds none.
+    """
+    out: set[str] = set()
+    for g in view.groups.values():
+        for m in dict.fromkeys(g.members):
+            port = view.ports.get(m)
+            if port is None:
+                out.add(f"send port group '{g.name}' lists '{m}', which is not a send port in the workspace")
+                continue
+            if not port.is_static or port.is_two_way:
+                out.add(f"send port group '{g.name}' has member '{m}', which is not a static one-way send port")
+            if (port.application and g.application and port.application != g.application
+                    and port.application not in view.references.get(g.application, frozenset())):
+                out.add(f"send port group '{g.name}' has member '{m}' of application '{port.application}', "
+                        f"which '{g.application}' does not reference")
+        if g.state is State.STARTED and not any(
+                m in view.ports and view.ports[m].state is not State.UNENLISTED for m in g.members):
+            out.add(f"send port group '{g.name}' is started but has no enlisted member")
+    return frozenset(out)

@@ -27,3 +27,13 @@ class DuplicateError(WorkspaceError):
 
 class SchemaTooNewError(WorkspaceError):
     """The workspace was written by a newer Portwright."""
+
+
+class InvalidError(WorkspaceError):
+    """A value the domain does not accept (an empty or too long name, a control character,
+    a number out of range); nothing was written."""
+
+
+class RuleError(WorkspaceError):
+    """The change would leave the workspace in a state BizTalk's rules forbid (for example an
+    undo after someone else started a port); nothing was written."""

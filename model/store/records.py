@@ -36,6 +36,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class PortRecord:
+    """A send port as stored; a record returned by a write also holds the model it replaced."""
+
     model: SendPort
     state: State
     application: str
@@ -43,10 +45,13 @@ class PortRecord:
     xml: str
     x: float | None = None
     y: float | None = None
+    previous: SendPort | None = None
 
 
 @dataclass(frozen=True)
 class GroupRecord:
+    """A send port group as stored; a record returned by a write also holds the model it replaced."""
+
     model: SendPortGroup
     state: State
     application: str
@@ -54,6 +59,7 @@ class GroupRecord:
     xml: str
     x: float | None = None
     y: float | None = None
+    previous: SendPortGroup | None = None
 
 
 @dataclass(frozen=True)

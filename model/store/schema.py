@@ -60,6 +60,9 @@ class SourceRow(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     imported_by: Mapped[str] = mapped_column(String(256))
     skeleton: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: Counts rewrites of the skeleton (a rename follows references in it), so that a decoded
+    #: copy kept by any client is told apart from the current text.
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
 
 class _Placed:

@@ -218,13 +218,14 @@ class _Skeleton(NamedTuple):
 
 
 def _skeleton(ws: Workspace, s: Session, source_id: int) -> _Skeleton | None:
-    """The decoded skeleton of source ``source_id``. A source never changes once imported, so
-    its decoded form is kept (per workspace object) under its id and import time: a source
-    deleted and another imported under the same id is told apart by the time."""
-    row = s.execute(select(SourceRow.imported_at).where(SourceRow.id == source_id)).first()
+    """The decoded skeleton of source ``source_id``. A source changes only when a rename rewrites it, so
+    its decoded form is kept (per workspace object) under its id, import time and revision: a
+    source deleted and another imported under the same id is told apart by the time, a
+    skeleton rewritten by a rename by its revision."""
+    row = s.execute(select(SourceRow.imported_at, SourceRow.revision).where(SourceRow.id == source_id)).first()
     if row is None:
         return None
-    key = (source_id, row.imported_at)
+    key = (source_id, row.imported_at, row.revision)
     cache = ws._skeletons
     skeleton = cache.get(key)
     if skeleton is None:

@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from model import lifecycle
 from model.bindings import BindingDocument, load
 from model.bindings.fragments import skeleton_state
+from model.domain import replace
 from model.gcpause import bulk
 from model.lifecycle import Action, Change, Deletion, Kind, MembershipChange, State, Subject, Transition
 from model.store import database, transfer
@@ -65,7 +66,7 @@ class Workspace(_Editing, _Reading):
         database.migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         #: Decoded skeletons of imported files, for export (see ``transfer._skeleton``).
-        self._skeletons: dict[tuple[int, Any], Any] = {}
+        self._skeletons: dict[tuple[int, Any, Any], Any] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -79,15 +80,18 @@ class Workspace(_Editing, _Reading):
     # -- transactions ---------------------------------------------------------------------
 
     @contextmanager
-    def _tx(self, bump: bool = True) -> Iterator[Session]:
+    def _tx(self, bump: bool = True, checked: bool = False) -> Iterator[Session]:
         """One unit of work: commit at the end, roll back on any error. Unless ``bump`` is
-        False (canvas positions), it counts as a change for concurrent lifecycle actions."""
+        False (canvas positions, settings), it counts as a change for concurrent lifecycle
+        actions. ``checked``: the work decides from what it read (memberships, states), so a
+        counted change committed by someone else meanwhile makes it a ConflictError."""
         session = self._sessions()
         try:
             with session.begin():
+                seen = self._counter(session) if checked else None
                 yield session
                 if bump and not session.info.get("bumped"):
-                    self._bump(session)
+                    self._bump(session, seen)
         except StaleDataError:
             raise ConflictError("someone else changed this since it was read; nothing was saved. "
                                 "Refresh and try again.") from None
@@ -136,8 +140,9 @@ class Workspace(_Editing, _Reading):
 
     @bulk
     def perform(self, action: Action, subjects: Sequence[Subject] = (), *, group: str | None = None,
-                application: str | None = None) -> list[Change]:
-        """Apply ``action`` under BizTalk's rules; raises LifecycleError (and changes nothing) when refused."""
+                application: str | None = None, operation: str | None = None) -> list[Change]:
+        """Apply ``action`` under BizTalk's rules; raises LifecycleError (and changes nothing) when
+        refused. ``operation`` names it in the audit log (for example "redo enlist")."""
         with self._tx() as s:
             if application is not None and not s.scalar(
                     select(func.count()).select_from(ApplicationRow).where(ApplicationRow.name == application)):
@@ -145,10 +150,10 @@ class Workspace(_Editing, _Reading):
             seen = self._counter(s)
             changes = lifecycle.plan(self._view(s), action, subjects, group=group, application=application)
             self._bump(s, seen)
-            self._apply(s, action, changes)
+            self._apply(s, action, changes, operation)
             return changes
 
-    def _apply(self, s: Session, action: Action, changes: Sequence[Change]) -> None:
+    def _apply(self, s: Session, action: Action, changes: Sequence[Change], operation: str | None = None) -> None:
         finals: dict[tuple[Kind, str], list[State]] = {}
         audit: list[dict[str, Any]] = []
         for c in changes:
@@ -185,7 +190,7 @@ class Workspace(_Editing, _Reading):
                     members.remove(c.port)
                 audit.append({"kind": "group", "name": group_name,
                               "detail": f"{'added' if c.added else 'removed'} member '{c.port}'"})
-            self._set_group(s, row, old, old.model_copy(update={"members": tuple(members)}))
+            self._set_group(s, row, old, replace(old, members=tuple(members)))
         for c in changes:
             if isinstance(c, Deletion):
                 doomed = self._placed_row(s, c.kind, c.name)
@@ -196,7 +201,7 @@ class Workspace(_Editing, _Reading):
                               "detail": "deleted"})
                 s.delete(doomed)
                 s.execute(delete(BindingRow).where(BindingRow.kind == c.kind.value, BindingRow.target == c.name))
-        self._audit(s, action.value, audit)
+        self._audit(s, operation or action.value, audit)
 
     # -- import and export ----------------------------------------------------------------
 

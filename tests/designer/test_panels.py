@@ -374,9 +374,9 @@ def test_problem_severity_toggles_and_refresh_now(qtbot, problems: ProblemsPanel
     assert row_texts(problems) == []
     problems.toggles[Severity.ERROR].click()
     assert [r[0] for r in row_texts(problems)] == ["Error"]
-    # a problem of a missing group member (the workspace knows every port)
-    doc.add_group(doc.group("Orders.Everyone").model.model_copy(update={"name": "Ghosts", "members": ("Nobody",)}),
-                  ORDERS)
+    # a problem of a missing group member (the workspace knows every port): only a file can bring
+    # one in, since creating such a group is refused
+    doc.import_document(bindings.load(binding_file(groups=[group("Ghosts", ["Nobody"], ORDERS)])))
     problems.refresh_now()
     assert ("Error", "Ghosts", "Send ports", "member 'Nobody' is not a send port") in row_texts(problems)
 
@@ -456,8 +456,8 @@ def test_properties_summarise_a_group_and_mark_missing_members(qtbot, properties
     assert "Send port group · Unenlisted" in text
     assert "Members (2)\nOrders.Archive\nOrders.Notify" in text
     assert "does not exist" not in text
-    doc.edit_group("Orders.Everyone", doc.group("Orders.Everyone").model.model_copy(
-        update={"members": ("Orders.Archive", "Orders.Gone")}))
+    # a file naming a port this workspace does not have (editing such a member in is refused)
+    doc.import_document(bindings.load(binding_file(groups=[group("Orders.Everyone", ["Orders.Gone"], ORDERS)])))
     qtbot.waitUntil(lambda: "Orders.Gone (does not exist)" in properties.text())
     assert "Orders.Archive (does not exist)" not in properties.text()
 

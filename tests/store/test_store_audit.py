@@ -53,7 +53,7 @@ def test_every_operation_is_recorded(ws: Workspace) -> None:
         ("remove_member", "group", "G2", None, None, "removed member 'C'"),
         ("delete", "port", "C", "Unenlisted", None, "deleted"),
         ("rename", "port", "B2", None, None, "renamed from 'B'"),
-        ("edit", "port", "R", None, None, None),
+        ("edit", "port", "R", None, None, "changed description"),
     ]
     assert {e.user for e in ws.audit()} == {"auditor"}
     for e in ws.audit():

@@ -40,7 +40,7 @@ def test_the_second_of_two_edits_from_the_same_version_is_refused(pair) -> None:
     before = full_state(b)
     with pytest.raises(ConflictError) as info:
         b.update_port("C", seen_by_b.model.model_copy(update={"description": "Bob was here"}), seen_by_b.version)
-    assert "changed by someone else" in str(info.value) and "nothing was saved" in str(info.value)
+    assert "changed by alice" in str(info.value) and "nothing was saved" in str(info.value)
     assert_unchanged(before, b)  # nothing of Bob's edit, not even an audit entry
     # Bob refreshes (reads again) and sees Alice's change; his retry on the new version works.
     fresh = b.port("C")
