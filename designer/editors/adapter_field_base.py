@@ -1,8 +1,10 @@
 """One adapter setting in the form: the :class:`Field` every VARIANT type's widget builds on.
 
 A field shows the file's value, or the catalog default greyed when the file has none; it
-checks what the user types against the catalog (``setting_problem``), marks invalid input
-in place, and hands on only valid text. The widgets for each kind live in ``adapter_fields``.
+checks what the user types against the catalog (``setting_problem``) as it is typed, marks
+invalid input in place, and hands on only valid text, once editing finishes (Enter, leaving
+the field, a click or a choice); Escape puts the shown value back. The widgets for each
+kind live in ``adapter_fields``.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ def dim(widget: QWidget, dimmed: bool) -> None:
 class Field(QWidget):
     """One setting's editor, with a hint or warning and an inline error under it.
 
-    ``changed(name, text)`` carries only valid user input (text as BizTalk writes it, None
-    for an empty element). ``one_step``: each change is its own undo step (a checkbox, a list).
+    ``changed(name, text)`` carries only valid, committed user input (text as BizTalk writes
+    it, None for an empty element) that differs from the value shown. Each commit is its own
+    undo step (``one_step``) except the arrow steps of a number, which merge until it is left.
     """
 
     changed = Signal(str, object)
@@ -92,8 +95,20 @@ class Field(QWidget):
         raise NotImplementedError
 
     def one_step(self) -> bool:
-        """Whether each change is its own undo step (a click, a choice) rather than typing."""
+        """Whether the change being committed is its own undo step (everything but a number's steps)."""
+        return True
+
+    def pending(self) -> bool:
+        """Whether the widget holds typed input not committed yet."""
         return False
+
+    def commit_pending(self) -> None:
+        """Commit typed input that editing has not finished yet (the editor is being left)."""
+
+    def shown_text(self) -> str | None:
+        """The value shown from the file (None: absent, or an empty element)."""
+        prop = self._shown
+        return prop.value if isinstance(prop, AdapterProperty) else None
 
     def watch(self, sessions: Sessions, field: str) -> None:
         sessions.watch(self.editor(), field)
@@ -123,11 +138,22 @@ class Field(QWidget):
     def _display(self, text: str | None) -> None:
         raise NotImplementedError
 
-    def _user_changed(self, text: str | None) -> None:
+    def _typed(self, text: str | None) -> None:
+        """Input while typing: checked and marked, not handed on."""
+        self._set_mark(setting_problem(self.spec, self.vt, text))
+
+    def _commit(self, text: str | None) -> None:
+        """Editing finished with ``text``: hand it on when it is valid and not what is shown."""
         problem = setting_problem(self.spec, self.vt, text)
         self._set_mark(problem)
-        if problem is None:
+        if problem is None and text != self.shown_text():
             self.changed.emit(self.spec.name, text)
+
+    def revert(self) -> None:
+        """Escape: show the file's value again."""
+        text = self.shown_text()
+        self._display(text)
+        self._set_mark(setting_problem(self.spec, self.vt, text) if self.present else None)
 
     def _set_mark(self, problem: str | None) -> None:
         mark(self.editor(), problem, self.error)

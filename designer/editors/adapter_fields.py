@@ -2,6 +2,8 @@
 
 Text, password, boolean, integer, list of allowed values, nested XML document: one
 :class:`Field` subclass each (house rule 7: adding an adapter adds catalog data, not widgets).
+Typed input commits on Enter or leaving the field; a click, a choice or an arrow step commits
+at once; Escape in a typed field shows the file's value again.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from designer.editors.adapter_field_base import Field, catalog_tr, dim
 from designer.editors.adapter_inputs import IntegerBox, NoWheelUnlessFocused
-from designer.editors.fields import ERROR_COLOR, INVALID_PROPERTY, Sessions
+from designer.editors.fields import ERROR_COLOR, INVALID_PROPERTY, EditKeys, Sessions
 from designer.editors.xml_editor import XmlEditor
 from model.adapters import (
     MASKED_PASSWORD,
@@ -54,6 +56,8 @@ class TextField(Field):
         super().__init__(spec, parent)
         self.edit = QLineEdit(self)
         self.edit.textEdited.connect(self._on_edit_text_edited)
+        self.edit.editingFinished.connect(self.commit_pending)
+        EditKeys(self.edit, self.pending, self.revert)
         self.edit.setClearButtonEnabled(False)
         self.multi: QPlainTextEdit | None = None
         self._sessions: tuple[Sessions, str] | None = None
@@ -67,7 +71,19 @@ class TextField(Field):
     def watch(self, sessions: Sessions, field: str) -> None:
         self._sessions = (sessions, field)
         sessions.watch(self.edit, field)
-        self.edit.returnPressed.connect(lambda: sessions.finish(field))
+
+    def typed_text(self) -> str | None:
+        """What the widget holds, as the value it would commit (None for nothing)."""
+        if self.multi is not None and self.multi.isVisibleTo(self):
+            return self.multi.toPlainText() or None
+        return self.edit.text() or None
+
+    def pending(self) -> bool:
+        return self.typed_text() != self.shown_text()
+
+    def commit_pending(self) -> None:
+        if self.pending():
+            self._commit(self.typed_text())
 
     def _display(self, text: str | None) -> None:
         shown = text or ""
@@ -100,17 +116,18 @@ class TextField(Field):
             self.multi.setTabChangesFocus(True)
             self.multi.setFixedHeight(self.multi.fontMetrics().lineSpacing() * 4 + 12)
             self.multi.textChanged.connect(self._on_multi_text_changed)
+            EditKeys(self.multi, self.pending, self.revert, commit=self.commit_pending)
             self.line.addWidget(self.multi)
             if self._sessions is not None:
                 self._sessions[0].watch(self.multi, self._sessions[1])
         return self.multi
 
     def _on_edit_text_edited(self, text: str) -> None:
-        self._user_changed(text or None)
+        self._typed(text or None)
 
     def _on_multi_text_changed(self) -> None:
         assert self.multi is not None
-        self._user_changed(self.multi.toPlainText() or None)
+        self._typed(self.multi.toPlainText() or None)
 
 
 class SecretField(TextField):
@@ -142,6 +159,10 @@ class SecretField(TextField):
         shown = self.reveal.isChecked() or is_token(text)
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
+    def shown_text(self) -> str | None:
+        text = super().shown_text()
+        return None if text == MASKED_PASSWORD else text  # a blanked password shows as missing
+
     def _show_note(self, prop: AdapterProperty | None) -> None:
         blanked = prop is not None and (prop.vt == VariantType.VT_NULL or not prop.value
                                         or prop.value == MASKED_PASSWORD)
@@ -167,17 +188,23 @@ class BoolField(Field):
         self.check.clicked.connect(self._on_check_clicked)
         self.text = QLineEdit(self)
         self.text.textEdited.connect(self._on_text_text_edited)
+        self.text.editingFinished.connect(self.commit_pending)
+        EditKeys(self.text, self.pending, self.revert)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.check)
         self.stack.addWidget(self.text)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.line.addWidget(self.stack)
 
-    def one_step(self) -> bool:
-        return self.stack.currentWidget() is self.check
-
     def editor(self) -> QWidget:
         return self.stack.currentWidget() or self.check
+
+    def pending(self) -> bool:
+        return self.stack.currentWidget() is self.text and (self.text.text().strip() or None) != self.shown_text()
+
+    def commit_pending(self) -> None:
+        if self.pending():
+            self._commit(self.text.text().strip() or None)
 
     def watch(self, sessions: Sessions, field: str) -> None:
         sessions.watch(self.check, field)
@@ -201,10 +228,10 @@ class BoolField(Field):
         dim(self.check, not self.present)
 
     def _on_check_clicked(self, checked: bool) -> None:
-        self._user_changed(format_setting(self.spec, checked) if self.vt == self.spec.vt else str(checked))
+        self._commit(format_setting(self.spec, checked) if self.vt == self.spec.vt else str(checked))
 
     def _on_text_text_edited(self, text: str) -> None:
-        self._user_changed(text.strip() or None)
+        self._typed(text.strip() or None)
 
 
 class IntegerField(Field):
@@ -214,15 +241,29 @@ class IntegerField(Field):
         super().__init__(spec, parent)
         self.box = IntegerBox(self)
         self.box.text_edited.connect(self._on_box_text_edited)
+        self.box.stepped.connect(self._on_box_stepped)
+        self.box.editingFinished.connect(self.commit_pending)
+        EditKeys(self.box, self.pending, self.revert)
+        self._stepping = False
         self.line.addWidget(self.box)
         self.line.addStretch(1)
 
     def editor(self) -> QWidget:
         return self.box
 
+    def one_step(self) -> bool:
+        return not self._stepping  # arrow steps merge until the field is left
+
     def watch(self, sessions: Sessions, field: str) -> None:
         sessions.watch(self.box, field)
         self.box.editingFinished.connect(lambda: sessions.finish(field))
+
+    def pending(self) -> bool:
+        return (self.box.text().strip() or None) != self.shown_text()
+
+    def commit_pending(self) -> None:
+        if self.pending():
+            self._commit(self.box.text().strip() or None)
 
     def _display(self, text: str | None) -> None:
         vt = self.vt if self.vt is not None and python_type(self.vt) is int else self.spec.vt
@@ -258,7 +299,14 @@ class IntegerField(Field):
         self.error.show_message(problem)
 
     def _on_box_text_edited(self, text: str) -> None:
-        self._user_changed(text.strip() or None)
+        self._typed(text.strip() or None)
+
+    def _on_box_stepped(self, text: str) -> None:
+        self._stepping = True
+        try:
+            self._commit(text.strip() or None)
+        finally:
+            self._stepping = False
 
 
 class ChoiceField(Field):
@@ -280,9 +328,6 @@ class ChoiceField(Field):
 
     def editor(self) -> QWidget:
         return self.combo
-
-    def one_step(self) -> bool:
-        return True
 
     def _display(self, text: str | None) -> None:
         blocker = self.combo.blockSignals(True)
@@ -306,7 +351,7 @@ class ChoiceField(Field):
                 self.set_note(self.tr("Not one of the values this adapter lists; kept as written."))
 
     def _on_combo_activated(self, index: int) -> None:
-        self._user_changed(self.combo.itemData(index) or None)
+        self._commit(self.combo.itemData(index) or None)
 
 
 class XmlField(Field):
@@ -332,6 +377,12 @@ class XmlField(Field):
         # Not sessions.watch: focus-out must first commit what was typed, then end the session.
         self.xml.editing_finished.connect(lambda: sessions.finish(field))
 
+    def pending(self) -> bool:
+        return self.xml.pending()
+
+    def commit_pending(self) -> None:
+        self.xml.commit_pending()
+
     def _display(self, text: str | None) -> None:
         if self.xml.text() != (text or ""):
             self.xml.set_text(text or "")
@@ -341,7 +392,7 @@ class XmlField(Field):
         self.xml.show_problem(problem)
 
     def _on_xml_text_committed(self, text: str) -> None:
-        self._user_changed(text or None)
+        self._commit(text or None)
 
 
 def make_field(spec: SettingSpec) -> Field:

@@ -5,9 +5,9 @@ from ``model.adapters`` (a widget per VARIANT type, grouped by section), the pro
 catalog does not know in a generic table, and the whole document in a Raw XML tab kept in
 sync both ways. Adapter Framework adapters (FTP, MSMQ, MQSC) keep everything in one
 ``AdapterConfig`` document: its ``<Config>`` children get a typed form of their own, and a
-change rewrites only the child it touches. A user edit leaves as a new
-:class:`AdapterSettings` in ``edited`` with a merge key for undo; invalid input stays in the
-widget, marked, and never leaves.
+change rewrites only the child it touches. A user edit leaves, once editing the field
+finishes, as a new :class:`AdapterSettings` in ``edited`` with a merge key for undo; invalid
+input stays in the widget, marked, and never leaves.
 
 The pieces: ``adapter_sections`` (the Settings tab: sections, forms, the page of one
 adapter), ``adapter_fields`` (a widget per kind of setting), ``adapter_table`` (the generic
@@ -35,6 +35,7 @@ from designer.editors.adapter_sections import AdapterPage
 from designer.editors.adapter_table import PropertyTable
 from designer.editors.fields import ERROR_COLOR, Sessions
 from designer.editors.xml_editor import XmlEditor, XmlProblem, localized
+from model import port_edits
 from model.adapters import AdapterSpec, SettingSpec, VariantType, adapter_spec
 from model.custom_props import (
     remove_config_child,
@@ -43,7 +44,7 @@ from model.custom_props import (
     settings_from_text,
     settings_text,
 )
-from model.domain import AdapterProperty, AdapterSettings, replace
+from model.domain import AdapterProperty, AdapterSettings
 
 __all__ = ["AdapterSettingsEditor"]
 
@@ -51,9 +52,9 @@ __all__ = ["AdapterSettingsEditor"]
 class AdapterSettingsEditor(QWidget):
     """A transport's adapter settings: typed form, generic table and raw XML, in sync.
 
-    ``set_value`` shows settings without signals; every valid user change leaves in
-    ``edited(settings, merge_key)`` as a new :class:`AdapterSettings`, where successive
-    changes of one field share a merge key until the field loses focus.
+    ``set_value`` shows settings without signals; every valid, committed user change leaves
+    in ``edited(settings, merge_key)`` as a new :class:`AdapterSettings`: one undo step each,
+    except a number's arrow steps, which share a merge key until the field loses focus.
     """
 
     edited = Signal(object, str)
@@ -89,7 +90,6 @@ class AdapterSettingsEditor(QWidget):
         self.raw = XmlEditor(self, allow_empty=False, fit_lines=None, format_below=False)
         self.raw.setObjectName("rawXml")
         self.raw.text_committed.connect(self._on_raw_text_committed)
-        self.raw.editing_finished.connect(self._on_raw_editing_finished)
         raw_hint = QLabel(self.tr("The settings as the binding file stores them (TransportTypeData): one "
                                   "element per property, vt giving its VARIANT type. Nested documents "
                                   "appear escaped, as BizTalk writes them."), self)
@@ -139,6 +139,24 @@ class AdapterSettingsEditor(QWidget):
     def value(self) -> AdapterSettings | None:
         return self._settings
 
+    def commit_pending(self) -> None:
+        """Commit what any field, table or the raw view holds that editing has not finished yet."""
+        if self._page is not None:
+            self._page.commit_pending()
+        self.raw.commit_pending()
+
+    def forget(self) -> None:
+        """The next :meth:`set_value` shows another transport: it replaces whatever is typed."""
+        assert self._page is not None
+        for form in (self._page.form, self._page.inner_form):
+            if form is not None:
+                form.forget()
+        for table in (self._page.table, self._page.inner_table):
+            if table is not None:
+                table.detail.forget()
+        self.raw.forget()
+        self._raw_shows = None
+
     def focus_setting(self, name: str) -> bool:
         """Show and focus the widget of setting ``name``; False when nothing shows it."""
         if self._settings is not None and self._settings.unparsed is not None:
@@ -186,11 +204,9 @@ class AdapterSettingsEditor(QWidget):
             page.inner_table.property_added.connect(self._on_inner_table_property_added)
             page.inner_table.property_edited.connect(self._on_inner_table_property_edited)
             page.inner_table.property_removed.connect(self._on_inner_table_property_removed)
-            page.inner_table.typing_finished.connect(self._on_inner_table_typing_finished)
         page.table.property_added.connect(self._on_table_property_added)
         page.table.property_edited.connect(self._on_table_property_edited)
         page.table.property_removed.connect(self._on_table_property_removed)
-        page.table.typing_finished.connect(self._on_table_typing_finished)
         self.scroll_area.setWidget(page)
         self._page = page
 
@@ -278,34 +294,25 @@ class AdapterSettingsEditor(QWidget):
         self._rewrite_config(lambda doc: set_config_child(doc, self._inner_root(), name, value,  # type: ignore[arg-type]
                                                           self._inner_order()), name, True)
 
-    def _on_inner_table_property_edited(self, old: str, name: str, _vt: object, value: object, typing: bool) -> None:
+    def _on_inner_table_property_edited(self, old: str, name: str, _vt: object, value: object) -> None:
         def change(doc: str | None) -> str:
             renamed = rename_config_child(doc or "", old, name) if old != name else doc
             return set_config_child(renamed, self._inner_root(), name, value, self._inner_order())  # type: ignore[arg-type]
 
-        self._rewrite_config(change, name, not typing)
+        self._rewrite_config(change, name, True)
 
     def _on_inner_table_property_removed(self, name: str) -> None:
         self._rewrite_config(lambda doc: remove_config_child(doc or "", name), name, True)
 
-    def _on_inner_table_typing_finished(self, name: str) -> None:
-        wrapper = self._spec.wrapper_property if self._spec is not None else "AdapterConfig"
-        self._sessions.finish(f"settings.{wrapper}.{name}")
-
     def _on_table_property_added(self, name: str, vt: object, value: object) -> None:
         self._commit(self._current().with_value(name, value, vt), name, True)  # type: ignore[arg-type]
 
-    def _on_table_property_edited(self, old: str, name: str, vt: object, value: object, typing: bool) -> None:
-        base = self._current()
-        props = tuple(AdapterProperty(name, vt, value) if p.name == old else p  # type: ignore[arg-type]
-                      for p in base.properties)
-        self._commit(replace(base, properties=props), name, not typing)
+    def _on_table_property_edited(self, old: str, name: str, vt: object, value: object) -> None:
+        self._commit(port_edits.settings_with_property(self._current(), old, AdapterProperty(name, vt, value)),  # type: ignore[arg-type]
+                     name, True)
 
     def _on_table_property_removed(self, name: str) -> None:
         self._commit(self._current().without(name), name, True)
-
-    def _on_table_typing_finished(self, name: str) -> None:
-        self._sessions.finish(f"settings.{name}")
 
     def _on_raw_text_committed(self, text: str) -> None:
         try:
@@ -317,7 +324,4 @@ class AdapterSettingsEditor(QWidget):
             return
         self.raw.show_problem(None)
         self._raw_shows = new
-        self._commit(new, "#raw", False)
-
-    def _on_raw_editing_finished(self) -> None:
-        self._sessions.finish("settings.#raw")
+        self._commit(new, "#raw", True)

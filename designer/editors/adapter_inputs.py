@@ -24,9 +24,11 @@ class IntegerBox(QAbstractSpinBox):
     """A spin box for any integer range (QSpinBox stops at int32) that also takes ``${Token}``s.
 
     Any text may be typed: the field checks it and marks it, instead of refusing keystrokes.
+    ``text_edited`` reports typing, ``stepped`` an arrow step (key, button or wheel).
     """
 
     text_edited = Signal(str)
+    stepped = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +62,7 @@ class IntegerBox(QAbstractSpinBox):
         n = self._number()
         value = min(max((self.start if n is None else n + steps), self.low), self.high)
         self.lineEdit().setText(str(value))
-        self.text_edited.emit(str(value))
+        self.stepped.emit(str(value))
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if self.hasFocus():

@@ -81,7 +81,8 @@ class SettingsForm(QWidget):
     changed = Signal(str, object, bool)  # setting name, text (None: empty), one undo step
 
     def __init__(self, specs: Sequence[SettingSpec], sessions: Sessions, prefix: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, sections: Mapping[str, str] | None = None) -> None:
+        """``sections``: setting name -> the section it goes in instead of the catalog's."""
         super().__init__(parent)
         self.fields: dict[str, Field] = {}
         self.sections: dict[str, Section] = {}
@@ -90,12 +91,13 @@ class SettingsForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for spec in specs:
-            section = self.sections.get(spec.section)
+            where = (sections or {}).get(spec.name, spec.section)
+            section = self.sections.get(where)
             if section is None:
-                section = self.sections[spec.section] = Section(catalog_tr(spec.section), self)
-                form = forms[spec.section] = QFormLayout()
+                section = self.sections[where] = Section(catalog_tr(where), self)
+                form = forms[where] = QFormLayout()
                 form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-                form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+                form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow dock: field below
                 form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 section.box.addLayout(form)
                 layout.addWidget(section)
@@ -104,10 +106,10 @@ class SettingsForm(QWidget):
             field.watch(sessions, f"{prefix}{spec.name}")
             field.changed.connect(self._on_field_changed)
             if isinstance(field, XmlField):
-                forms[spec.section].addRow(field)
+                forms[where].addRow(field)
             else:
                 field.label.setBuddy(field.editor())
-                forms[spec.section].addRow(field.label, field)
+                forms[where].addRow(field.label, field)
             self.fields[spec.name] = field
             self._section_of[spec.name] = section
 
@@ -118,6 +120,10 @@ class SettingsForm(QWidget):
     def forget(self) -> None:
         for field in self.fields.values():
             field.forget()
+
+    def commit_pending(self) -> None:
+        for field in self.fields.values():
+            field.commit_pending()
 
     def reveal(self, name: str) -> Field | None:
         """The field of ``name`` with its section unfolded (None when the form has none)."""
@@ -172,8 +178,7 @@ class AdapterPage(QWidget):
             self.inner_section.box.addWidget(self.inner_table)
             layout.addWidget(self.inner_section)
             document = self.tr("Configuration document")
-            outer = tuple(s.model_copy(update={"section": document}) if s.name == wrapper else s for s in spec.settings)
-            self.form = SettingsForm(outer, sessions, "settings.", self)
+            self.form = SettingsForm(spec.settings, sessions, "settings.", self, sections={wrapper: document})
             self.config_section = self.form.sections.get(document)
             layout.addWidget(self.form)
         elif spec is not None:
@@ -186,6 +191,15 @@ class AdapterPage(QWidget):
         self.table_section.box.addWidget(self.table)
         layout.addWidget(self.table_section)
         layout.addStretch(1)
+
+    def commit_pending(self) -> None:
+        """Commit what the forms and tables hold that editing has not finished yet."""
+        for form in (self.inner_form, self.form):
+            if form is not None:
+                form.commit_pending()
+        for table in (self.inner_table, self.table):
+            if table is not None:
+                table.detail.commit_pending()
 
     def show_settings(self, settings: AdapterSettings) -> None:
         known = {s.name for s in self.spec.settings} if self.spec else set()

@@ -160,11 +160,8 @@ class PropertyTable(QWidget):
     (children of a wrapped ``<Config>`` document have no VARIANT type)."""
 
     property_added = Signal(str, object, object)  # name, vt, value
-    #: old name, name, vt, value, and whether the user is still typing (the XML detail editor).
-    property_edited = Signal(str, str, object, object, bool)
+    property_edited = Signal(str, str, object, object)  # old name, name, vt, value
     property_removed = Signal(str)
-    #: The XML detail editor lost focus: the typing session on that property ends.
-    typing_finished = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, typed: bool = True) -> None:
         super().__init__(parent)
@@ -207,7 +204,6 @@ class PropertyTable(QWidget):
         self.detail_label = QLabel(self)
         self.detail = XmlEditor(self, allow_plain_text=True, fit_lines=(3, 14), format_below=False)
         self.detail.text_committed.connect(self._on_detail_text_committed)
-        self.detail.editing_finished.connect(self._on_detail_editing_finished)
         self.detail_label.setBuddy(self.detail)
 
         buttons = QHBoxLayout()
@@ -344,7 +340,7 @@ class PropertyTable(QWidget):
             message, culprit = variant_problem(vt, value), VALUE
         self._mark(i, culprit if message else None, message)
         if message is None and AdapterProperty(name, vt, value) != old:
-            self.property_edited.emit(old.name, name, vt, value, False)
+            self.property_edited.emit(old.name, name, vt, value)
 
     def _mark(self, row: int, column: int | None, message: str | None) -> None:
         blocker = self.table.blockSignals(True)
@@ -364,12 +360,7 @@ class PropertyTable(QWidget):
         message = variant_problem(old.vt, text or None)
         self.detail.show_problem(message)
         if message is None:
-            self.property_edited.emit(old.name, old.name, old.vt, text or None, True)
-
-    def _on_detail_editing_finished(self) -> None:
-        name = self.current_name()
-        if name is not None:
-            self.typing_finished.emit(name)
+            self.property_edited.emit(old.name, old.name, old.vt, text or None)
 
     def _on_add_button_clicked(self) -> None:
         n = 1

@@ -1,16 +1,19 @@
-"""Small pieces every property editor uses: inline errors and field editing sessions.
+"""Small pieces every property editor uses: inline errors, field keys and editing sessions.
 
 An editor shows an invalid value where it was typed (a marked field and a message under
-it) and never hands it to the document. Successive changes of one field merge into one
-undo step until the field loses focus or the user presses Enter (one *editing session*).
+it) and never hands it to the document. A field is committed when editing it finishes
+(Enter, leaving it, a click or a choice), never on each keystroke; Escape puts the stored
+value back (:class:`EditKeys`). Steps of a spin box merge into one undo step until the
+field loses focus or the user presses Enter (one *editing session*, :class:`Sessions`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import count
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 _sessions = count(1)
@@ -101,3 +104,43 @@ class Sessions(QObject):
             if isinstance(field, str):
                 self.finish(field)
         return False
+
+
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EditKeys(QObject):
+    """Escape in ``widget`` puts the stored value back (``revert``) when it shows something else
+    (``pending``), else Escape is left to others; for a multi-line field, ``commit`` runs when it
+    loses focus (not to a popup such as its context menu) and on Ctrl+Enter, standing in for a
+    line edit's editingFinished."""
+
+    def __init__(self, widget: QWidget, pending: Callable[[], bool], revert: Callable[[], None],
+                 commit: Callable[[], None] | None = None) -> None:
+        super().__init__(widget)
+        self._pending, self._revert, self._commit = pending, revert, commit
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
+                and _is_escape(event) and self._pending():
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()  # claim Escape from window shortcuts: the key press follows
+            else:
+                self._revert()
+            return True
+        if self._commit is None:
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _COMMIT_KEYS \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._commit()
+            return True
+        if kind == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) \
+                and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._commit()
+        return False
+
+
+def _is_escape(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_Escape and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

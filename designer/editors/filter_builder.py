@@ -14,19 +14,20 @@ Decisions:
 * A new statement is not flagged until the user has edited a field of it or left it, but
   it keeps the filter from being emitted until it is complete: a half-typed statement never
   reaches the document or the undo stack.
-* Typing in a property or value field emits with one merge key per field until the field
-  loses focus or Enter is pressed (one undo step per editing session); choosing an operator
-  and every structural edit (add, remove, move, clear a value) get a fresh key each time.
-  Nothing is emitted when the edit leaves the filter as it was.
+* Typing in a property or value field is checked and previewed as it is typed and emitted
+  when editing it finishes (Enter, leaving the field, picking a completion); Escape puts the
+  saved text back. Choosing an operator and every structural edit (add, remove, move, clear
+  a value) emit at once. Each emission has a fresh merge key (one undo step each); nothing
+  is emitted when the edit leaves the filter as it was.
 * :meth:`FilterBuilder.set_filter` with the filter the builder already stands for changes
-  nothing on screen (the document calls it after every change, while the user types);
-  another filter is shown by reusing the row widgets by position, touching only the fields
-  whose text differs, so the focus and cursor stay where they were.
+  nothing on screen (the document calls it after every change); another filter is shown by
+  reusing the row widgets by position, touching only the fields whose text differs, so the
+  focus and cursor stay where they were, and the field being typed in keeps what is typed
+  when the new filter leaves that field's saved value as it was.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -41,32 +42,19 @@ from PySide6.QtWidgets import (
 )
 
 from designer.editors.fields import Sessions
+from designer.editors.filter_drafts import FIELDS, StatementDraft, Typing, drafts_of, problems, problems_of
 from designer.editors.filter_rows import (
     GroupBox,
     OrSeparator,
     PreviewText,
-    StatementDraft,
     StatementRow,
     UnparsedPanel,
     lay_out,
 )
 from model.domain import Filter, FilterGroup, FilterOperator
 from model.filter_properties import FILTER_PROPERTIES, filter_property
-from model.filter_rules import statement_problems
 
 __all__ = ["FilterBuilder"]
-
-_FIELDS = ("property", "operator", "value")
-
-
-@lru_cache(maxsize=4096)
-def _problems(prop: str, operator: int, value: str | None) -> tuple[tuple[str, str], ...]:
-    return tuple(statement_problems(prop, operator, value))
-
-
-def _problems_of(draft: StatementDraft) -> dict[str, str]:
-    return dict(_problems(draft.property, draft.operator, draft.value))
-
 
 def _follow(moved: StatementRow | GroupBox, delta: int) -> None:
     """Focus the moved item's arrow, so that pressing Space again moves it further."""
@@ -85,6 +73,7 @@ class FilterBuilder(QWidget):
         self._sessions = sessions if sessions is not None else Sessions(self)
         self._path = path
         self._current: Filter | None = None
+        self._forgotten = False  # the next set_filter rebuilds, even for an equal filter
         self._unparsed: str | None = None
         self._groups: list[list[StatementDraft]] = []
         self._boxes: list[GroupBox] = []
@@ -124,14 +113,23 @@ class FilterBuilder(QWidget):
 
     def set_filter(self, f: Filter | None) -> None:
         """Show ``f`` (programmatic: emits nothing). The filter already shown changes nothing."""
-        if f == self._current:
+        if f == self._current and not self._forgotten:
             return
+        typing = None if self._forgotten else self._typing()
+        self._forgotten = False
         self._current = f
         self._unparsed = f.unparsed if f is not None else None
-        self._groups = [] if f is None or self._unparsed is not None else [
-            [StatementDraft.of(s, seen=set(_FIELDS)) for s in g.statements] for g in f.groups]
-        self._sessions.finish()  # typing after an outside change (undo...) is a new undo step
+        self._groups = drafts_of(f, typing)
+        self._sessions.finish()
         self._show_all()
+
+    def commit_pending(self) -> None:
+        """Emit what was typed and not emitted yet, if every statement can be saved."""
+        self._emit(self._fresh_key("groups"))
+
+    def forget(self) -> None:
+        """The next :meth:`set_filter` shows another object's filter: it replaces what is typed."""
+        self._forgotten = True
 
     def value(self) -> Filter | None:
         """The filter last set or emitted: what the document holds (typed invalid rows are not in it)."""
@@ -160,9 +158,9 @@ class FilterBuilder(QWidget):
                 or not (0 <= statement < len(self._groups[group])):
             return False
         row = self._boxes[group].rows[statement]
-        flagged = _problems_of(self._groups[group][statement])
+        flagged = problems_of(self._groups[group][statement])
         target = {"property": row.property_edit, "operator": row.operator_combo, "value": row.value_edit}
-        widget = next((target[f] for f in _FIELDS if f in flagged and target[f].isEnabled()), row.property_edit)
+        widget = next((target[f] for f in FIELDS if f in flagged and target[f].isEnabled()), row.property_edit)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
@@ -178,7 +176,7 @@ class FilterBuilder(QWidget):
         out = []
         for g, drafts in enumerate(self._groups):
             for s, draft in enumerate(drafts):
-                for _field, message in _problems(draft.property, draft.operator, draft.value):
+                for _field, message in problems(draft.property, draft.operator, draft.value):
                     out.append(self.tr("Group %1, statement %2: %3").replace("%1", str(g + 1))
                                .replace("%2", str(s + 1)).replace("%3", message))
         return out
@@ -230,24 +228,26 @@ class FilterBuilder(QWidget):
         row.property_edited.connect(lambda text: self._on_row_typed(row, "property", text))
         row.value_edited.connect(lambda text: self._on_row_typed(row, "value", text or None))
         row.operator_chosen.connect(lambda code: self._on_row_operator_chosen(row, code))
-        row.committed.connect(lambda: self._end_sessions(row))
+        row.finished.connect(lambda field: self._on_row_finished(row, field))
         row.left.connect(lambda: self._on_row_left(row))
         row.move_requested.connect(lambda delta: self._on_move_statement_clicked(row, delta))
         row.remove_requested.connect(lambda: self._on_remove_statement_clicked(row))
         row.clear_value_requested.connect(lambda: self._on_clear_value_clicked(row))
         return row
 
+    def _show_saved(self) -> None:
+        """Tell the rows what Escape goes back to (after a filter was read or emitted)."""
+        for g, drafts in enumerate(self._groups):
+            for s, draft in enumerate(drafts):
+                self._boxes[g].rows[s].saved = {"property": draft.saved[0], "value": draft.saved[1] or ""}
+
     def _show_row(self, g: int, s: int) -> None:
         row = self._boxes[g].rows[s]
         row.position = (g, s)
         draft = self._groups[g][s]
-        for field, widget in (("property", row.property_edit), ("value", row.value_edit)):
-            path = self._field_path(g, s, field)
-            if row.session_fields.get(field) != path:
-                row.session_fields[field] = path
-                self._sessions.watch(widget, path)
+        row.saved = {"property": draft.saved[0], "value": draft.saved[1] or ""}
         spec = filter_property(draft.property.strip())
-        row.show_draft(draft, _problems_of(draft), first=s == 0, last=s == len(self._groups[g]) - 1,
+        row.show_draft(draft, problems_of(draft), first=s == 0, last=s == len(self._groups[g]) - 1,
                        where=self.tr("Group %1, statement %2").replace("%1", str(g + 1)).replace("%2", str(s + 1)),
                        description=f"{spec.description} ({spec.type})" if spec else None)
 
@@ -270,20 +270,32 @@ class FilterBuilder(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def _field_path(self, g: int, s: int, field: str) -> str:
-        return f"{self._path}.groups[{g}].statements[{s}].{field}"
+    def _typing(self) -> Typing | None:
+        """The field being typed in and what it holds, if it holds something not saved."""
+        for g, drafts in enumerate(self._groups):
+            for s, draft in enumerate(drafts):
+                row = self._boxes[g].rows[s]
+                for name, edit, saved in (("property", row.property_edit, draft.saved[0]),
+                                          ("value", row.value_edit, draft.saved[1])):
+                    if edit.hasFocus() and getattr(draft, name) != saved:
+                        return Typing(g, s, name, saved, getattr(draft, name))
+        return None
 
     # -- emitting --------------------------------------------------------------------------
 
     def _emit(self, key: str) -> None:
         """Hand the filter on when every statement can be saved and it differs from the last one."""
-        if self._unparsed is not None or any(_problems_of(d) for g in self._groups for d in g):
+        if self._unparsed is not None or any(problems_of(d) for g in self._groups for d in g):
             return
         groups = tuple(FilterGroup(statements=tuple(d.statement() for d in g)) for g in self._groups if g)
         new = Filter(groups=groups) if groups else None
+        for drafts in self._groups:
+            for draft in drafts:
+                draft.mark_saved()
         if new == self._current:
             return
         self._current = new
+        self._show_saved()
         self.edited.emit(new, key)
 
     def _fresh_key(self, what: str) -> str:
@@ -307,7 +319,11 @@ class FilterBuilder(QWidget):
         draft.seen.add(field)
         self._show_row(g, s)
         self._show_preview()
-        self._emit(self._sessions.key(self._field_path(g, s, field)))
+
+    def _on_row_finished(self, row: StatementRow, field: str) -> None:
+        g, s = row.position
+        if g < len(self._groups) and s < len(self._groups[g]):
+            self._emit(self._fresh_key(f"groups[{g}].statements[{s}].{field}"))
 
     def _on_row_operator_chosen(self, row: StatementRow, code: int) -> None:
         g, s = row.position
@@ -329,13 +345,9 @@ class FilterBuilder(QWidget):
         g, s = row.position
         if g < len(self._groups) and s < len(self._groups[g]):
             draft = self._groups[g][s]
-            if draft.seen != set(_FIELDS):
-                draft.seen = set(_FIELDS)
+            if draft.seen != set(FIELDS):
+                draft.seen = set(FIELDS)
                 self._show_row(g, s)
-
-    def _end_sessions(self, row: StatementRow) -> None:
-        for path in row.session_fields.values():
-            self._sessions.finish(path)
 
     def _on_clear_value_clicked(self, row: StatementRow) -> None:
         g, s = row.position

@@ -1,8 +1,8 @@
 """The pieces of the filter builder: one statement row, one OR-group box, the operator list.
 
-Rows and boxes are views: they show a :class:`StatementDraft` handed to them and report what
-the user did through signals; :class:`~designer.editors.filter_builder.FilterBuilder` owns
-the drafts, asks ``model.filter_rules`` what is wrong, and reuses these widgets by position.
+Rows and boxes are views: they show a ``StatementDraft`` (``filter_drafts``) handed to them
+and report what the user did through signals; :class:`~designer.editors.filter_builder.FilterBuilder`
+owns the drafts, asks ``model.filter_rules`` what is wrong, and reuses these widgets by position.
 Every programmatic update sits inside a ``QSignalBlocker`` and leaves a field alone when it
 already shows the text, so that the row being typed in keeps its cursor.
 """
@@ -10,7 +10,6 @@ already shows the text, so that the row being typed in keeps its cursor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -20,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontDatabase, QTextOption
+from PySide6.QtGui import QFocusEvent, QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -42,38 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.editors.fields import ErrorLabel, mark
+from designer.editors.fields import EditKeys, ErrorLabel, mark
+from designer.editors.filter_drafts import StatementDraft
 from designer.style import icon
-from model.domain import FilterOperator, FilterStatement
+from model.domain import FilterOperator
 
-__all__ = ["GroupBox", "OperatorCombo", "OrSeparator", "PreviewText", "StatementDraft", "StatementRow", "UnparsedPanel",
-           "lay_out"]
-
-
-@dataclass
-class StatementDraft:
-    """One statement as shown, possibly incomplete.
-
-    ``seen`` names the fields whose problems are shown: all of them for a statement read from
-    a file or left by the user, only those edited so far in a statement just added.
-    """
-
-    property: str = ""
-    operator: int = int(FilterOperator.EQUALS)
-    value: str | None = None
-    seen: set[str] = field(default_factory=set)
-
-    @classmethod
-    def of(cls, statement: FilterStatement, seen: set[str]) -> StatementDraft:
-        return cls(statement.property, int(statement.operator), statement.value, set(seen))
-
-    def statement(self) -> FilterStatement:
-        """The statement to save (only for a draft without problems)."""
-        return FilterStatement(property=self.property, operator=self.operator, value=self.value)
-
-    def preview(self) -> FilterStatement:
-        """The statement as typed, unchecked, for the preview line."""
-        return FilterStatement.model_construct(property=self.property or "…", operator=self.operator, value=self.value)
+__all__ = ["GroupBox", "OperatorCombo", "OrSeparator", "PreviewText", "StatementRow", "UnparsedPanel", "lay_out"]
 
 
 class OperatorCombo(QComboBox):
@@ -153,7 +126,8 @@ def _tool_button(parent: QWidget, tip: str, *, arrow: Qt.ArrowType | None = None
     return button
 
 
-def lay_out(box: QBoxLayout, *items: QWidget | QBoxLayout | tuple[QWidget, int, Qt.AlignmentFlag] | None,
+def lay_out(box: QBoxLayout,
+            *items: QWidget | QBoxLayout | tuple[QWidget, int] | tuple[QWidget, int, Qt.AlignmentFlag] | None,
             spacing: int = 4) -> QBoxLayout:
     """``box`` without margins holding ``items`` in order: a widget, (widget, stretch[, alignment]),
     a layout, or None for a stretch."""
@@ -185,10 +159,10 @@ def _label(text: str, parent: QWidget, *, quiet: bool = False, scale: float = 1.
 class StatementRow(QWidget):
     """``property  operator  value  ↑ ↓ ✕``, an "AND" above it when it is not first, its problems below."""
 
-    property_edited = Signal(str)
+    property_edited = Signal(str)  # typing (checked, not saved)
     operator_chosen = Signal(int)
     value_edited = Signal(str)
-    committed = Signal()  # Enter in a field: the end of an editing session
+    finished = Signal(str)  # "property" or "value": Enter, leaving the field, or a completion picked
     left = Signal()  # focus left one of the row's fields
     move_requested = Signal(int)  # -1 up, +1 down
     remove_requested = Signal()
@@ -197,8 +171,8 @@ class StatementRow(QWidget):
     def __init__(self, completions: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterStatement")
-        self.session_fields: dict[str, str] = {}  # field -> its Sessions path, set by the builder
         self.position = (0, 0)  # (group, statement), set by the builder
+        self.saved: dict[str, str] = {"property": "", "value": ""}  # what Escape goes back to
         self.and_label = _label(self.tr("AND"), self, quiet=True, scale=0.85)
         self.property_edit = QLineEdit(self)
         self.property_edit.setObjectName("filterProperty")
@@ -233,8 +207,11 @@ class StatementRow(QWidget):
         self.property_edit.textChanged.connect(self.property_edited)
         self.value_edit.textChanged.connect(self.value_edited)
         self.operator_combo.activated.connect(lambda _i: self.operator_chosen.emit(self.operator_combo.code()))
-        self.property_edit.returnPressed.connect(self.committed)
-        self.value_edit.returnPressed.connect(self.committed)
+        self.property_edit.editingFinished.connect(lambda: self.finished.emit("property"))
+        self.value_edit.editingFinished.connect(lambda: self.finished.emit("value"))
+        self.completer.activated.connect(lambda _text: self.finished.emit("property"))
+        for name, edit in (("property", self.property_edit), ("value", self.value_edit)):
+            self._escape_reverts(edit, name)
         self.up_button.clicked.connect(lambda: self.move_requested.emit(-1))
         self.down_button.clicked.connect(lambda: self.move_requested.emit(1))
         self.remove_button.clicked.connect(self.remove_requested)
@@ -242,13 +219,23 @@ class StatementRow(QWidget):
         for w in (self.property_edit, self.operator_combo, self.value_edit):
             w.installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Moving between the row's own fields, or opening a popup, is not leaving the row.
-        if event.type() == QEvent.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason:
+        if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut \
+                and event.reason() != Qt.FocusReason.PopupFocusReason:
             now = QApplication.focusWidget()
             if now is None or not self.isAncestorOf(now):
                 self.left.emit()
         return False
+
+    def _escape_reverts(self, edit: QLineEdit, name: str) -> None:
+        def pending() -> bool:
+            return edit.text() != self.saved[name]
+
+        def revert() -> None:
+            edit.setText(self.saved[name])  # as if typed: the builder's draft follows
+
+        EditKeys(edit, pending, revert)
 
     def focus_widgets(self) -> list[QWidget]:
         """The row's widgets in tab order."""

@@ -1,11 +1,13 @@
-"""The send port group editor: name, description, filter and members (under the rules)."""
+"""The send port group editor: name, description, filter and members (under the rules).
+
+Fields commit when editing them finishes; leaving the editor commits what is pending."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,10 +23,11 @@ from designer.canvas.view import PORTS_MIME
 from designer.document import Refused, WorkspaceDocument
 from designer.editors.fields import ErrorLabel, Sessions, mark
 from designer.editors.filter_builder import FilterBuilder
-from designer.editors.pages import Page, TextRow
+from designer.editors.form_rows import TextRow
+from designer.editors.pages import Page
 from designer.style import icon
-from model import lifecycle
-from model.domain import SendPortGroup, replace
+from model import lifecycle, port_edits
+from model.domain import SendPortGroup
 from model.lifecycle import Kind, State
 
 
@@ -64,15 +67,20 @@ class MemberList(QListWidget):
 
 
 class GroupPage(Page):
+    """Name, description, filter and members of one group; membership and renames are requests
+    the editor carries out (each its own command)."""
+
+    add_requested = Signal(list)  # port names
+    remove_requested = Signal(list)
+    rename_requested = Signal(str)
+
     def __init__(self, sessions: Sessions) -> None:
         super().__init__(tr("Send Port Group"), sessions)
+        self.taken: set[str] = set()
         self.name = TextRow(self, tr("Name:"), "name", SendPortGroup, "name", lambda g, v: g,
-                            required=tr("A send port group needs a name."))
-        self.name.edit.textEdited.disconnect()
-        self.name.edit.textEdited.connect(self._check_name)  # type: ignore[union-attr]
-        self.name.edit.editingFinished.connect(self._commit_name)  # type: ignore[union-attr]
+                            problem=self._name_problem, submit=self._rename)
         self.description = TextRow(self, tr("Description:"), "description", SendPortGroup, "description",
-                                   lambda g, v: replace(g, description=v), empty_is_none=True, multiline=True,
+                                   port_edits.with_group_description, empty_is_none=True, multiline=True,
                                    placeholder=tr("At most 256 characters"))
         self.application = QLabel()
         self.application.setObjectName("application")
@@ -82,14 +90,14 @@ class GroupPage(Page):
         self.filter.setObjectName("filter")
         self.box.addWidget(self.filter)
         self.fields["filter"] = self.filter
-        self.filter.edited.connect(lambda f, key: self.changed.emit(replace(self.model, filter=f), key,
-                                                                     tr("Edit the group's filter")))
+        self.rows.append(self.filter)
+        self.filter.edited.connect(self._on_filter_edited)
         self.box.addWidget(QLabel(f"<b>{tr('Send ports')}</b>"))
         note = QLabel(lifecycle.GROUP_ACTION_NOTE)
         note.setWordWrap(True)
         note.setEnabled(False)
         self.box.addWidget(note)
-        self.members = MemberList(lambda names: self.add_requested(names))
+        self.members = MemberList(self.add_requested.emit)
         self.fields["members"] = self.members
         self.box.addWidget(self.members)
         row = QHBoxLayout()
@@ -106,14 +114,16 @@ class GroupPage(Page):
         self.box.addLayout(row)
         self.member_error = ErrorLabel()
         self.box.addWidget(self.member_error)
-        self.add_button.clicked.connect(lambda: self.add_requested([self.candidates.currentText()]))
-        self.remove_button.clicked.connect(
-            lambda: self.remove_requested([i.data(Qt.ItemDataRole.UserRole) for i in self.members.selectedItems()]))
-        self.taken: set[str] = set()
-        self.add_requested: Any = lambda names: None
-        self.remove_requested: Any = lambda names: None
-        self.rename_requested: Any = lambda name: None
+        self.add_button.clicked.connect(lambda: self.add_requested.emit([self.candidates.currentText()]))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(
+            [i.data(Qt.ItemDataRole.UserRole) for i in self.members.selectedItems()]))
         self.finish_layout()
+
+    def load(self, group: SendPortGroup) -> None:
+        super().load(group)
+        self.name.set(group.name)
+        self.description.set(group.description)
+        self.filter.set_filter(group.filter)
 
     def _name_problem(self, text: str) -> str | None:
         if not text.strip():
@@ -122,13 +132,13 @@ class GroupPage(Page):
             return tr("A send port group named '%s' already exists.") % text
         return None
 
-    def _check_name(self, text: str) -> None:
-        mark(self.name.edit, self._name_problem(text), self.name.error)
+    def _rename(self, text: str) -> None:
+        if self.model is not None and text != self.model.name:
+            self.rename_requested.emit(text)
 
-    def _commit_name(self) -> None:
-        text = self.name.text()
-        if self.model is not None and text != self.model.name and self._name_problem(text) is None:
-            self.rename_requested(text)
+    def _on_filter_edited(self, f: Any, key: str) -> None:
+        if self.model is not None:
+            self.changed.emit(port_edits.with_group_filter(self.model, f), key, tr("Edit the group's filter"))
 
     def show_members(self, doc: WorkspaceDocument, group: SendPortGroup) -> None:
         with QSignalBlocker(self.members):
@@ -163,9 +173,9 @@ class GroupEditor(QWidget):
         self.header.setObjectName("groupEditorHeader")
         self.header.setWordWrap(True)
         self.page = GroupPage(self.sessions)
-        self.page.add_requested = self._add
-        self.page.remove_requested = self._remove
-        self.page.rename_requested = self._rename
+        self.page.add_requested.connect(self._add)
+        self.page.remove_requested.connect(self._remove)
+        self.page.rename_requested.connect(self._rename)
         self.page.changed.connect(self._on_changed)
         self.message = ErrorLabel()
         self.message.setObjectName("editorMessage")
@@ -181,10 +191,21 @@ class GroupEditor(QWidget):
         self._timer.timeout.connect(self.reload)
 
     def set_group(self, name: str | None) -> None:
+        """Show group ``name`` (None: nothing); what was typed for the previous group is committed first."""
         if name != self.name:
+            self.commit_pending()
             self.sessions.finish()
+            self.page.forget()
         self.name = name
         self.reload()
+
+    def commit_pending(self) -> None:
+        if self.name is not None:
+            self.page.commit_pending()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.commit_pending()
+        super().hideEvent(event)
 
     def reload(self) -> None:
         if self.name is None:
@@ -198,12 +219,9 @@ class GroupEditor(QWidget):
         self.page.taken = {e.name for e in self.doc.entries() if e.kind is Kind.GROUP}
         self.header.setText(f"<b>{_esc(group.name)}</b><br><span style='color:#5f6368'>"
                             f"{tr('Send port group')} · {_esc(record.state.label)} · {_esc(record.application)}</span>")
-        self.page.load(group)
-        self.page.name.set(group.name)
-        self.page.description.set(group.description)
-        self.page.application.setText(record.application)
         self.page.filter.set_known_properties(self.doc.filter_properties())
-        self.page.filter.set_filter(group.filter)
+        self.page.load(group)
+        self.page.application.setText(record.application)
         self.page.show_members(self.doc, group)
 
     def _on_doc_changed(self, kind: str, name: str) -> None:
@@ -225,7 +243,7 @@ class GroupEditor(QWidget):
             return
         try:
             self.doc.edit_group(self.name, group, text, key or None)
-            self.page.model = group
+            self.page.load(group)  # the next edit, even before the reload, builds on this one
             self._report(None)
         except Refused as e:
             self._report(e)

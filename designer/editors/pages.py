@@ -1,36 +1,39 @@
-"""Building blocks of the port and group editors: a page, and the form rows it is made of.
+"""The page every port and group editor page is: a titled form that reports changed models.
 
 A page shows part of a model and reports a changed copy of it (``changed(model, merge key,
-undo text)``); it never writes anything itself. Values are checked against the model's
-own constraints (``model.editing``) and shown inline when they do not fit.
+undo text)``); it never writes anything itself. Its rows (``designer.editors.form_rows``)
+commit when editing finishes; the change itself is made by a ``model.port_edits`` function,
+whose refusal the page shows at the field. Leaving the editor commits what rows still hold
+(:meth:`Page.commit_pending`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QFrame,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from designer.editors.fields import ErrorLabel, Sessions, mark
-from model.domain import is_token
-from model.editing import check_value, limits
+from model.port_edits import PortEditError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Editors", text)
+def reason(locks: dict[str, str], path: str) -> str | None:
+    """Why the setting ``path`` cannot be changed (from ``port_edits.locked_fields``), translated."""
+    text = locks.get(path)
+    return QCoreApplication.translate("PortEdits", text) if text else None
+
+
+class Row(Protocol):
+    """What a page asks of each of its rows (and of the bigger editors it holds)."""
+
+    def commit_pending(self) -> None:
+        """Commit what was typed and not committed yet (the editor is being left)."""
+
+    def forget(self) -> None:
+        """The next value shown is another object's: it replaces whatever the field holds."""
 
 
 class Page(QScrollArea):
@@ -68,6 +71,7 @@ class Page(QScrollArea):
         self.setWidget(inner)
         self.model: Any = None
         self.fields: dict[str, QWidget] = {}
+        self.rows: list[Row] = []
 
     def finish_layout(self) -> None:
         self.box.addStretch(1)
@@ -79,6 +83,16 @@ class Page(QScrollArea):
     def load(self, model: Any) -> None:
         self.model = model
 
+    def commit_pending(self) -> None:
+        """Commit every field's uncommitted input (leaving the editor: another port, closing)."""
+        for row in self.rows:
+            row.commit_pending()
+
+    def forget(self) -> None:
+        """Another object is about to be shown: its values replace what the fields hold."""
+        for row in self.rows:
+            row.forget()
+
     def focus_field(self, path: str) -> bool:
         """Focus the widget of ``path`` (a model field path) if this page shows it."""
         for key, widget in self.fields.items():
@@ -88,146 +102,39 @@ class Page(QScrollArea):
                 return True
         return False
 
-    def emit(self, model: Any, field: str, text: str, merge: bool = True) -> None:
-        """Report an edit; typing in one field merges into one undo step (``merge``)."""
+    def report_edit(self, model: Any, field: str, text: str, merge: bool = False) -> None:
+        """Hand a changed model on; ``merge``: steps of one editing session become one undo step."""
         self.changed.emit(model, self.sessions.key(field) if merge else "", text)
 
-
-class TextRow:
-    """A line edit for a text field, checked against the model and committed as typed."""
-
-    def __init__(self, page: Page, label: str, field: str, cls: type, attr: str,
-                 apply: Callable[[Any, str | None], Any], *, empty_is_none: bool = False,
-                 required: str | None = None, placeholder: str = "", multiline: bool = False) -> None:
-        self.page, self.field, self.cls, self.attr = page, field, cls, attr
-        self.apply, self.empty_is_none, self.required = apply, empty_is_none, required
-        self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit() if multiline else QLineEdit()
-        self.edit.setObjectName(field)
-        if multiline:
-            self.edit.setFixedHeight(72)
-            self.edit.setPlaceholderText(placeholder)
-            self.edit.textChanged.connect(lambda: self._typed(self.edit.toPlainText()))  # type: ignore[union-attr]
-        else:
-            self.edit.setPlaceholderText(placeholder)
-            self.edit.textEdited.connect(self._typed)  # type: ignore[union-attr]
-            self.edit.editingFinished.connect(lambda: page.sessions.finish(field))  # type: ignore[union-attr]
-        self.error = ErrorLabel()
-        holder = QWidget()
-        lay = QVBoxLayout(holder)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(self.edit)
-        lay.addWidget(self.error)
-        page.form.addRow(label, holder)
-        page.fields[field] = self.edit
-        page.sessions.watch(self.edit, field)
-
-    def text(self) -> str:
-        return self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()
-
-    def set(self, value: str | None) -> None:
-        with QSignalBlocker(self.edit):
-            if isinstance(self.edit, QPlainTextEdit):
-                if self.edit.toPlainText() != (value or ""):
-                    self.edit.setPlainText(value or "")
-            elif self.edit.text() != (value or ""):
-                self.edit.setText(value or "")
-                self.edit.setCursorPosition(0)  # show the start of long names and addresses
-        mark(self.edit, None, self.error)
-
-    def _typed(self, text: str) -> None:
-        value: str | None = None if (self.empty_is_none and not text) else text
-        problem = self.required if (self.required and not text.strip()) else check_value(self.cls, self.attr, value)
-        mark(self.edit, problem, self.error)
-        if problem is None and self.page.model is not None:
-            self.page.emit(self.apply(self.page.model, value), self.field, tr("Edit %s") % self.field)
-
-    def set_enabled(self, on: bool) -> None:
-        self.edit.setEnabled(on)
+    def try_edit(self, edit: Callable[[], Any], field: str, text: str, widget: QWidget | None = None,
+                 error: ErrorLabel | None = None, merge: bool = False) -> bool:
+        """Run a model edit and report what it returns; a refusal is shown at ``widget`` instead.
+        True when the edit was allowed (reported, or nothing to report)."""
+        try:
+            new = edit()
+        except ValueError as e:  # PortEditError, or the domain's ValidationError
+            if widget is not None:
+                mark(widget, _refusal(e), error)
+            return False
+        if new != self.model:
+            self.report_edit(new, field, text, merge)
+        return True
 
 
-class IntRow:
-    """A spin box for an integer field (limits from the model); keeps a ${Token} as text."""
-
-    def __init__(self, page: Page, label: str, field: str, cls: type, attr: str,
-                 apply: Callable[[Any, int | str], Any], suffix: str = "") -> None:
-        self.page, self.field, self.apply = page, field, apply
-        lo, hi = limits(cls, attr)
-        self.spin = QSpinBox()
-        self.spin.setObjectName(field)
-        self.spin.setRange(lo if lo is not None else -(2**31), hi if hi is not None else 2**31 - 1)
-        if suffix:
-            self.spin.setSuffix(suffix)
-        self.token = QLineEdit()
-        self.token.setReadOnly(True)
-        self.token.setToolTip(tr("A placeholder filled in per environment; edit it in the binding file"))
-        self.token.hide()
-        self.error = ErrorLabel()
-        holder = QWidget()
-        lay = QVBoxLayout(holder)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(self.spin)
-        lay.addWidget(self.token)
-        lay.addWidget(self.error)
-        page.form.addRow(label, holder)
-        page.fields[field] = self.spin
-        page.sessions.watch(self.spin, field)
-        self.spin.valueChanged.connect(self._changed)
-
-    def set(self, value: int | str | None) -> None:
-        placeholder = is_token(value) or (isinstance(value, str) and not str(value).lstrip("-").isdigit())
-        self.token.setVisible(placeholder)
-        self.spin.setVisible(not placeholder)
-        if placeholder:
-            self.token.setText(str(value))
-            return
-        with QSignalBlocker(self.spin):
-            number = int(value) if value is not None else self.spin.minimum()
-            if not self.spin.minimum() <= number <= self.spin.maximum():
-                mark(self.spin, tr("%d is out of range (%d to %d); choose a value in range.") % (
-                    number, self.spin.minimum(), self.spin.maximum()), self.error)
-            else:
-                mark(self.spin, None, self.error)
-            self.spin.setValue(max(self.spin.minimum(), min(self.spin.maximum(), number)))
-
-    def _changed(self, value: int) -> None:
-        mark(self.spin, None, self.error)
-        if self.page.model is not None:
-            self.page.emit(self.apply(self.page.model, value), self.field, tr("Edit %s") % self.field)
-
-    def set_enabled(self, on: bool) -> None:
-        self.spin.setEnabled(on)
+def _refusal(e: ValueError) -> str:
+    if isinstance(e, PortEditError):
+        return QCoreApplication.translate("PortEdits", e.message)
+    if isinstance(e, ValidationError) and e.errors():
+        return str(e.errors(include_url=False)[0]["msg"])
+    return str(e)
 
 
-class CheckRow:
-    """A check box for a boolean field (a ${Token} value shows as partly checked, read-only)."""
-
-    def __init__(self, page: Page, text: str, field: str, apply: Callable[[Any, bool], Any],
-                 label: str = "") -> None:
-        self.page, self.field, self.apply = page, field, apply
-        self.box = QCheckBox(text)
-        self.box.setObjectName(field)
-        page.form.addRow(label, self.box)
-        page.fields[field] = self.box
-        self.box.toggled.connect(self._toggled)
-
-    def set(self, value: bool | str | None) -> None:
-        with QSignalBlocker(self.box):
-            if is_token(value):
-                self.box.setTristate(True)
-                self.box.setCheckState(Qt.CheckState.PartiallyChecked)
-                self.box.setToolTip(tr("Placeholder %s: set per environment") % value)
-            else:
-                self.box.setTristate(False)
-                self.box.setChecked(value is True)
-                self.box.setToolTip("")
-
-    def _toggled(self, on: bool) -> None:
-        if self.page.model is not None:
-            self.page.emit(self.apply(self.page.model, on), self.field, tr("Edit %s") % self.field, merge=False)
-
-    def set_enabled(self, on: bool, why: str = "") -> None:
-        self.box.setEnabled(on)
-        if why:
-            self.box.setToolTip(why if not on else "")
+def form_cell(page: Page, label: str, *widgets: QWidget) -> None:
+    """A form row of ``page``: ``label``, then ``widgets`` stacked (a field and its error, say)."""
+    holder = QWidget()
+    lay = QVBoxLayout(holder)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    for widget in widgets:
+        lay.addWidget(widget)
+    page.form.addRow(label, holder)

@@ -1,10 +1,14 @@
-"""The send port editor: every setting of one port, in pages, each edit one undo step."""
+"""The send port editor: every setting of one port, in pages, each committed edit one undo step.
+
+Fields commit when editing them finishes; leaving the editor (another port selected, the
+editor hidden, the window closed: see ``InspectorPanel``) commits what is still pending."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.document import Refused, WorkspaceDocument
@@ -59,11 +63,12 @@ class PortEditor(QWidget):
         self.list.setFixedWidth(138)
         self.stack = QStackedWidget()
         self.general = GeneralPage(self.sessions)
-        self.general.rename_requested = self._rename
+        self.general.rename_requested.connect(self._rename)
+        self.filters = FiltersPage(self.sessions)
         self.pages: list[Page] = [
             self.general, TransportPage(self.sessions, backup=False), TransportPage(self.sessions, backup=True),
             AdvancedPage(self.sessions), PipelinesPage(self.sessions), MapsPage(self.sessions),
-            FiltersPage(self.sessions), CertificatePage(self.sessions), TrackingPage(self.sessions),
+            self.filters, CertificatePage(self.sessions), TrackingPage(self.sessions),
         ]
         icons = ("general", "transport", "backup-transport", "advanced", "pipeline", "map", "filter", "certificate",
                  "tracking")
@@ -94,10 +99,24 @@ class PortEditor(QWidget):
     # -- showing ------------------------------------------------------------------------------
 
     def set_port(self, name: str | None) -> None:
+        """Show port ``name`` (None: nothing); what was typed for the previous port is committed first."""
         if name != self.name:
+            self.commit_pending()
             self.sessions.finish()
+            for page in self.pages:
+                page.forget()
         self.name = name
         self.reload()
+
+    def commit_pending(self) -> None:
+        """Commit every field's input not committed yet (Enter or leaving the field would have)."""
+        if self.name is not None:
+            for page in self.pages:
+                page.commit_pending()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.commit_pending()
+        super().hideEvent(event)
 
     def reload(self) -> None:
         """Re-read the port (after any change, ours or from undo, or another session's)."""
@@ -111,7 +130,7 @@ class PortEditor(QWidget):
             return
         port = record.model
         self.general.taken = {e.name for e in self.doc.entries() if e.kind is Kind.PORT}
-        self.pages[6].builder.set_known_properties(self.doc.filter_properties())
+        self.filters.builder.set_known_properties(self.doc.filter_properties())
         self.header.setText(f"<b>{_esc(port.name)}</b><br><span style='color:#5f6368'>"
                             f"{_esc(port.kind_text)} send port · {_esc(record.state.label)} · "
                             f"{_esc(record.application)}</span>")
@@ -138,7 +157,7 @@ class PortEditor(QWidget):
         try:
             self.doc.edit_port(self.name, port, text, merge_key or None)
             for page in self.pages:  # the next edit, even before the reload, builds on this one
-                page.model = port
+                page.load(port)
             self.message.show_message(None)
         except Refused as e:
             self.message.show_message(str(e))

@@ -1,14 +1,15 @@
 """The pages of the send port editor: one per group of settings, as in the console.
 
-The transport pages are in ``designer.editors.transport_page`` (importable from here too).
+The transport pages are in ``designer.editors.transport_page`` and the Advanced page in
+``designer.editors.advanced_page`` (both importable from here too). Every change is made by
+a ``model.port_edits`` function; the pages only show what it returns and why it refuses.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,26 +18,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
-    QWidget,
 )
 
+from designer.editors.advanced_page import AdvancedPage
 from designer.editors.fields import ErrorLabel, Sessions, mark
 from designer.editors.filter_builder import FilterBuilder
-from designer.editors.pages import CheckRow, IntRow, Page, TextRow
-from designer.editors.transport_page import TransportPage, _is_static, _is_two_way
+from designer.editors.form_rows import TextRow
+from designer.editors.pages import Page, reason
+from designer.editors.transport_page import TransportPage
 from designer.editors.xml_editor import XmlEditor
 from designer.style import icon
-from model.domain import (
-    Certificate,
-    Map,
-    Pipeline,
-    SendPort,
-    TrackingFlag,
-    Transport,
-    is_token,
-    replace,
-)
+from model import port_edits
+from model.domain import Certificate, Map, Pipeline, SendPort, TrackingFlag, is_token
 from model.editing import check_value
 
 
@@ -47,15 +40,16 @@ def tr(text: str) -> str:
 class GeneralPage(Page):
     """Name, description, kind, application."""
 
+    #: A new name was typed and committed: renaming is its own command (the editor performs it).
+    rename_requested = Signal(str)
+
     def __init__(self, sessions: Sessions) -> None:
         super().__init__(tr("General"), sessions)
+        self.taken: set[str] = set()
         self.name = TextRow(self, tr("Name:"), "name", SendPort, "name", lambda p, v: p,
-                            required=tr("A send port needs a name."))
-        self.name.edit.textEdited.disconnect()  # renaming is its own command, on Enter / leaving the field
-        self.name.edit.textEdited.connect(self._check_name)  # type: ignore[union-attr]
-        self.name.edit.editingFinished.connect(self._commit_name)  # type: ignore[union-attr]
+                            problem=self._name_problem, submit=self._rename)
         self.description = TextRow(self, tr("Description:"), "description", SendPort, "description",
-                                   lambda p, v: replace(p, description=v), empty_is_none=True, multiline=True)
+                                   port_edits.with_description, empty_is_none=True, multiline=True)
         self.kind = QLabel()
         self.kind.setObjectName("kind")
         self.form.addRow(tr("Type:"), self.kind)
@@ -67,8 +61,6 @@ class GeneralPage(Page):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         self.form.addRow("", hint)
-        self.taken: set[str] = set()
-        self.rename_requested: Any = None  # set by the editor: callable(new_name)
         self.finish_layout()
 
     def load(self, port: SendPort) -> None:
@@ -81,169 +73,54 @@ class GeneralPage(Page):
     def _name_problem(self, text: str) -> str | None:
         if not text.strip():
             return tr("A send port needs a name.")
-        if text != self.model.name and text in self.taken:
+        if self.model is not None and text != self.model.name and text in self.taken:
             return tr("A send port named '%s' already exists.") % text
         return check_value(SendPort, "name", text)
 
-    def _check_name(self, text: str) -> None:
-        mark(self.name.edit, self._name_problem(text), self.name.error)
-
-    def _commit_name(self) -> None:
-        text = self.name.text()
-        if self.model is None or text == self.model.name or self._name_problem(text) is not None:
-            return
-        if self.rename_requested is not None:
-            self.rename_requested(text)
-
-
-class AdvancedPage(Page):
-    """Retries and service window (of the primary transport), delivery options, priority."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Advanced"), sessions)
-        t = "primary_transport"
-        self.retry_count = IntRow(self, tr("Retry count:"), f"{t}.retry_count", Transport, "retry_count",
-                                  lambda p, v: self._transport(p, retry_count=v))
-        self.retry_interval = IntRow(self, tr("Retry interval:"), f"{t}.retry_interval", Transport,
-                                     "retry_interval", lambda p, v: self._transport(p, retry_interval=v),
-                                     suffix=tr(" min"))
-        self.window = CheckRow(self, tr("Send only from … to …"), f"{t}.service_window_enabled",
-                               lambda p, v: self._transport(p, service_window_enabled=v), tr("Service window:"))
-        self.start = QTimeEdit()
-        self.start.setObjectName(f"{t}.from_time")
-        self.start.setDisplayFormat("HH:mm:ss")
-        self.stop = QTimeEdit()
-        self.stop.setObjectName(f"{t}.to_time")
-        self.stop.setDisplayFormat("HH:mm:ss")
-        row = QWidget()
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel(tr("from")))
-        lay.addWidget(self.start)
-        lay.addWidget(QLabel(tr("to")))
-        lay.addWidget(self.stop)
-        lay.addStretch()
-        self.form.addRow("", row)
-        self.fields[f"{t}.from_time"] = self.start
-        self.fields[f"{t}.to_time"] = self.stop
-        self.start.timeChanged.connect(lambda q: self._time("from_time", q))
-        self.stop.timeChanged.connect(lambda q: self._time("to_time", q))
-        self.ordered = CheckRow(self, tr("Ordered delivery"), "ordered_delivery", self._ordered, tr("Delivery:"))
-        self.stop_on_failure = CheckRow(self, tr("Stop sending on failure"), "stop_sending_on_failure",
-                                        lambda p, v: replace(p, stop_sending_on_failure=v))
-        self.stop_on_failure.box.setToolTip(tr("Stop sending subsequent messages when the current message fails "
-                                               "(ordered delivery only)"))
-        self.route_failed = CheckRow(self, tr("Route failed messages"), "route_failed_messages",
-                                     lambda p, v: replace(p, route_failed_messages=v))
-        self.route_failed.box.setToolTip(tr("Enable routing for failed messages: a failed message is published "
-                                            "with ErrorReport properties instead of being suspended"))
-        self.priority = IntRow(self, tr("Priority (1 highest):"), "priority", SendPort, "priority",
-                               lambda p, v: replace(p, priority=v))
-        self.finish_layout()
-
-    def _transport(self, port: SendPort, **changes: Any) -> SendPort:
-        t = port.primary_transport or Transport()
-        return replace(port, primary_transport=replace(t, **changes))
-
-    def _ordered(self, port: SendPort, on: bool) -> SendPort:
-        changes: dict[str, Any] = {"ordered_delivery": on}
-        if not on:
-            changes["stop_sending_on_failure"] = False  # only meaningful with ordered delivery
-        if port.primary_transport is not None:
-            changes["primary_transport"] = replace(port.primary_transport, ordered_delivery=on)
-        return replace(port, **changes)
-
-    def _time(self, attr: str, value: QTime) -> None:
-        port = self.model
-        if port is None or port.primary_transport is None:
-            return
-        old = getattr(port.primary_transport, attr)
-        date = old[:10] if isinstance(old, str) and len(old) >= 10 and not is_token(old) else "2000-01-01"
-        text = f"{date}T{value.toString('HH:mm:ss')}"
-        self.emit(self._transport(port, **{attr: text}), f"primary_transport.{attr}", tr("Edit the service window"))
-
-    def load(self, port: SendPort) -> None:
-        super().load(port)
-        t = port.primary_transport
-        static = _is_static(port) and t is not None
-        for row in (self.retry_count, self.retry_interval):
-            row.set_enabled(static)
-        self.window.set_enabled(static)
-        if t is not None:
-            self.retry_count.set(t.retry_count)
-            self.retry_interval.set(t.retry_interval)
-            self.window.set(t.service_window_enabled)
-            for edit, value in ((self.start, t.from_time), (self.stop, t.to_time)):
-                with QSignalBlocker(edit):
-                    edit.setTime(_qtime(value))
-        window_on = static and t is not None and t.service_window_enabled is True
-        self.start.setEnabled(window_on)
-        self.stop.setEnabled(window_on)
-        self.ordered.set(port.ordered_delivery)
-        self.stop_on_failure.set(port.stop_sending_on_failure)
-        self.stop_on_failure.set_enabled(port.ordered_delivery is True,
-                                         tr("Only with ordered delivery: turn ordered delivery on first."))
-        self.route_failed.set(port.route_failed_messages)
-        self.priority.set(port.priority)
-
-
-def _qtime(value: Any) -> QTime:
-    try:
-        t: time = datetime.fromisoformat(str(value)[:19]).time()
-        return QTime(t.hour, t.minute, t.second)
-    except ValueError:
-        return QTime(0, 0, 0)
+    def _rename(self, text: str) -> None:
+        if self.model is not None and text != self.model.name:
+            self.rename_requested.emit(text)
 
 
 class PipelinesPage(Page):
     """Send pipeline (and receive pipeline for solicit-response) with per-port configuration."""
 
-    SEND = ("Microsoft.BizTalk.DefaultPipelines.PassThruTransmit", "Microsoft.BizTalk.DefaultPipelines.XMLTransmit")
-    RECEIVE = ("Microsoft.BizTalk.DefaultPipelines.XMLReceive", "Microsoft.BizTalk.DefaultPipelines.PassThruReceive")
-
     def __init__(self, sessions: Sessions) -> None:
         super().__init__(tr("Pipelines"), sessions)
         self.send = TextRow(self, tr("Send pipeline:"), "send_pipeline", Pipeline, "name",
-                            lambda p, v: self._pipeline(p, "send_pipeline", v, 2))
-        self.send_data = XmlEditor()
-        self.send_data.setObjectName("send_pipeline_data")
-        self.form.addRow(tr("Send pipeline configuration:"), self.send_data)
-        self.fields["send_pipeline_data"] = self.send_data
-        self.send_data.text_committed.connect(lambda text: self._data("send_pipeline_data", text))
+                            lambda p, v: port_edits.with_pipeline(p, "send", v),
+                            required=tr("A send port needs a send pipeline."))
+        self.send_data = self._data_editor("send_pipeline_data", tr("Send pipeline configuration:"))
         self.receive = TextRow(self, tr("Receive pipeline:"), "receive_pipeline", Pipeline, "name",
-                               lambda p, v: self._pipeline(p, "receive_pipeline", v, 1))
-        self.receive_data = XmlEditor()
-        self.receive_data.setObjectName("receive_pipeline_data")
-        self.form.addRow(tr("Receive pipeline configuration:"), self.receive_data)
-        self.fields["receive_pipeline_data"] = self.receive_data
-        self.receive_data.text_committed.connect(lambda text: self._data("receive_pipeline_data", text))
+                               lambda p, v: port_edits.with_pipeline(p, "receive", v), empty_is_none=True)
+        self.receive_data = self._data_editor("receive_pipeline_data", tr("Receive pipeline configuration:"))
         self.finish_layout()
 
-    def _pipeline(self, port: SendPort, attr: str, name: str | None, kind: int) -> SendPort:
-        old = getattr(port, attr)
-        if not name:
-            return replace(port, **{attr: None})
-        if old is not None:
-            fqn = old.fully_qualified_name
-            if fqn and old.name in fqn:  # keep the assembly part, swap the type name
-                fqn = fqn.replace(old.name, name, 1)
-            return replace(port, **{attr: replace(old, name=name, fully_qualified_name=fqn)})
-        return replace(port, **{attr: Pipeline(name=name, type=kind)})
+    def _data_editor(self, attr: str, label: str) -> XmlEditor:
+        editor = XmlEditor()
+        editor.setObjectName(attr)
+        self.form.addRow(label, editor)
+        self.fields[attr] = editor
+        self.rows.append(editor)
+        which = "send" if attr.startswith("send") else "receive"
+        editor.text_committed.connect(lambda text: self._data(which, text, editor))
+        return editor
 
-    def _data(self, attr: str, text: str) -> None:
+    def _data(self, which: str, text: str, editor: XmlEditor) -> None:
         if self.model is not None:
-            self.emit(replace(self.model, **{attr: text or None}), attr, tr("Edit the pipeline configuration"))
+            self.try_edit(lambda: port_edits.with_pipeline_data(self.model, which, text),  # type: ignore[arg-type]
+                          f"{which}_pipeline_data", tr("Edit the pipeline configuration"), editor.edit, editor.error)
 
     def load(self, port: SendPort) -> None:
         super().load(port)
+        locks = port_edits.locked_fields(port)
         self.send.set(port.send_pipeline.name if port.send_pipeline else None)
         self.send_data.set_text(port.send_pipeline_data or "")
-        two_way = _is_two_way(port)
         self.receive.set(port.receive_pipeline.name if port.receive_pipeline else None)
         self.receive_data.set_text(port.receive_pipeline_data or "")
-        self.receive.set_enabled(two_way)
-        self.receive_data.setEnabled(two_way)
-        self.set_note(None if two_way else tr("A one-way send port gets no response: it has no receive pipeline."))
+        self.receive.set_enabled("receive_pipeline" not in locks, reason(locks, "receive_pipeline"))
+        self.receive_data.setEnabled("receive_pipeline_data" not in locks)
+        self.set_note(reason(locks, "receive_pipeline"))
 
 
 class MapsPage(Page):
@@ -296,9 +173,12 @@ class MapsPage(Page):
             mark(self.tables[attr], tr("Every map needs its full name."), self.errors[attr])
             return
         mark(self.tables[attr], None, self.errors[attr])
-        maps = tuple(Map(full_name=n, assembly_qualified_name=q or None) for n, q in rows)
-        if self.model is not None:
-            self.emit(replace(self.model, **{attr: maps}), attr, tr("Edit maps"), merge=False)
+        if self.model is None:
+            return
+        which = "outbound" if attr == "outbound_maps" else "inbound"
+        self.try_edit(lambda: port_edits.with_maps(self.model, which, [  # type: ignore[arg-type]
+            Map(full_name=n, assembly_qualified_name=q or None) for n, q in rows]),
+            attr, tr("Edit maps"), self.tables[attr], self.errors[attr])
 
     def _add(self, attr: str) -> None:
         table = self.tables[attr]
@@ -307,7 +187,9 @@ class MapsPage(Page):
             table.setItem(table.rowCount() - 1, 0, QTableWidgetItem(""))
             table.setItem(table.rowCount() - 1, 1, QTableWidgetItem(""))
         table.setCurrentCell(table.rowCount() - 1, 0)
-        table.editItem(table.item(table.rowCount() - 1, 0))
+        item = table.item(table.rowCount() - 1, 0)
+        if item is not None:
+            table.editItem(item)
 
     def _remove(self, attr: str) -> None:
         table = self.tables[attr]
@@ -330,9 +212,9 @@ class MapsPage(Page):
                     table.setItem(r, 0, QTableWidgetItem(m.full_name))
                     table.setItem(r, 1, QTableWidgetItem(m.assembly_qualified_name or ""))
             mark(table, None, self.errors[attr])
-        two_way = _is_two_way(port)
-        self.tables["inbound_maps"].setEnabled(two_way)
-        self.set_note(None if two_way else tr("Inbound maps apply to responses: only solicit-response ports have them."))
+        locks = port_edits.locked_fields(port)
+        self.tables["inbound_maps"].setEnabled("inbound_maps" not in locks)
+        self.set_note(reason(locks, "inbound_maps"))
 
 
 class FiltersPage(Page):
@@ -344,11 +226,12 @@ class FiltersPage(Page):
         self.builder.setObjectName("filter")
         self.box.addWidget(self.builder, 1)
         self.fields["filter"] = self.builder
+        self.rows.append(self.builder)
         self.builder.edited.connect(self._edited)
 
     def _edited(self, value: Any, key: str) -> None:
         if self.model is not None:
-            self.changed.emit(replace(self.model, filter=value), key, tr("Edit the filter"))
+            self.changed.emit(port_edits.with_filter(self.model, value), key, tr("Edit the filter"))
 
     def load(self, port: SendPort) -> None:
         super().load(port)
@@ -363,23 +246,20 @@ class FiltersPage(Page):
 
 
 class CertificatePage(Page):
+    """The certificate that encrypts what the port sends (optional)."""
+
     def __init__(self, sessions: Sessions) -> None:
         super().__init__(tr("Certificate"), sessions)
         self.set_note(tr("The certificate used to encrypt messages sent by this port (optional)."))
-        self.long_name = TextRow(self, tr("Name:"), "encryption_cert.long_name", Certificate, "long_name",
-                                 lambda p, v: self._cert(p, long_name=v), empty_is_none=True)
-        self.short_name = TextRow(self, tr("Short name:"), "encryption_cert.short_name", Certificate, "short_name",
-                                  lambda p, v: self._cert(p, short_name=v), empty_is_none=True)
-        self.thumbprint = TextRow(self, tr("Thumbprint:"), "encryption_cert.thumbprint", Certificate, "thumbprint",
-                                  lambda p, v: self._cert(p, thumbprint=v), empty_is_none=True)
-        self.usage = TextRow(self, tr("Usage:"), "encryption_cert.usage_type", Certificate, "usage_type",
-                             lambda p, v: self._cert(p, usage_type=v), empty_is_none=True)
+        self.long_name = self._row(tr("Name:"), "long_name")
+        self.short_name = self._row(tr("Short name:"), "short_name")
+        self.thumbprint = self._row(tr("Thumbprint:"), "thumbprint")
+        self.usage = self._row(tr("Usage:"), "usage_type")
         self.finish_layout()
 
-    def _cert(self, port: SendPort, **changes: Any) -> SendPort:
-        cert = replace(port.encryption_cert or Certificate(), **changes)
-        empty = all(v is None for v in cert.__dict__.values())
-        return replace(port, encryption_cert=None if empty else cert)
+    def _row(self, label: str, attr: str) -> TextRow:
+        return TextRow(self, label, f"encryption_cert.{attr}", Certificate, attr,
+                       lambda p, v: port_edits.with_certificate(p, **{attr: v}), empty_is_none=True)
 
     def load(self, port: SendPort) -> None:
         super().load(port)
@@ -414,26 +294,29 @@ class TrackingPage(Page):
         self.fields["tracking"] = self.boxes[TrackingFlag.BODY_BEFORE_SEND]
         self.finish_layout()
 
-    def _toggled(self, _flag: TrackingFlag) -> None:
-        if self.model is None or is_token(self.model.tracking):
+    def _toggled(self, flag: TrackingFlag) -> None:
+        if self.model is None:
             return
-        value = sum(int(f) for f, box in self.boxes.items() if box.isChecked())
-        self.emit(replace(self.model, tracking=value), "tracking", tr("Edit tracking"), merge=False)
+        box = self.boxes[flag]
+        on = box.isChecked()
+        if not self.try_edit(lambda: port_edits.with_tracking_flag(self.model, flag, on), "tracking",
+                             tr("Edit tracking"), box):
+            with QSignalBlocker(box):
+                box.setChecked(not on)
 
     def load(self, port: SendPort) -> None:
         super().load(port)
         token = is_token(port.tracking)
         value = 0 if token else int(port.tracking)
+        self.set_note(tr("Tracking is a placeholder (%s) set per environment.") % port.tracking if token else None)
+        locks = port_edits.locked_fields(port)
         for flag, box in self.boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(bool(value & int(flag)))
-            box.setEnabled(not token)
-        self.set_note(tr("Tracking is a placeholder (%s) set per environment.") % port.tracking if token else None)
-        two_way = _is_two_way(port)
-        for flag in (TrackingFlag.BODY_BEFORE_RECEIVE, TrackingFlag.BODY_AFTER_RECEIVE,
-                     TrackingFlag.PROPERTIES_BEFORE_RECEIVE, TrackingFlag.PROPERTIES_AFTER_RECEIVE):
-            self.boxes[flag].setEnabled(two_way and not token)
+            path = f"tracking.{flag.name.lower()}"
+            box.setEnabled(not token and path not in locks)
+            box.setToolTip(reason(locks, path) or "")
 
 
 __all__ = ["AdvancedPage", "CertificatePage", "FiltersPage", "GeneralPage", "MapsPage", "PipelinesPage",
-           "TrackingPage", "TransportPage", "Qt"]
+           "TrackingPage", "TransportPage"]

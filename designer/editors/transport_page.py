@@ -1,30 +1,22 @@
 """The send port editor's transport pages: adapter, address, send handler and adapter
-settings of the primary or the backup transport."""
+settings of the primary or the backup transport. The rules (which adapters a port may use,
+what turning the backup on or changing the adapter does) are ``model.port_edits``'s."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import QComboBox
 
 from designer.editors.adapter_form import AdapterSettingsEditor
-from designer.editors.fields import Sessions, mark
-from designer.editors.pages import CheckRow, Page, TextRow
-from model import adapters
-from model.domain import AdapterProperty, AdapterSettings, AdapterType, SendHandler, SendPort, Transport, replace
+from designer.editors.fields import ErrorLabel, Sessions, mark
+from designer.editors.form_rows import CheckRow, TextRow
+from designer.editors.pages import Page, reason
+from model import port_edits
+from model.domain import AdapterSettings, SendHandler, SendPort, Transport
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PortEditor", text)
-
-
-def _is_two_way(port: SendPort) -> bool:
-    return port.is_two_way is True
-
-
-def _is_static(port: SendPort) -> bool:
-    return port.is_static is not False
 
 
 class TransportPage(Page):
@@ -35,21 +27,25 @@ class TransportPage(Page):
         self.backup = backup
         self.attr = "secondary_transport" if backup else "primary_transport"
         if backup:
-            self.enabled = CheckRow(self, tr("Use a backup transport"), f"{self.attr}.enabled", self._toggle_backup)
+            self.use_backup = CheckRow(self, tr("Use a backup transport"), f"{self.attr}.enabled",
+                                    port_edits.with_backup_transport)
         self.adapter = QComboBox()
         self.adapter.setObjectName(f"{self.attr}.adapter")
+        self.adapter_error = ErrorLabel()
         self.form.addRow(tr("Adapter:"), self.adapter)
+        self.form.addRow("", self.adapter_error)
         self.fields[f"{self.attr}.adapter"] = self.adapter
-        self.adapter.activated.connect(self._adapter_chosen)
+        self.adapter.activated.connect(self._on_adapter_activated)
         self.address = TextRow(self, tr("Address (URI):"), f"{self.attr}.address", Transport, "address",
-                               lambda p, v: self._with(p, address=v),
+                               lambda p, v: port_edits.with_address(p, v, backup=backup),
                                required=None if backup else tr("A static send port needs an address."))
         self.handler = TextRow(self, tr("Send handler (host):"), f"{self.attr}.send_handler", SendHandler, "name",
-                               self._with_handler)
+                               lambda p, v: port_edits.with_send_handler(p, v, backup=backup), empty_is_none=True)
         self.settings = AdapterSettingsEditor()
         self.settings.setObjectName(f"{self.attr}.settings")
         self.fields[f"{self.attr}.settings"] = self.settings
-        self.settings.edited.connect(self._settings_edited)
+        self.rows.append(self.settings)
+        self.settings.edited.connect(self._on_settings_edited)
         self.box.addWidget(self.settings, 1)
 
     # -- reading ----------------------------------------------------------------------------
@@ -60,13 +56,9 @@ class TransportPage(Page):
     def load(self, port: SendPort) -> None:
         super().load(port)
         t = self.transport(port)
-        static = _is_static(port)
-        if not static:
-            self.set_note(tr("A dynamic send port has no backup transport.") if self.backup else
-                          tr("A dynamic send port gets its address and adapter from each message at run time."))
-        else:
-            self.set_note(None)
-        names = sorted(adapters.two_way_adapters() if _is_two_way(port) else adapters.ADAPTERS, key=str.lower)
+        locks = port_edits.locked_fields(port)
+        self.set_note(reason(locks, "secondary_transport" if self.backup else "primary_transport.adapter"))
+        names = port_edits.adapters_for(port)
         current = t.adapter_name if t is not None else None
         with QSignalBlocker(self.adapter):
             self.adapter.clear()
@@ -76,13 +68,16 @@ class TransportPage(Page):
                 names.insert(0, "")
             self.adapter.addItems(names)
             self.adapter.setCurrentText(current or "")
-        configured = t is not None and t.is_configured
+        mark(self.adapter, None, self.adapter_error)
         if self.backup:
-            self.enabled.set(configured)
-            self.enabled.set_enabled(static)
-        usable = static and (configured or not self.backup)
-        for w in (self.adapter, self.address.edit, self.handler.edit, self.settings):
-            w.setEnabled(usable)
+            self.use_backup.set(t is not None and t.is_configured)
+            self.use_backup.set_enabled("secondary_transport" not in locks, reason(locks, "secondary_transport"))
+        why = reason(locks, f"{self.attr}.adapter") or reason(locks, self.attr)
+        usable = why is None
+        self.adapter.setEnabled(usable)
+        self.settings.setEnabled(usable)
+        self.address.set_enabled(usable, why)
+        self.handler.set_enabled(usable, why)
         self.address.set(t.address if t is not None else None)
         self.handler.set(t.send_handler.name if t is not None and t.send_handler is not None else None)
         self.settings.set_value(current, t.settings if t is not None else None)
@@ -92,44 +87,24 @@ class TransportPage(Page):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _with(self, port: SendPort, **changes: Any) -> SendPort:
-        t = self.transport(port) or Transport(primary=not self.backup)
-        return replace(port, **{self.attr: replace(t, **changes)})
-
-    def _with_handler(self, port: SendPort, name: str | None) -> SendPort:
-        t = self.transport(port) or Transport(primary=not self.backup)
-        if not name:
-            return self._with(port, send_handler=None)
-        old = t.send_handler
-        handler = replace(old, name=name) if old is not None else SendHandler(name=name, adapter=t.adapter)
-        return self._with(port, send_handler=handler)
-
-    def _adapter_chosen(self, _index: int) -> None:
+    def _on_adapter_activated(self, _index: int) -> None:
         name = self.adapter.currentText()
         port = self.model
         if port is None:
             return
         t = self.transport(port)
-        if (t.adapter_name if t else None) == name:
+        if (t.adapter_name if t is not None else None) == (name or None):
             return
-        if not name:  # backup: none
-            self.emit(replace(port, secondary_transport=_no_backup(t)), f"{self.attr}.adapter",
-                      tr("Remove the backup transport"), merge=False)
-            return
-        adapter, settings = _adapter_defaults(name)
-        handler = t.send_handler if t is not None else None
-        if handler is not None:
-            handler = replace(handler, adapter=adapter)
-        base = t or Transport(primary=not self.backup)
-        self.emit(replace(port, **{self.attr: replace(base, adapter=adapter, settings=settings, send_handler=handler)}),
-                  f"{self.attr}.adapter", tr("Change the adapter to %s") % name, merge=False)
-
-    def _toggle_backup(self, port: SendPort, on: bool) -> SendPort:
-        if not on:
-            return replace(port, secondary_transport=_no_backup(port.secondary_transport))
-        primary = port.primary_transport
-        name = primary.adapter_name if primary is not None and primary.adapter_name else "FILE"
-        return replace(port, secondary_transport=_backup_with_adapter(port.secondary_transport, name))
+        if self.backup:
+            text = tr("Change the backup adapter to %s") % name if name else tr("Remove the backup transport")
+            allowed = self.try_edit(lambda: port_edits.with_backup_adapter(port, name or None),
+                                    f"{self.attr}.adapter", text, self.adapter, self.adapter_error)
+        else:
+            allowed = self.try_edit(lambda: port_edits.with_primary_adapter(port, name), f"{self.attr}.adapter",
+                                    tr("Change the adapter to %s") % name, self.adapter, self.adapter_error)
+        if not allowed:
+            with QSignalBlocker(self.adapter):
+                self.adapter.setCurrentText((t.adapter_name if t is not None else None) or "")
 
     def focus_field(self, path: str) -> bool:
         """``…settings.properties[3]`` focuses that setting's field (by its name)."""
@@ -142,31 +117,12 @@ class TransportPage(Page):
                 return True
         return super().focus_field(path)
 
-    def _settings_edited(self, settings: AdapterSettings, key: str) -> None:
-        if self.model is not None:
-            self.changed.emit(self._with(self.model, settings=settings), key, tr("Edit adapter settings"))
-
-
-def _no_backup(t: Transport | None) -> Transport:
-    """BizTalk's "no backup transport": the element stays, with an empty address and no adapter;
-    its retry and service-window values are kept so turning the backup on again restores them."""
-    base = t or Transport(primary=False)
-    return replace(base, address="", adapter=None, settings=None, send_handler=None, primary=False)
-
-
-def _backup_with_adapter(t: Transport | None, name: str) -> Transport:
-    """A backup transport on adapter ``name`` with that adapter's default settings; the address is
-    left for the user to fill in."""
-    adapter, settings = _adapter_defaults(name)
-    base = t or Transport(primary=False)
-    return replace(base, address=base.address or "", adapter=adapter, settings=settings, primary=False)
-
-
-def _adapter_defaults(name: str) -> tuple[AdapterType, AdapterSettings]:
-    """The ``TransportType`` of adapter ``name`` and its default settings (none for an adapter
-    outside the catalog)."""
-    spec = adapters.adapter_spec(name)
-    adapter = AdapterType(name=name, capabilities=spec.capabilities if spec else None,
-                          configuration_clsid=spec.configuration_clsid if spec else None)
-    props = tuple(AdapterProperty(n, vt, v) for n, vt, v in adapters.default_settings(name)) if spec else ()
-    return adapter, AdapterSettings(properties=props)
+    def _on_settings_edited(self, settings: AdapterSettings, key: str) -> None:
+        if self.model is None:
+            return
+        try:
+            port = port_edits.with_settings(self.model, settings, backup=self.backup)
+        except port_edits.PortEditError as e:
+            self.set_note(QCoreApplication.translate("PortEdits", e.message))
+            return
+        self.changed.emit(port, key, tr("Edit adapter settings"))

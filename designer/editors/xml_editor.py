@@ -1,8 +1,9 @@
 """An editor for XML documents nested in binding files (BindingConfiguration, AdapterConfig...).
 
 Nested documents are edited as XML, never as escaped text: highlighted, formatted on
-request and checked as they are typed. Only well-formed text leaves the editor
-(``text_committed``), a short pause after typing or when the editor loses focus; a
+request and checked as they are typed (a short pause after the last keystroke). Only
+well-formed text leaves the editor (``text_committed``), when editing finishes: the editor
+loses focus, Ctrl+Enter, or the Format button; Escape puts the committed text back. A
 malformed document is marked in place with the parser's message and line.
 """
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QEvent,
     QObject,
     QRegularExpression,
+    QSignalBlocker,
     Qt,
     QTimer,
     Signal,
@@ -43,14 +45,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.editors.fields import ErrorLabel, mark
+from designer.editors.fields import EditKeys, ErrorLabel, mark
 from model import custom_props
 from model.custom_props import XmlProblem, parse_document
 
 __all__ = ["XmlEditor", "XmlHighlighter", "XmlProblem", "localized", "parse_xml"]
 
-#: Debounce between the last keystroke and the check that may commit the text.
-COMMIT_DELAY_MS = 400
+#: Debounce between the last keystroke and the well-formedness check shown while typing.
+CHECK_DELAY_MS = 400
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -169,7 +171,7 @@ class XmlEditor(QWidget):
     """
 
     text_committed = Signal(str)
-    #: The editor lost focus (after committing what was typed): an editing session ends.
+    #: Editing finished (after committing what was typed): the editor lost focus.
     editing_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, allow_plain_text: bool = False,
@@ -180,6 +182,7 @@ class XmlEditor(QWidget):
         self._allow_empty = allow_empty
         self._fit = fit_lines
         self._committed = ""
+        self._forgotten = False  # the next set_text replaces whatever the editor holds
         self._problem: str | None = None
         self._external: str | None = None
         self._error_line: int | None = None
@@ -192,7 +195,7 @@ class XmlEditor(QWidget):
                                   else QPlainTextEdit.LineWrapMode.NoWrap)
         self.edit.setTabChangesFocus(fit_lines is not None)
         self.edit.setFrameShape(QFrame.Shape.StyledPanel)
-        self.edit.installEventFilter(self)
+        EditKeys(self.edit, self.pending, self.revert, commit=self._finish)
         self.edit.viewport().installEventFilter(self)
         self.highlighter = XmlHighlighter(self.edit.document())
         self.setFocusProxy(self.edit)
@@ -218,8 +221,8 @@ class XmlEditor(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(COMMIT_DELAY_MS)
-        self._timer.timeout.connect(self._commit)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(lambda: self._check(self.text()))
         self.edit.textChanged.connect(self._on_edit_text_changed)
         if fit_lines is not None:
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -228,16 +231,12 @@ class XmlEditor(QWidget):
     # -- public ---------------------------------------------------------------------------
 
     def set_text(self, text: str) -> None:
-        """Show ``text`` (programmatic: no signal); it is checked and marked if malformed."""
-        self._timer.stop()
-        if text != self.edit.toPlainText():
-            blocker = self.edit.blockSignals(True)
-            self.edit.setPlainText(text)
-            self.edit.blockSignals(blocker)
-            self._fit_height()
-        self._committed = text
-        self._external = None
-        self._check(text)
+        """Show ``text`` (programmatic: no signal); it is checked and marked if malformed. The
+        committed text shown again while the user types in the editor leaves the typing alone."""
+        if text == self._committed and self.edit.hasFocus() and self.pending() and not self._forgotten:
+            return
+        self._forgotten = False
+        self._show(text)
 
     def text(self) -> str:
         return self.edit.toPlainText()
@@ -254,13 +253,37 @@ class XmlEditor(QWidget):
     def set_placeholder(self, text: str) -> None:
         self.edit.setPlaceholderText(text)
 
-    def flush(self) -> None:
-        """Commit now what was typed, if it is well-formed (as a pause in typing would)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._commit()
+    def pending(self) -> bool:
+        """Whether the editor holds text that was typed and not committed yet."""
+        return self.text() != self._committed
+
+    def commit_pending(self) -> None:
+        """Commit what was typed, if it is well-formed (as leaving the editor would)."""
+        self._timer.stop()
+        text = self.text()
+        if self._check(text) and text != self._committed:
+            self._committed = text
+            self.text_committed.emit(text)
+
+    def revert(self) -> None:
+        """Escape: the committed text again."""
+        self._show(self._committed)
+
+    def forget(self) -> None:
+        """The next :meth:`set_text` shows another object's document: it replaces what was typed."""
+        self._forgotten = True
 
     # -- internals ------------------------------------------------------------------------
+
+    def _show(self, text: str) -> None:
+        self._timer.stop()
+        if text != self.edit.toPlainText():
+            with QSignalBlocker(self.edit):
+                self.edit.setPlainText(text)
+            self._fit_height()
+        self._committed = text
+        self._external = None
+        self._check(text)
 
     def _on_edit_text_changed(self) -> None:
         self._fit_height()
@@ -275,13 +298,11 @@ class XmlEditor(QWidget):
         cursor = self.edit.textCursor()
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(formatted)  # through the cursor: Ctrl+Z in the editor undoes it
-        self.flush()
+        self.commit_pending()
 
-    def _commit(self) -> None:
-        text = self.text()
-        if self._check(text) and text != self._committed:
-            self._committed = text
-            self.text_committed.emit(text)
+    def _finish(self) -> None:
+        self.commit_pending()
+        self.editing_finished.emit()
 
     def _check(self, text: str) -> bool:
         self._problem, self._error_line = None, None
@@ -342,10 +363,7 @@ class XmlEditor(QWidget):
         return total
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if obj is self.edit and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-            self.editing_finished.emit()
-        elif obj is self.edit.viewport() and event.type() == QEvent.Type.Resize:
+        if obj is self.edit.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_height()  # the viewport's width decides where lines wrap
         return super().eventFilter(obj, event)
 

@@ -1,9 +1,17 @@
-"""The properties dock: editors for one port or group, a summary for anything else."""
+"""The properties dock: editors for one port or group, a summary for anything else.
+
+Editors commit a field when editing it finishes; what is still pending is committed when
+the selection moves on (the editors do that) and before a window holding the dock closes:
+the panel watches its windows' Close events, which arrive before the window shuts the
+workspace, whereas the hide that follows would be too late.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from designer.document import WorkspaceDocument
@@ -64,6 +72,25 @@ class InspectorPanel(QWidget):
 
     def shown_keys(self) -> list[tuple[str, str]]:
         return list(self._keys)
+
+    def commit_pending(self) -> None:
+        """Commit what the editors hold that editing has not finished yet."""
+        for editor in (self._port_editor, self._group_editor):
+            if editor is not None:
+                editor.commit_pending()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        widget: QWidget | None = self
+        while widget is not None:  # a floating dock is a window of its own, inside the main window
+            if widget.isWindow():
+                widget.installEventFilter(self)  # installed once, however often this runs
+            widget = widget.parentWidget()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Close:
+            self.commit_pending()
+        return False
 
     def focus_field(self, path: str) -> bool:
         """Show and focus the widget editing ``path`` (from a clicked problem)."""

@@ -125,16 +125,21 @@ def type_at_end(widget: QWidget, text: str) -> None:
     QTest.keyClicks(widget, text)
 
 
+def enter(widget: QWidget) -> None:
+    """Finish editing a typed field with Enter (its value is committed)."""
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
 def focus_out(widget: QWidget) -> None:
     QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
 
 
 def replace_text(xml: XmlEditor, text: str) -> None:
-    """Type over the whole document (as a paste would), then let the editor commit."""
+    """Type over the whole document (as a paste would), then finish editing (as leaving it would)."""
     cursor = xml.edit.textCursor()
     cursor.select(QTextCursor.SelectionType.Document)
     cursor.insertText(text)
-    xml.flush()
+    xml.commit_pending()
 
 
 # -- showing ------------------------------------------------------------------------------------
@@ -151,7 +156,7 @@ def test_showing_changes_nothing(qtbot, editor: AdapterSettingsEditor, name: str
                 QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusIn))
                 focus_out(widget)
         for xml in editor.findChildren(XmlEditor):
-            xml.flush()
+            xml.commit_pending()
     assert editor.value() == settings
     # The raw view shows the same properties, text and vt codes.
     assert settings_from_text(editor.raw.text(), settings) == settings
@@ -256,8 +261,13 @@ def test_absent_setting_is_written_only_when_changed(editor: AdapterSettingsEdit
 def test_integer(editor: AdapterSettingsEditor) -> None:
     before = show(editor, "HTTP")
     edits = Recorder(editor)
-    type_at_end(editor.field("RequestTimeout").box, "5")
+    box = editor.field("RequestTimeout").box
+    type_at_end(box, "5")
+    assert not edits.calls  # typing is checked, not handed on
+    enter(box)
     assert only_changed(before, edits.one(), "RequestTimeout") == ("RequestTimeout", 3, "1205")
+    focus_out(box)  # leaving after Enter hands on nothing more
+    assert len(edits.calls) == 1
 
 
 def test_integer_steps_within_the_catalog_range(editor: AdapterSettingsEditor) -> None:
@@ -291,7 +301,8 @@ def test_integer_beyond_int32(qtbot, editor: AdapterSettingsEditor) -> None:
     size.box.lineEdit().selectAll()
     edits = Recorder(editor)
     QTest.keyClicks(size.box, "4294967295")
-    assert config_values(edits.calls[-1][0].value("AdapterConfig"))["maximumMessageSize"] == "4294967295"
+    enter(size.box)
+    assert config_values(edits.one().value("AdapterConfig"))["maximumMessageSize"] == "4294967295"
     with qtbot.assertNotEmitted(editor.edited):
         type_at_end(size.box, "0")
     assert is_marked(size.box)
@@ -313,10 +324,13 @@ def test_date(qtbot, editor: AdapterSettingsEditor) -> None:
     with qtbot.assertNotEmitted(editor.edited):
         type_at_end(when.edit, "soon")
     assert is_marked(when.edit) and "date and time" in when.error.text()
+    with qtbot.assertNotEmitted(editor.edited):
+        enter(when.edit)  # still not a date: nothing leaves
     when.edit.clear()
     edits = Recorder(editor)
     QTest.keyClicks(when.edit, "12/31/2024 23:30:00")
-    assert only_changed(before, edits.calls[-1][0], "DefaultScheduledEnqueueTimeUtc") == \
+    enter(when.edit)
+    assert only_changed(before, edits.one(), "DefaultScheduledEnqueueTimeUtc") == \
         ("DefaultScheduledEnqueueTimeUtc", 7, "12/31/2024 23:30:00")
 
 
@@ -336,11 +350,31 @@ def test_text_and_required(qtbot, editor: AdapterSettingsEditor) -> None:
     edits = Recorder(editor)
     name = editor.field("FileName")
     type_at_end(name.edit, "x")
+    focus_out(name.edit)
     assert only_changed(before, edits.one(), "FileName") == ("FileName", 8, "%MessageID%.xmlx")
     name.edit.selectAll()
     with qtbot.assertNotEmitted(editor.edited):
         QTest.keyClick(name.edit, Qt.Key.Key_Delete)
+        enter(name.edit)
     assert is_marked(name.edit) and name.error.text() == "Required."
+
+
+def test_escape_puts_the_files_value_back(qtbot, editor: AdapterSettingsEditor) -> None:
+    show(editor, "FILE")
+    name = editor.field("FileName")
+    with qtbot.assertNotEmitted(editor.edited):
+        type_at_end(name.edit, "x")
+        QTest.keyClick(name.edit, Qt.Key.Key_Escape)
+        enter(name.edit)
+    assert name.edit.text() == "%MessageID%.xml" and not is_marked(name.edit)
+    show(editor, "HTTP")
+    timeout = editor.field("RequestTimeout").box
+    with qtbot.assertNotEmitted(editor.edited):
+        type_at_end(timeout, "x")
+        assert is_marked(timeout)
+        QTest.keyClick(timeout, Qt.Key.Key_Escape)
+        enter(timeout)
+    assert timeout.text() == "120" and not is_marked(timeout)
 
 
 def test_password(editor: AdapterSettingsEditor) -> None:
@@ -351,6 +385,7 @@ def test_password(editor: AdapterSettingsEditor) -> None:
     assert password.note.isVisible() and password.note.text() == MISSING
     edits = Recorder(editor)
     type_at_end(password.edit, "s")
+    enter(password.edit)
     # A real value is a string again: vt 8, not the export's vt 1.
     assert only_changed(before, edits.one(), "Password") == ("Password", 8, "s")
     assert not password.note.isVisible()
@@ -364,10 +399,12 @@ def test_nested_xml(qtbot, editor: AdapterSettingsEditor) -> None:
     before = show(editor, "WCF-Custom")
     xml = editor.field("BindingConfiguration").xml
     new = '<binding name="netTcpBinding" sendTimeout="00:09:00" />'
-    with qtbot.waitSignal(editor.edited, timeout=3000) as blocker:
-        cursor = xml.edit.textCursor()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(new)  # committed after a pause in typing
+    cursor = xml.edit.textCursor()
+    cursor.select(QTextCursor.SelectionType.Document)
+    with qtbot.assertNotEmitted(editor.edited, wait=600):  # not while typing, not after a pause
+        cursor.insertText(new)
+    with qtbot.waitSignal(editor.edited, timeout=1000) as blocker:
+        focus_out(xml.edit)  # leaving the editor commits it
     settings, key = blocker.args
     assert only_changed(before, settings, "BindingConfiguration") == ("BindingConfiguration", 8, new)
     assert key.startswith("settings.BindingConfiguration#")
@@ -406,6 +443,7 @@ def test_inner_ftp_field_rewrites_only_that_child(editor: AdapterSettingsEditor)
     config = before.value("AdapterConfig")
     edits = Recorder(editor)
     type_at_end(editor.field("serverAddress").edit, "x")
+    enter(editor.field("serverAddress").edit)
     after = edits.one()
     only_changed(before, after, "AdapterConfig")
     assert after.value("AdapterConfig") == config.replace(
@@ -427,6 +465,7 @@ def test_new_inner_child_goes_in_catalog_order(editor: AdapterSettingsEditor) ->
     before = show(editor, "FTP")
     edits = Recorder(editor)
     type_at_end(editor.field("firewallAddress").edit, "f")
+    enter(editor.field("firewallAddress").edit)
     assert edits.one().value("AdapterConfig") == before.value("AdapterConfig").replace(
         "<firewallType>NoFirewall</firewallType>",
         "<firewallType>NoFirewall</firewallType><firewallAddress>f</firewallAddress>")
@@ -614,7 +653,8 @@ def test_integer_accepts_a_token(editor: AdapterSettingsEditor) -> None:
     edits = Recorder(editor)
     QTest.keyClicks(timeout.box, "${Timeout}")
     assert not is_marked(timeout.box)
-    assert only_changed(before, edits.calls[-1][0], "RequestTimeout") == ("RequestTimeout", 3, "${Timeout}")
+    enter(timeout.box)
+    assert only_changed(before, edits.one(), "RequestTimeout") == ("RequestTimeout", 3, "${Timeout}")
 
 
 def test_unexpected_vt_is_kept(editor: AdapterSettingsEditor) -> None:
@@ -630,51 +670,75 @@ def test_unexpected_vt_is_kept(editor: AdapterSettingsEditor) -> None:
 # -- undo sessions, focus ---------------------------------------------------------------------------
 
 
-def test_merge_keys_follow_editing_sessions(editor: AdapterSettingsEditor) -> None:
+def test_each_committed_edit_is_its_own_step_and_steps_merge(editor: AdapterSettingsEditor) -> None:
     show(editor, "FILE")
     edits = Recorder(editor)
     name = editor.field("FileName").edit
     type_at_end(name, "a")
     type_at_end(name, "b")
+    assert not edits.calls
     focus_out(name)
     type_at_end(name, "c")
-    first, second, third = (key for _settings, key in edits.calls)
-    assert first == second and first.startswith("settings.FileName#")
-    assert third != first
+    enter(name)
+    first, second = (key for _settings, key in edits.calls)
+    assert first != second and first.startswith("settings.FileName#")
+    assert edits.calls[0][0].value("FileName") == "%MessageID%.xmlab"
     check = editor.field("AllowCacheOnWrite").check
     check.click()
     check.click()
     assert edits.calls[-1][1] != edits.calls[-2][1]  # each click is its own undo step
+    show(editor, "HTTP proxy")
+    redirects = editor.field("MaxRedirects").box
+    edits.calls.clear()
+    redirects.setFocus()
+    QTest.keyClick(redirects, Qt.Key.Key_Up)
+    QTest.keyClick(redirects, Qt.Key.Key_Up)
+    focus_out(redirects)
+    QTest.keyClick(redirects, Qt.Key.Key_Up)
+    keys = [key for _settings, key in edits.calls]
+    assert len(keys) == 3 and keys[0] == keys[1] != keys[2]  # steps merge until the field is left
 
 
-def test_merge_keys_of_an_xml_field_end_on_focus_out(qtbot, editor: AdapterSettingsEditor) -> None:
+def test_an_xml_field_commits_when_it_loses_focus(qtbot, editor: AdapterSettingsEditor) -> None:
     show(editor, "WCF-Custom")
     edits = Recorder(editor)
     xml = editor.field("BindingConfiguration").xml
-    replace_text(xml, '<binding name="a" />')
-    replace_text(xml, '<binding name="ab" />')
     cursor = xml.edit.textCursor()
     cursor.select(QTextCursor.SelectionType.Document)
     cursor.insertText('<binding name="abc" />')
-    focus_out(xml.edit)  # commits what was typed, in the same session, then ends it
+    assert not edits.calls
+    focus_out(xml.edit)
     replace_text(xml, '<binding name="abcd" />')
     keys = [key for _settings, key in edits.calls]
-    assert len(keys) == 4 and keys[0] == keys[1] == keys[2] != keys[3]
+    assert len(keys) == 2 and keys[0] != keys[1]
+    assert edits.calls[0][0].value("BindingConfiguration") == '<binding name="abc" />'
 
 
-def test_an_outside_change_ends_sessions(editor: AdapterSettingsEditor) -> None:
+def test_an_outside_change_replaces_what_is_typed(editor: AdapterSettingsEditor) -> None:
     adapter, before = transport("FILE")
     editor.set_value(adapter, before)
     edits = Recorder(editor)
     name = editor.field("FileName").edit
     type_at_end(name, "a")
-    editor.set_value(adapter, edits.calls[-1][0])  # the document echoing the edit: same session
+    enter(name)
+    editor.set_value(adapter, edits.calls[-1][0])  # the document echoing the edit
+    assert name.text() == "%MessageID%.xmla"
     type_at_end(name, "b")
+    editor.set_value(adapter, edits.calls[-1][0])  # a refresh that changes nothing keeps the typing
+    assert name.text() == "%MessageID%.xmlab"
     editor.set_value(adapter, before)  # undo
     assert name.text() == "%MessageID%.xml"
-    type_at_end(name, "c")
-    keys = [key for _settings, key in edits.calls]
-    assert keys[0] == keys[1] != keys[2]
+    assert len(edits.calls) == 1
+
+
+def test_commit_pending_hands_on_what_editing_has_not_finished(editor: AdapterSettingsEditor) -> None:
+    before = show(editor, "FILE")
+    edits = Recorder(editor)
+    type_at_end(editor.field("FileName").edit, "z")
+    editor.commit_pending()  # the editor is being left
+    assert only_changed(before, edits.one(), "FileName") == ("FileName", 8, "%MessageID%.xmlz")
+    editor.commit_pending()
+    assert len(edits.calls) == 1
 
 
 def test_focus_setting(qtbot, editor: AdapterSettingsEditor) -> None:
@@ -714,10 +778,18 @@ def test_xml_editor_commits_only_well_formed_text(qtbot) -> None:
     xml.edit.setTextCursor(cursor)
     with qtbot.assertNotEmitted(xml.text_committed, wait=700):
         QTest.keyClicks(xml.edit, "<b")
-    assert not xml.is_valid() and xml.error.text().startswith("Line 1, column")
-    with qtbot.waitSignal(xml.text_committed, timeout=3000) as blocker:
+    assert not xml.is_valid() and xml.error.text().startswith("Line 1, column")  # checked after a pause
+    with qtbot.assertNotEmitted(xml.text_committed, wait=700):
         QTest.keyClicks(xml.edit, "/>")
+    qtbot.waitUntil(xml.is_valid)
+    with qtbot.waitSignal(xml.text_committed, timeout=1000) as blocker:
+        QTest.keyClick(xml.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter commits
     assert blocker.args == ["<a><b/></a>"] and xml.is_valid() and not xml.error.isVisibleTo(xml)
+    with qtbot.assertNotEmitted(xml.text_committed):
+        focus_out(xml.edit)  # nothing new to commit
+    QTest.keyClicks(xml.edit, "x")
+    QTest.keyClick(xml.edit, Qt.Key.Key_Escape)  # the committed text again
+    assert xml.text() == "<a><b/></a>"
 
 
 def test_xml_editor_empty_and_plain_text(qtbot) -> None:

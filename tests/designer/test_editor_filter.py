@@ -1,8 +1,8 @@
 """designer.editors.filter_builder: filters from real binding files, shown and edited.
 
 Each edit is made the way a person makes it (keys typed into the focused field, buttons
-clicked) and must hand on exactly one valid ``Filter`` (or nothing while a statement is
-incomplete or wrong); merge keys follow editing sessions.
+clicked) and must hand on exactly one valid ``Filter`` once editing finishes (nothing while
+typing, nor while a statement is incomplete or wrong); each hand-over is its own undo step.
 """
 
 from __future__ import annotations
@@ -89,6 +89,12 @@ def type_text(qtbot, edit: QLineEdit, text: str, *, replace: bool = False) -> No
     else:
         edit.end(False)
     QTest.keyClicks(edit, text)
+
+
+def type_and_enter(qtbot, edit: QLineEdit, text: str, *, replace: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Type into ``edit`` and finish with Enter."""
+    type_text(qtbot, edit, text, replace=replace)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
 def choose(combo: OperatorCombo, op: int) -> None:
@@ -182,14 +188,19 @@ def test_preview_follows_what_is_typed_even_when_it_cannot_be_saved(qtbot, build
 
 def test_typing_a_property(qtbot, builder: FilterBuilder) -> None:
     f = shown(builder, file_filter(*PAYMENTS)).value()
-    new, key = one_edit(qtbot, builder, lambda: type_text(qtbot, row(builder, 0, 1).property_edit, "s"))
+    no_edit(qtbot, builder, lambda: type_text(qtbot, row(builder, 0, 1).property_edit, "s"))  # not while typing
+    assert builder.preview_text().startswith(f"(BTS.MessageType == {PAYMENT_REQUEST} AND "
+                                             "Contoso.Billing.Schemas.Amounts < 50000)")  # but previewed
+    new, key = one_edit(qtbot, builder, lambda: QTest.keyClick(row(builder, 0, 1).property_edit, Qt.Key.Key_Return))
     assert new == with_statement(f, 0, 1, property="Contoso.Billing.Schemas.Amounts")
     assert key.startswith("filter.groups[0].statements[1].property")
 
 
 def test_typing_a_value(qtbot, builder: FilterBuilder) -> None:
     f = shown(builder, file_filter(*PAYMENTS)).value()
-    new, key = one_edit(qtbot, builder, lambda: type_text(qtbot, row(builder, 1, 0).value_edit, "s"))
+    value = row(builder, 1, 0).value_edit
+    no_edit(qtbot, builder, lambda: type_text(qtbot, value, "s"))
+    new, key = one_edit(qtbot, builder, lambda: row(builder, 0, 0).property_edit.setFocus())  # leaving it
     assert new == with_statement(f, 1, 0, value=REFUND_REQUEST + "s")
     assert key.startswith("filter.groups[1].statements[0].value")
 
@@ -227,7 +238,8 @@ def test_switching_away_from_exists_waits_for_a_value(qtbot, builder: FilterBuil
     no_edit(qtbot, builder, lambda: choose(r.operator_combo, FilterOperator.EQUALS))
     assert r.value_edit.isEnabled() and r.value_edit.hasFocus()
     assert is_marked(r.value_edit) and "Enter a value" in r.error_label.text()
-    new, key = one_edit(qtbot, builder, lambda: QTest.keyClicks(r.value_edit, "E"))
+    no_edit(qtbot, builder, lambda: QTest.keyClicks(r.value_edit, "E"))
+    new, key = one_edit(qtbot, builder, lambda: QTest.keyClick(r.value_edit, Qt.Key.Key_Return))
     assert new == with_statement(f, 0, 0, operator=FilterOperator.EQUALS, value="E")
     assert key.startswith("filter.groups[0].statements[0].value")
     assert not is_marked(r.value_edit) and r.error_label.isHidden()
@@ -302,7 +314,7 @@ def test_adding_a_group(qtbot, builder: FilterBuilder) -> None:
     new_row = row(builder, 2, 0)
     assert new_row.property_edit.hasFocus()
     no_edit(qtbot, builder, lambda: QTest.keyClicks(new_row.property_edit, "ErrorReport.ErrorType"))
-    new, _ = one_edit(qtbot, builder, lambda: type_text(qtbot, new_row.value_edit, "F"))
+    new, _ = one_edit(qtbot, builder, lambda: type_and_enter(qtbot, new_row.value_edit, "F"))
     assert new == F(*(g.statements for g in f.groups), (S("ErrorReport.ErrorType", 0, "F"),))
     assert builder.preview_text().endswith(" OR (ErrorReport.ErrorType == F)")
 
@@ -332,7 +344,7 @@ def test_tokens_are_accepted_where_a_number_is_needed(qtbot, builder: FilterBuil
     shown(builder, f)
     r = row(builder, 0, 0)
     # "$", "${", ... "${Min" are not numbers: only the finished token is emitted
-    new, _ = one_edit(qtbot, builder, lambda: type_text(qtbot, r.value_edit, "${Min}", replace=True))
+    new, _ = one_edit(qtbot, builder, lambda: type_and_enter(qtbot, r.value_edit, "${Min}", replace=True))
     assert new == with_statement(f, 0, 0, value="${Min}")
     assert not is_marked(r.value_edit)
 
@@ -350,7 +362,9 @@ def test_an_empty_property_is_flagged_and_not_emitted(qtbot, builder: FilterBuil
     assert r.error_label.isVisibleTo(builder) and "Enter a property" in r.error_label.text()
     assert builder.problems() == ["Group 2, statement 1: Enter a property, such as BTS.MessageType."]
     assert builder.value() == TWO_GROUPS
-    new, _ = one_edit(qtbot, builder, lambda: QTest.keyClicks(r.property_edit, "X"))
+    no_edit(qtbot, builder, lambda: QTest.keyClick(r.property_edit, Qt.Key.Key_Return))
+    new, _ = one_edit(qtbot, builder, lambda: (QTest.keyClicks(r.property_edit, "X"),
+                                               QTest.keyClick(r.property_edit, Qt.Key.Key_Return)))
     assert new == with_statement(TWO_GROUPS, 1, 0, property="X")
     assert not is_marked(r.property_edit) and builder.problems() == []
 
@@ -372,10 +386,10 @@ def test_nothing_is_emitted_while_another_statement_is_wrong(qtbot, builder: Fil
     broken, other = row(builder, 0, 0), row(builder, 1, 0)
     no_edit(qtbot, builder, lambda: type_text(qtbot, broken.property_edit, "", replace=True)
             or QTest.keyClick(broken.property_edit, Qt.Key.Key_Backspace))
-    no_edit(qtbot, builder, lambda: type_text(qtbot, other.value_edit, "2"))
+    no_edit(qtbot, builder, lambda: type_and_enter(qtbot, other.value_edit, "2"))
     no_edit(qtbot, builder, row(builder, 0, 1).remove_button.click)
     assert is_marked(row(builder, 0, 0).property_edit)
-    new, _ = one_edit(qtbot, builder, lambda: type_text(qtbot, broken.property_edit, "P"))
+    new, _ = one_edit(qtbot, builder, lambda: type_and_enter(qtbot, broken.property_edit, "P"))
     assert new == F((S("P", 0, "In"),), (S("ErrorReport.ErrorType", 0, "FailedMessage2"),))
 
 
@@ -423,7 +437,7 @@ def test_an_unreadable_filter_is_shown_and_can_be_replaced(qtbot, builder: Filte
     no_edit(qtbot, builder, lambda: builder.set_filter(None))  # the document's echo keeps the new group
     assert r.isVisibleTo(builder)
     QTest.keyClicks(r.property_edit, "BTS.X")
-    new, _ = one_edit(qtbot, builder, lambda: type_text(qtbot, r.value_edit, "1"))
+    new, _ = one_edit(qtbot, builder, lambda: type_and_enter(qtbot, r.value_edit, "1"))
     assert new == F((S("BTS.X", 0, "1"),))
 
 
@@ -467,25 +481,48 @@ def test_picking_a_completion_edits_the_property(qtbot, builder: FilterBuilder) 
     assert got[-1] == with_statement(f, 0, 0, property="BTS.ReceivePortName")
 
 
-def test_merge_keys_follow_the_editing_session(qtbot, builder: FilterBuilder) -> None:
+def test_each_finished_edit_is_its_own_undo_step(qtbot, builder: FilterBuilder) -> None:
     shown(builder, TWO_GROUPS)
     keys: list[str] = []
     builder.edited.connect(lambda _f, key: keys.append(key))
     value = row(builder, 1, 0).value_edit
     type_text(qtbot, value, "ab")
-    assert len(keys) == 2 and keys[0] == keys[1]
-    row(builder, 0, 0).property_edit.setFocus()  # focus out ends the session
+    assert keys == []
+    QTest.keyClick(value, Qt.Key.Key_Return)
+    assert len(keys) == 1 and keys[0].startswith("filter.groups[1].statements[0].value")
+    row(builder, 0, 0).property_edit.setFocus()  # leaving after Enter hands on nothing more
     qtbot.waitUntil(lambda: not value.hasFocus())
+    assert len(keys) == 1
     type_text(qtbot, value, "c")
-    assert keys[2] != keys[1] and keys[2].startswith("filter.groups[1].statements[0].value")
-    QTest.keyClick(value, Qt.Key.Key_Return)  # so does Enter
-    QTest.keyClicks(value, "d")
-    assert keys[3] != keys[2]
-    type_text(qtbot, row(builder, 0, 0).value_edit, "x")
-    assert keys[4] != keys[3] and keys[4].startswith("filter.groups[0].statements[0].value")
+    row(builder, 0, 0).property_edit.setFocus()
+    qtbot.waitUntil(lambda: len(keys) == 2)
+    assert keys[1] != keys[0] and builder.value().groups[1].statements[0].value == "FailedMessageabc"
+    type_and_enter(qtbot, row(builder, 0, 0).value_edit, "x")
+    assert keys[2] != keys[1] and keys[2].startswith("filter.groups[0].statements[0].value")
     choose(row(builder, 0, 0).operator_combo, FilterOperator.NOT_EQUAL)
     choose(row(builder, 0, 0).operator_combo, FilterOperator.EQUALS)
-    assert len(keys) == 7 and len(set(keys[1:])) == 6  # each choice of operator is its own step
+    assert len(keys) == 5 and len(set(keys)) == 5  # each choice of operator is its own step
+
+
+def test_escape_puts_the_saved_text_back(qtbot, builder: FilterBuilder) -> None:
+    f = shown(builder, TWO_GROUPS).value()
+    r = row(builder, 0, 0)
+    no_edit(qtbot, builder, lambda: (type_text(qtbot, r.value_edit, "X", replace=True),
+                                     QTest.keyClick(r.value_edit, Qt.Key.Key_Escape),
+                                     QTest.keyClick(r.value_edit, Qt.Key.Key_Return)))
+    assert r.value_edit.text() == "In" and builder.preview_text() == f.text()
+    type_and_enter(qtbot, r.value_edit, "2")
+    no_edit(qtbot, builder, lambda: (QTest.keyClicks(r.value_edit, "3"),
+                                     QTest.keyClick(r.value_edit, Qt.Key.Key_Escape)))
+    assert r.value_edit.text() == "In2"  # what was last handed on
+
+
+def test_leaving_the_builder_hands_on_what_is_typed(qtbot, builder: FilterBuilder) -> None:
+    f = shown(builder, TWO_GROUPS).value()
+    type_text(qtbot, row(builder, 1, 0).value_edit, "s")
+    new, _ = one_edit(qtbot, builder, builder.commit_pending)
+    assert new == with_statement(f, 1, 0, value="FailedMessages")
+    no_edit(qtbot, builder, builder.commit_pending)
 
 
 def test_setting_the_same_filter_while_typing_keeps_focus_and_cursor(qtbot, builder: FilterBuilder) -> None:
@@ -493,18 +530,20 @@ def test_setting_the_same_filter_while_typing_keeps_focus_and_cursor(qtbot, buil
     value = row(builder, 0, 1).value_edit
     echoes: list[Filter] = []
     builder.edited.connect(lambda f, _k: (echoes.append(f), builder.set_filter(f)))  # as the document does
-    type_text(qtbot, value, "1")
+    type_and_enter(qtbot, value, "1")
     value.setCursorPosition(2)
     QTest.keyClicks(value, "9")
     assert value.text() == "5090001" and value.cursorPosition() == 3
     builder.set_filter(Filter.model_validate(echoes[-1].model_dump()))  # equal, not the same object
     assert value.hasFocus() and value.cursorPosition() == 3 and value.text() == "5090001"
-    # another statement changed by someone else: shown, and the row being typed in is left alone
+    # another statement changed by someone else: shown, and the field being typed in keeps what is typed
     other = with_statement(echoes[-1], 1, 0, value="Changed")
     no_edit(qtbot, builder, lambda: builder.set_filter(other))
     assert row(builder, 1, 0).value_edit.text() == "Changed"
-    assert value.hasFocus() and value.cursorPosition() == 3
+    assert value.hasFocus() and value.cursorPosition() == 3 and value.text() == "5090001"
     assert builder.value() == other
+    new, _ = one_edit(qtbot, builder, lambda: QTest.keyClick(value, Qt.Key.Key_Return))
+    assert new == with_statement(other, 0, 1, value="5090001")
 
 
 def test_setting_the_same_filter_keeps_an_unfinished_statement(qtbot, builder: FilterBuilder) -> None:

@@ -1,5 +1,6 @@
 """The port and group editors over a real workspace: showing changes nothing, every page's
-edit reaches the exported file and undoes, invalid input never reaches the model."""
+edit reaches the exported file and undoes, invalid input never reaches the model. (How and
+when a field commits is ``test_editor_commit``'s subject.)"""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from designer.document import WorkspaceDocument
 from designer.editors.fields import INVALID_PROPERTY
@@ -50,9 +52,17 @@ def show(inspector: InspectorPanel, name: str, page: int | None = None) -> None:
 
 
 def type_into(edit: QLineEdit, text: str) -> None:
+    """Type over a line edit's text and finish with Enter."""
     edit.setFocus()
     edit.selectAll()
     edit.insert(text)  # emits textEdited like typing
+    edit.editingFinished.emit()  # as Enter does
+    QApplication.processEvents()
+
+
+def leave(widget: QWidget) -> None:
+    """The field loses focus (which commits a text box)."""
+    QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
     QApplication.processEvents()
 
 
@@ -100,6 +110,8 @@ def test_general_description_edit_reaches_the_file_and_undoes(inspector: Inspect
     desc = inspector.port_editor.general.description.edit
     desc.setPlainText("Archive of every order")
     QApplication.processEvents()
+    assert doc.undo_stack.count() == 0  # not yet: a text box commits when it is left
+    leave(desc)
     assert doc.port("Orders.Archive.FILE").model.description == "Archive of every order"
     assert any("Description" in d for d in differences(doc, original))
     assert b"<Description>Archive of every order</Description>" in doc.workspace.export()
@@ -107,8 +119,7 @@ def test_general_description_edit_reaches_the_file_and_undoes(inspector: Inspect
     assert doc.workspace.export() == original
 
 
-def test_typing_merges_into_one_undo_step_until_focus_leaves(inspector: InspectorPanel,
-                                                             doc: WorkspaceDocument) -> None:
+def test_each_finished_edit_is_one_undo_step(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
     show(inspector, "Orders.Archive.FILE", 1)
     page = inspector.port_editor.pages[1]
     edit = page.address.edit
@@ -117,13 +128,15 @@ def test_typing_merges_into_one_undo_step_until_focus_leaves(inspector: Inspecto
         edit.setText(text)
         edit.textEdited.emit(text)
         QApplication.processEvents()
+    assert doc.undo_stack.count() == 0
+    edit.editingFinished.emit()
     assert doc.undo_stack.count() == 1
     assert doc.port("Orders.Archive.FILE").model.address == "C:\\xyz"
-    page.sessions.finish()
-    edit.setText("C:\\other")
-    edit.textEdited.emit("C:\\other")
-    QApplication.processEvents()
+    edit.editingFinished.emit()  # finishing again without a change commits nothing
+    assert doc.undo_stack.count() == 1
+    type_into(edit, "C:\\other")  # type: ignore[arg-type]
     assert doc.undo_stack.count() == 2
+    assert doc.undo_stack.text(1) == "Edit Address (URI)"
 
 
 def test_empty_address_of_a_static_port_is_refused_inline(inspector: InspectorPanel,
@@ -144,10 +157,11 @@ def test_advanced_page_edits_reach_the_file(inspector: InspectorPanel, doc: Work
     page = inspector.port_editor.pages[3]
     page.retry_count.spin.setValue(9)
     page.priority.spin.setValue(2)
-    page.window.box.setChecked(True)
+    page.service_window.box.setChecked(True)
     QApplication.processEvents()
     page = inspector.port_editor.pages[3]
-    page.start.setTime(QTime(8, 30, 0))
+    page.start.edit.setTime(QTime(8, 30, 0))
+    page.start.edit.editingFinished.emit()
     QApplication.processEvents()
     port = doc.port("Orders.Archive.FILE").model
     assert port.primary_transport.retry_count == 9 and port.priority == 2
@@ -222,7 +236,7 @@ def test_dynamic_port_has_no_backup_transport(inspector: InspectorPanel, doc: Wo
     dynamic = next(e for e in doc.entries() if e.kind is Kind.PORT and not e.is_static)
     show(inspector, dynamic.name, 2)
     page = inspector.port_editor.pages[2]
-    assert not page.enabled.box.isEnabled()
+    assert not page.use_backup.box.isEnabled()
     assert "dynamic" in page.note.text().lower()
 
 
@@ -364,8 +378,6 @@ def test_certificate_page_reaches_the_file(inspector: InspectorPanel, doc: Works
     show(inspector, "Orders.Archive.FILE", 7)
     page = inspector.port_editor.pages[7]
     type_into(page.thumbprint.edit, "AB12CD")  # type: ignore[arg-type]
-    page.thumbprint.edit.textEdited.emit("AB12CD")
-    QApplication.processEvents()
     assert doc.port("Orders.Archive.FILE").model.encryption_cert.thumbprint == "AB12CD"
     assert b'ThumbPrint="AB12CD"' in doc.workspace.export()
 
@@ -377,19 +389,19 @@ def test_backup_transport_can_be_turned_on_and_off(inspector: InspectorPanel, do
     original_backup = doc.port(name).model.secondary_transport
     show(inspector, name, 2)
     page = inspector.port_editor.pages[2]
-    assert not page.enabled.box.isChecked() and not page.adapter.isEnabled()
-    page.enabled.box.setChecked(True)
+    assert not page.use_backup.box.isChecked() and not page.adapter.isEnabled()
+    page.use_backup.box.setChecked(True)
     QApplication.processEvents()
     backup = doc.port(name).model.secondary_transport
     primary = doc.port(name).model.primary_transport
     assert backup is not None and backup.is_configured and not backup.primary
     assert backup.adapter_name == primary.adapter_name  # type: ignore[union-attr]
     # the page now shows the backup as on, ready for an address
-    assert page.enabled.box.isChecked() and page.adapter.isEnabled()
+    assert page.use_backup.box.isChecked() and page.adapter.isEnabled()
     assert page.adapter.currentText() == backup.adapter_name
     assert page.address.edit.property(INVALID_PROPERTY)  # the address is still to be filled in
     assert "backup transport needs an address" in page.address.edit.toolTip()
-    page.enabled.box.setChecked(False)
+    page.use_backup.box.setChecked(False)
     QApplication.processEvents()
     off = doc.port(name).model.secondary_transport
     # BizTalk's "no backup": the element stays, empty, with its retry values
