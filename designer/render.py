@@ -1,10 +1,11 @@
-"""Headless pictures of the canvas (documentation, CI): PNG or SVG, auto-laid-out."""
+"""Headless pictures of the canvas (documentation, CI): PNG or SVG bytes, auto-laid-out.
+
+The layout lives in the picture's scene only: drawing never writes positions to the workspace.
+The caller writes the bytes (``portwright render -o`` as every ``-o`` is written)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from designer import style
@@ -36,10 +37,9 @@ def layout_scene(doc: WorkspaceDocument, theme: str, application: str | None = N
     return scene
 
 
-def render(doc: WorkspaceDocument, out: str | Path, *, theme: str = "light", application: str | None = None,
-           width: int = 2400) -> Path:
-    """Draw the canvas to ``out`` (.png or .svg); returns the path written."""
-    out = Path(out)
+def picture(doc: WorkspaceDocument, fmt: str, *, theme: str = "light", application: str | None = None,
+            width: int = 2400) -> bytes:
+    """The canvas drawn as a ``"png"`` or ``"svg"`` file's bytes (so the caller decides how to write it)."""
     scene = layout_scene(doc, theme, application)
     rect = QRectF()
     for item in [*scene.nodes.values(), *scene.frames.values()]:
@@ -51,11 +51,13 @@ def render(doc: WorkspaceDocument, out: str | Path, *, theme: str = "light", app
     size = QSize(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)))
     scene.set_detail(scale >= OVERVIEW_LOD)
     background = QColor(style.canvas_colors(theme).background)
-    if out.suffix.lower() == ".svg":
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if fmt == "svg":
         from PySide6.QtSvg import QSvgGenerator
 
         gen = QSvgGenerator()
-        gen.setFileName(str(out))
+        gen.setOutputDevice(buffer)
         gen.setSize(size)
         gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
         gen.setTitle("Portwright canvas")
@@ -65,11 +67,13 @@ def render(doc: WorkspaceDocument, out: str | Path, *, theme: str = "light", app
         image.fill(background)
         painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    if out.suffix.lower() == ".svg":
+    if fmt == "svg":
         painter.fillRect(QRectF(0, 0, size.width(), size.height()), background)
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect, Qt.AspectRatioMode.KeepAspectRatio)
     painter.end()
-    if out.suffix.lower() != ".svg":
-        if not image.save(str(out)):
-            raise OSError(f"could not write {out}")
-    return out
+    # PySide6 wants the format as str at run time, although its stubs say bytes
+    if fmt != "svg" and not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise OSError("could not encode the canvas as PNG")
+    buffer.close()
+    return bytes(buffer.data().data())
+

@@ -2,7 +2,9 @@
 
 It keeps ``{(kind, name): NodeItem}``, creates items on ``item_added``, removes them on
 ``item_removed`` and updates them on ``item_changed``; it never changes the workspace
-itself (moves are reported to the view, which asks the document).
+itself (moves are reported to the view, which asks the document). Nodes that never had a
+position are laid out in memory only: opening and drawing a workspace must not write to it
+(house rule 9); a position is saved when the user moves the node or asks for a layout.
 """
 
 from __future__ import annotations
@@ -75,10 +77,9 @@ class CanvasScene(QGraphicsScene):
         entries = self.doc.entries()
         unplaced = [e for e in entries if e.x is None or e.y is None]
         positions: dict[Key, tuple[float, float]] = {}
-        if unplaced:
+        if unplaced:  # laid out for the eye only: a view never writes
             placed = [(e.x, e.y) for e in entries if e.x is not None and e.y is not None]
             positions = self._layout_below(unplaced, placed)
-            self.doc.set_initial_positions(positions)
         for e in entries:
             item = NodeItem(e, self.colors)
             x, y = positions.get((e.kind, e.name), (e.x or 0.0, e.y or 0.0))
@@ -106,6 +107,7 @@ class CanvasScene(QGraphicsScene):
         return positions
 
     def _place_pending(self) -> None:
+        """Lay out the nodes added without a position, below the others (in memory, not saved)."""
         pending, self._pending = self._pending, []
         keys = [k for k in pending if k in self.nodes]
         entries = [e for k in keys if (e := self.doc.entry(*k)) is not None]
@@ -117,7 +119,6 @@ class CanvasScene(QGraphicsScene):
         for key, (x, y) in positions.items():
             self.place(self.nodes[key], x, y)
             self._grow_scene(self.nodes[key])
-        self.doc.set_initial_positions(positions)
 
     def _connect_group(self, group: str) -> None:
         for member in self._group_edges.pop(group, ()):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from designer.cli import files
 from designer.cli.common import CliError, Exit
+from model.secrets import mask_text
 
 COMMAND_MODULES = [files]
 
@@ -48,7 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Error handlers that write something for every character (``strict`` and ``surrogateescape`` raise).
+_NEVER_FAILING = frozenset({"backslashreplace", "namereplace", "replace", "xmlcharrefreplace", "ignore"})
+
+
+def _escape_what_the_terminal_cannot_show() -> None:
+    """Print characters the console's code page lacks (``→`` on cp1252) as ``\\u2192`` escapes
+    instead of failing half-way through the output; the encoding itself is left as it is."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) not in _NEVER_FAILING:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a closed or exotic stream: keep it as it is
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _escape_what_the_terminal_cannot_show()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -62,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exit as e:
         return e.code
     except CliError as e:
-        print(f"portwright: {e}", file=sys.stderr)
+        print(mask_text(f"portwright: {e}"), file=sys.stderr)  # a message may quote an address or URL
         return e.code
     except KeyboardInterrupt:
         print("portwright: interrupted", file=sys.stderr)
@@ -72,8 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - the edge: one line, not a traceback
         if os.environ.get("PORTWRIGHT_DEBUG"):
             raise
-        print(f"portwright: internal error: {type(e).__name__}: {e} (set PORTWRIGHT_DEBUG=1 for details)",
-              file=sys.stderr)
+        message = f"portwright: internal error: {type(e).__name__}: {e} (set PORTWRIGHT_DEBUG=1 for details)"
+        print(mask_text(message), file=sys.stderr)
         return 3
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from model.bindings import BindingFormatError
-from model.fileio import write_atomic
+from model.fileio import output_target, write_atomic
 
 OK, REFUSED, UNUSABLE = 0, 1, 2
 
@@ -29,18 +29,32 @@ def unusable(e: BindingFormatError) -> CliError:
     return CliError(str(e), UNUSABLE)
 
 
+def check_output(target: str) -> None:
+    """Refuse, before any work, an ``-o`` that cannot be written: a folder, or a missing folder
+    (for a symlink, the folder of the file it points to)."""
+    if target == "-":
+        return
+    path = Path(target)
+    try:
+        real = output_target(path)
+    except OSError as e:
+        raise CliError(f"{target}: cannot write: {e.strerror or e}") from None
+    if real.is_dir():
+        raise CliError(f"{target}: is a directory; give a file name")
+    if not real.parent.is_dir():
+        if path.is_symlink():
+            raise CliError(f"{target}: links to {real}, whose folder {real.parent} does not exist")
+        raise CliError(f"{target}: folder {path.parent} does not exist")
+
+
 def write_output(target: str, data: bytes) -> None:
-    """Write to a file atomically, or to standard output for ``-``."""
+    """Write to ``-o``'s target (see ``model.fileio.write_atomic``), or to standard output for ``-``."""
     if target == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    path = Path(target)
-    if path.is_dir():
-        raise CliError(f"{target}: is a directory; give a file name")
-    if not path.parent.exists():
-        raise CliError(f"{target}: folder {path.parent} does not exist")
+    check_output(target)
     try:
-        write_atomic(path, data)
+        write_atomic(target, data)
     except OSError as e:
         raise CliError(f"{target}: cannot write: {e.strerror or e}") from None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, unusable, write_output
+from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, check_output, unusable, write_output
 from model.bindings import BindingFormatError, dump, load
 from model.bindings.compare import compare_files
 from model.bindings.problems import document_problems
+from model.secrets import mask_text
 from model.validation import Severity
 
 
@@ -28,9 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_validate)
 
     p = sub.add_parser("diff", help="compare two binding files by port, group and property",
-                       description="Semantic comparison: ports and groups added, removed and changed, with the "
-                                   "changed properties by name; escaped XML compared parsed; Timestamp ignored. "
-                                   "Exit 0 when the files are the same, 1 when they differ.")
+                       description="Semantic comparison: ports and groups added, removed, renamed and changed, "
+                                   "with the changed properties by name; escaped XML compared parsed; Timestamp "
+                                   "ignored; passwords never shown. Exit 0 when the files are the same, 1 when "
+                                   "they differ.")
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing, only set the exit code")
@@ -38,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_convert(args: argparse.Namespace) -> int:
+    check_output(args.output)
     try:
         doc = load(args.input)
     except BindingFormatError as e:
@@ -58,7 +61,7 @@ def run_validate(args: argparse.Namespace) -> int:
         for problem in document_problems(doc):
             if args.errors_only and problem.severity != Severity.ERROR:
                 continue
-            print(problem.format(path))
+            print(mask_text(problem.format(path)))  # a message may quote an address
             if problem.severity == Severity.ERROR and code == OK:
                 code = REFUSED
     return code
@@ -78,6 +81,6 @@ def run_diff(args: argparse.Namespace) -> int:
     if not args.quiet:
         for line in report.lines():
             print(line)
-        n = len(report.differences) + len(report.added) + len(report.removed) + len(report.reordered)
+        n = report.count
         print(f"{n} difference{'s' if n != 1 else ''}", file=sys.stderr)
     return REFUSED

@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from designer.cli.common import OK, CliError
+from designer.cli.common import OK, CliError, check_output, write_output
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -65,13 +65,12 @@ def run_render(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".png", ".svg"):
         raise CliError(f"{out}: the output must end in .png or .svg")
-    if not out.parent.exists():
-        raise CliError(f"{out}: folder {out.parent} does not exist")
+    check_output(args.output)
     _headless_if_needed()
     from designer import style
     from designer.app import application
     from designer.document import WorkspaceDocument
-    from designer.render import render
+    from designer.render import picture
     from model.bindings import BindingFormatError, load
     from model.store import Workspace, WorkspaceError
 
@@ -89,6 +88,8 @@ def run_render(args: argparse.Namespace) -> int:
         doc = WorkspaceDocument(workspace)
         if args.application and args.application not in doc.applications():
             raise CliError(f"no application named '{args.application}'")
-        render(doc, out, theme=args.theme, application=args.application, width=args.width)
+        data = picture(doc, out.suffix.lower().lstrip("."), theme=args.theme, application=args.application,
+                       width=args.width)
+    write_output(args.output, data)
     print(f"wrote {out}", file=sys.stderr)
     return OK

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, unusable, write_output
+from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, check_output, unusable, write_output
 from model.bindings import BindingFormatError
 from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition, UnknownSubjectError
+from model.secrets import mask_text
 from model.store import ConflictError, DuplicateError, NotFoundError, Workspace, WorkspaceError
 
 
@@ -114,6 +115,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    check_output(args.output)
     with opened(args) as ws:
         data = ws.export(args.application, args.port, args.group)
     write_output(args.output, data)
@@ -130,16 +132,21 @@ def run_ls(args: argparse.Namespace) -> int:
     with opened(args) as ws:
         entries = ws.entries(args.application, state)
     if args.json:
-        json.dump([e.as_json() for e in entries], sys.stdout, indent=2)
+        json.dump([{**e.as_json(), "address": _shown_address(e.address)} for e in entries], sys.stdout, indent=2)
         print()
         return OK
     rows = [("KIND", "NAME", "APPLICATION", "STATE", "ADAPTER", "ADDRESS")]
     rows += [("group" if e.kind is Kind.GROUP else "port", e.name, e.application, e.state.label,
-              e.adapter or "", e.address or "") for e in entries]
+              e.adapter or "", _shown_address(e.address) or "") for e in entries]
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5])
     return OK
+
+
+def _shown_address(address: str | None) -> str | None:
+    """An address as ``ls`` prints it: credentials in it (``ftp://user:pw@host``) masked."""
+    return None if address is None else mask_text(address)
 
 
 def _print_changes(changes: list) -> None:
@@ -193,5 +200,5 @@ def run_rename(args: argparse.Namespace) -> int:
 def run_log(args: argparse.Namespace) -> int:
     with opened(args) as ws:
         for entry in ws.audit(args.limit):
-            print(entry.line())
+            print(mask_text(entry.line()))  # a detail may quote an address
     return OK

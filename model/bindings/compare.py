@@ -3,7 +3,12 @@
 Equality is the reference check's (``shared/tools/bindcmp.py``): same elements in the same
 order, same attributes, same stripped text and comments, escaped inner XML compared
 parsed, ``Timestamp`` ignored. Ports and groups are then matched by name so the report
-can say which port changed and which of its properties, instead of where in the tree.
+can say which port changed and which of its properties, instead of where in the tree; one
+that appears under a new name with exactly the same content is reported as renamed.
+
+The report never holds a secret: a changed password (an adapter setting the catalog marks
+secret, or one named like a password) is reported as changed without its values, and the
+passwords inside addresses and connection strings are masked (``model.secrets``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from model.bindings import safe
+from model.secrets import is_secret_setting, looks_secret, mask_text
 from model.validation import FIELDS
 
 _DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
@@ -25,6 +31,7 @@ _COLLECTIONS = {"SendPortCollection": ("SendPort", "port"), "DistributionListCol
 _TAG_LABELS = {tag.lstrip("@"): lbl for lbl, tag in FIELDS.values() if tag}
 _TAG_LABELS.update({"SendPorts": "Send ports", "SendPortRef": "Member", "CustomProps": "Adapter settings",
                     "Transform": "Map", "Group": "Filter group", "Statement": "Statement"})
+Key = tuple[str, int]  # an item of a collection: (name, occurrence), for names a hand edit repeated
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,11 @@ class Report:
     """Differences between two binding files, grouped for people."""
 
     differences: list[Difference] = field(default_factory=list)
-    added: list[tuple[str, str]] = field(default_factory=list)  # (kind, name)
+    # Names found on one side only, as (kind, name): what a name-keyed import creates or leaves
+    # behind. A renamed item's new name is in ``added`` and its old one in ``removed``.
+    added: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, old name, new name)
     changed: dict[tuple[str, str], list[Difference]] = field(default_factory=dict)
     reordered: list[str] = field(default_factory=list)  # collection tags whose order/layout changed
     other: list[Difference] = field(default_factory=list)
@@ -53,12 +63,27 @@ class Report:
     def equal(self) -> bool:
         return not (self.differences or self.added or self.removed or self.reordered)
 
+    def _unpaired(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """``added`` and ``removed`` without the names a rename accounts for."""
+        old = {(kind, a) for kind, a, _ in self.renamed}
+        new = {(kind, b) for kind, _, b in self.renamed}
+        return [x for x in self.added if x not in new], [x for x in self.removed if x not in old]
+
+    @property
+    def count(self) -> int:
+        """How many differences ``lines`` reports (a rename is one)."""
+        added, removed = self._unpaired()
+        return len(self.differences) + len(added) + len(removed) + len(self.renamed) + len(self.reordered)
+
     def lines(self) -> list[str]:
         words = {"port": "send port", "group": "send port group"}
         out: list[str] = []
-        for kind, name in self.added:
+        added, removed = self._unpaired()
+        for kind, old, new in self.renamed:
+            out.append(f"renamed {words[kind]} '{old}' -> '{new}'")
+        for kind, name in added:
             out.append(f"added {words[kind]} '{name}'")
-        for kind, name in self.removed:
+        for kind, name in removed:
             out.append(f"removed {words[kind]} '{name}'")
         for (kind, name), diffs in self.changed.items():
             out.append(f"changed {words[kind]} '{name}':")
@@ -95,32 +120,67 @@ def _norm(t: str | None) -> str:
 
 
 def _short(v: object, n: int = 80) -> str:
-    s = repr(v)
+    s = repr(mask_text(v) if isinstance(v, str) else v)
     return s if len(s) <= n else s[: n - 4] + "...'"
 
 
-def compare_elements(a: etree._Element, b: etree._Element, path: str, out: list[Difference]) -> None:
-    """The reference comparison of two subtrees, appending differences to ``out``."""
+SECRET_CHANGED = "changed (a secret: values not shown)"
+
+
+def _change(old: str | None, new: str | None, secret: bool = False) -> str:
+    """``'old' → 'new'`` in short, with secrets kept out: a secret value is only said to have
+    changed, and a password inside an address or connection string is masked."""
+    if secret:
+        return SECRET_CHANGED
+    if old is not None and new is not None and mask_text(old) == mask_text(new):
+        return f"{_short(old)}: the password in it changed (not shown)"
+    return f"{_short(old)} → {_short(new)}"
+
+
+def _describe(text: str | None) -> str:
+    """A value for a message: an XML document by its root element (it may hold secrets), text in short."""
+    inner = inner_xml(text)
+    return f"a <{inner.tag}> document" if inner is not None else _short(_norm(text))
+
+
+def _adapter_of(element: etree._Element) -> str | None:
+    """The adapter a transport element names (``<TransportType Name="FTP">``, ``<ReceiveLocationTransportType>``)."""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.endswith("TransportType") and child.get("Name"):
+            return child.get("Name")
+    return None
+
+
+def compare_elements(a: etree._Element, b: etree._Element, path: str, out: list[Difference],
+                     adapter: str | None = None) -> None:
+    """The reference comparison of two subtrees, appending differences to ``out``. ``adapter`` is
+    the adapter whose settings the subtree may hold, so that its secret settings stay unprinted."""
     if a.tag != b.tag:
         out.append(Difference(path, f"element {a.tag!r} became {b.tag!r}"))
         return
     if a.tag is etree.Comment:
         if _norm(a.text) != _norm(b.text):
-            out.append(Difference(path, f"comment {_short(_norm(a.text))} became {_short(_norm(b.text))}"))
+            out.append(Difference(path, f"comment {_change(_norm(a.text), _norm(b.text))}"))
         return
+    adapter = _adapter_of(a) or adapter
     if dict(a.attrib) != dict(b.attrib):
         ka, kb = dict(a.attrib), dict(b.attrib)
         for k in sorted(set(ka) | set(kb)):
             if ka.get(k) != kb.get(k):
-                out.append(Difference(f"{path}/@{k}", f"{_short(ka.get(k))} → {_short(kb.get(k))}"))
-    ia, ib = inner_xml(a.text), inner_xml(b.text)
-    if ia is not None or ib is not None:
-        if ia is None or ib is None:
-            out.append(Difference(f"{path}/text()", f"escaped XML on one side only: {_short(_norm(a.text))} vs {_short(_norm(b.text))}"))
-        else:
-            compare_elements(ia, ib, f"{path}/{{escaped}}{ia.tag}", out)
-    elif _norm(a.text) != _norm(b.text):
-        out.append(Difference(f"{path}/text()", f"{_short(_norm(a.text))} → {_short(_norm(b.text))}"))
+                out.append(Difference(f"{path}/@{k}", _change(ka.get(k), kb.get(k), looks_secret(str(k)))))
+    if is_secret_setting(str(a.tag), adapter):
+        if _norm(a.text) != _norm(b.text):
+            out.append(Difference(f"{path}/text()", SECRET_CHANGED))
+    else:
+        ia, ib = inner_xml(a.text), inner_xml(b.text)
+        if ia is not None or ib is not None:
+            if ia is None or ib is None:
+                out.append(Difference(f"{path}/text()",
+                                      f"escaped XML on one side only: {_describe(a.text)} vs {_describe(b.text)}"))
+            else:
+                compare_elements(ia, ib, f"{path}/{{escaped}}{ia.tag}", out, adapter)
+        elif _norm(a.text) != _norm(b.text):
+            out.append(Difference(f"{path}/text()", _change(_norm(a.text), _norm(b.text))))
     ca = [c for c in a if _keep(c)]
     cb = [c for c in b if _keep(c)]
     if len(ca) != len(cb):
@@ -137,7 +197,7 @@ def compare_elements(a: etree._Element, b: etree._Element, path: str, out: list[
     for i, (x, y) in enumerate(zip(ca, cb, strict=True)):
         name = x.get("Name") if isinstance(x.tag, str) else None
         step = x.tag if isinstance(x.tag, str) else "comment()"
-        compare_elements(x, y, f"{path}/{step}[{name if name else i + 1}]", out)
+        compare_elements(x, y, f"{path}/{step}[{name if name else i + 1}]", out, adapter)
 
 
 def _label(rel: str) -> str:
@@ -179,8 +239,8 @@ def _compare_collection(a: etree._Element, b: etree._Element, path: str, report:
         shallow_a.text, shallow_b.text = a.text, b.text
         compare_elements(shallow_a, shallow_b, path, report.other)
     sa, sb = _shape(a, item), _shape(b, item)
-    ea: dict[tuple[str, int], etree._Element] = {}
-    eb: dict[tuple[str, int], etree._Element] = {}
+    ea: dict[Key, etree._Element] = {}
+    eb: dict[Key, etree._Element] = {}
     for src, dst in ((a, ea), (b, eb)):
         seen: Counter[str] = Counter()
         for c in src:
@@ -188,12 +248,12 @@ def _compare_collection(a: etree._Element, b: etree._Element, path: str, report:
                 n = c.get("Name", "")
                 dst[(n, seen[n])] = c
                 seen[n] += 1
-    for key in ea:
-        if key not in eb:
-            report.removed.append((kind, key[0]))
-    for key in eb:
-        if key not in ea:
-            report.added.append((kind, key[0]))
+    removed = [key for key in ea if key not in eb]
+    added = [key for key in eb if key not in ea]
+    report.removed.extend((kind, key[0]) for key in removed)
+    report.added.extend((kind, key[0]) for key in added)
+    renames = _renames(removed, added, ea, eb)
+    report.renamed.extend((kind, old[0], new[0]) for old, new in renames)
     for key, x in ea.items():
         y = eb.get(key)
         if y is None:
@@ -206,10 +266,45 @@ def _compare_collection(a: etree._Element, b: etree._Element, path: str, report:
                         for d in diffs]
             report.changed[(kind, key[0])] = labelled
             report.differences.extend(labelled)
-    common_a = [s for s in sa if not s.startswith(f"{item}:") or (s[len(item) + 1:], 0) in eb]
-    common_b = [s for s in sb if not s.startswith(f"{item}:") or (s[len(item) + 1:], 0) in ea]
+    # Order among the items on both sides, a renamed item under its old name in both lists.
+    prefix = f"{item}:"
+    old_name = {new[0]: old[0] for old, new in renames}
+    gone = set(old_name.values())
+    common_a = [s for s in sa if not s.startswith(prefix) or (s[len(prefix):], 0) in eb or s[len(prefix):] in gone]
+    common_b = [prefix + old_name.get(s[len(prefix):], s[len(prefix):]) if s.startswith(prefix) else s
+                for s in sb if not s.startswith(prefix) or (s[len(prefix):], 0) in ea or s[len(prefix):] in old_name]
     if common_a != common_b:
         report.reordered.append(a.tag)
+
+
+def _fingerprint(element: etree._Element, top: bool = True) -> tuple[object, ...]:
+    """What ``compare_elements`` compares, as a hashable value; ``top`` leaves out the item's own
+    ``Name``, so that two items with equal fingerprints differ by name only."""
+    attrs = tuple(sorted((str(k), str(v)) for k, v in element.attrib.items() if not (top and k == "Name")))
+    inner = inner_xml(element.text)
+    text: object = _fingerprint(inner, False) if inner is not None else _norm(element.text)
+    children = tuple(_fingerprint(c, False) if isinstance(c.tag, str) else ("#comment", _norm(c.text))
+                     for c in element if _keep(c))
+    return (element.tag, attrs, text, children)
+
+
+def _renames(removed: list[Key], added: list[Key], ea: dict[Key, etree._Element],
+             eb: dict[Key, etree._Element]) -> list[tuple[Key, Key]]:
+    """(old, new) pairs of a removed and an added item with the same content under another name,
+    matched in file order. A renamed item that also changed is not paired: nothing but its
+    content could tell it from a deleted item and a new one, and BizTalk's import, keyed by
+    name, treats it as exactly that."""
+    if not removed or not added:
+        return []
+    waiting: dict[tuple[object, ...], list[Key]] = {}
+    for key in added:
+        waiting.setdefault(_fingerprint(eb[key]), []).append(key)
+    pairs = []
+    for key in removed:
+        candidates = waiting.get(_fingerprint(ea[key]))
+        if candidates:
+            pairs.append((key, candidates.pop(0)))
+    return pairs
 
 
 def _root(source: str | Path | bytes) -> tuple[etree._Element, str]:

@@ -142,3 +142,17 @@ def test_render_of_a_broken_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("portwright: ") and "Traceback" not in result.stderr
+
+
+def test_render_through_a_symlink_replaces_its_target(tmp_path: Path, qapp: QApplication) -> None:
+    """``render -o`` writes as every ``-o`` does: a symlink stays a link, its target gets the picture."""
+    target = tmp_path / "pictures" / "canvas.png"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    link = tmp_path / "latest.png"
+    link.symlink_to(target)
+    result = run(tmp_path, "render", str(SAMPLE), "-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert not QImage(str(target)).isNull()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["canvas.png"]
