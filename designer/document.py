@@ -299,12 +299,6 @@ class WorkspaceDocument(QObject):
             self._push(MoveCommand(self, {k: before[k] for k in moved if k in before}, moved,
                                    text or (tr("Move %d item(s)") % len(moved))))
 
-    def set_initial_positions(self, positions: dict[Key, tuple[float, float]]) -> None:
-        """Positions chosen by an explicit layout of items that never had one: saved, but not an
-        undoable edit. Opening and drawing never call this (views never write)."""
-        if positions:
-            self._guard(self._positions, positions)
-
     def perform(self, action: Action, subjects: Sequence[Subject] = (), application: str | None = None) -> None:
         """Enlist, unenlist, start, stop (selection or application): one undo step."""
         if action is Action.DELETE:
