@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from designer import style
+from model.store import WorkspaceError
+
+if TYPE_CHECKING:
+    from designer.mainwindow import MainWindow
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
@@ -35,12 +44,37 @@ def _install_translations(app: QApplication) -> None:
             app.installTranslator(translator)
 
 
+class StoreErrorReporter:
+    """While the window is open, a workspace error that escapes a Qt callback (a slot has no
+    caller to raise to, so Qt would only print it on the terminal) is shown in the window.
+    Any other exception goes on to the hook that was there before."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.previous: ExceptHook = sys.excepthook
+
+    def install(self) -> None:
+        self.previous = sys.excepthook
+        sys.excepthook = self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self.previous
+
+    def __call__(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, WorkspaceError) and shiboken6.isValid(self.window):
+            print(f"portwright: {value}", file=sys.stderr)
+            self.window.flows.show_error(str(value))
+            return
+        self.previous(kind, value, tb)
+
+
 def run(workspace_location: str | None, files: Sequence[str] = (), screenshot: str | None = None,
         theme: str | None = None, size: tuple[int, int] | None = None, settings: QSettings | None = None,
         select: str | None = None) -> int:
     """Open the main window on a workspace, import ``files``, and run (or take a screenshot)."""
     from designer.mainwindow import MainWindow
-    from model.store import Workspace, WorkspaceError
+    from model.store import Workspace
 
     app = application()
     settings = settings or QSettings()
@@ -51,7 +85,23 @@ def run(workspace_location: str | None, files: Sequence[str] = (), screenshot: s
     except WorkspaceError as e:
         print(f"portwright: {e}", file=sys.stderr)
         return 2
-    window = MainWindow(workspace, settings, restore=not screenshot)
+    try:
+        window = MainWindow(workspace, settings, restore=not screenshot)
+    except WorkspaceError as e:  # opened, but could not be read
+        workspace.close()
+        print(f"portwright: {e}", file=sys.stderr)
+        return 2
+    reporter = StoreErrorReporter(window)
+    reporter.install()
+    try:
+        return _show(app, window, files, screenshot, theme, size, select)
+    finally:
+        reporter.uninstall()
+
+
+def _show(app: QApplication, window: MainWindow, files: Sequence[str], screenshot: str | None,
+          theme: str | None, size: tuple[int, int] | None, select: str | None) -> int:
+    """Show the window as asked, import ``files``, and run the event loop (or take the screenshot)."""
     if theme is not None:
         window.actions["view.dark"].setChecked(theme == "dark")
     if size is not None:

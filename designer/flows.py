@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolTip
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolTip
 
-from designer import style
+from designer import file_dialogs, style
 from designer.canvas.layout import Node, auto_layout
 from designer.dialogs import NewGroupDialog, NewPortDialog, ask_rename
 from designer.document import Refused
@@ -24,6 +24,7 @@ from model.bindings import BindingFormatError, load
 from model.fileio import write_atomic
 from model.lifecycle import Action, Kind, Subject
 from model.store import Workspace, WorkspaceError
+from model.store.database import is_workspace_file, remove_sqlite_files
 
 if TYPE_CHECKING:
     from designer.mainwindow import MainWindow
@@ -66,20 +67,19 @@ class Flows(QObject):
             QToolTip.showText(QCursor.pos(), message, self.w)
 
     def guarded(self, func: Callable[[], Any]) -> Any:
+        """Run a document intent; a refusal is shown with its reason, a store failure (the
+        database unreachable, a disk error) in a message box: never only on the terminal."""
         try:
             return func()
         except Refused as e:
             self.refused(str(e))
-            return None
+        except WorkspaceError as e:
+            self.show_error(str(e))
+        return None
 
     def attempt(self, func: Callable[[], Any]) -> bool:
-        """Run a document intent; False (and the reason shown) when it was refused."""
-        try:
-            func()
-        except Refused as e:
-            self.refused(str(e))
-            return False
-        return True
+        """Run a document intent; False (and the reason shown) when it was refused or failed."""
+        return self.guarded(lambda: [func()]) is not None  # a list: None only when it did not run
 
     # -- creating, renaming, deleting ---------------------------------------------------------
 
@@ -165,7 +165,12 @@ class Flows(QObject):
         self.w.view.fit()
 
     def refresh(self) -> None:
-        self.doc.reload()
+        """Re-read the workspace; if that fails, say so and keep showing what was read before."""
+        try:
+            self.doc.reload()
+        except (WorkspaceError, Refused) as e:
+            self.show_error(tr("Could not reload the workspace: %s") % e)
+            return
         self.w.statusBar().showMessage(tr("Reloaded the workspace"), 3000)
 
     # -- clipboard -------------------------------------------------------------------------------
@@ -283,15 +288,25 @@ class Flows(QObject):
             menu.addAction(tr("(none)")).setEnabled(False)
 
     def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.w, tr("Import Bindings"), "", tr(BINDINGS_FILTER))
+        paths = file_dialogs.open_file_names(self.w, tr("Import Bindings"), tr(BINDINGS_FILTER))
         if paths:
             self.import_paths(paths)
 
     def open_sample(self) -> None:
         self.import_paths([str(SAMPLE)], remember=False)
 
+    def _refuse_own_file(self, paths: list[str], what: str) -> bool:
+        """Refuse to read or replace a file of the open workspace: opening one in this process
+        drops the workspace's locks (see :mod:`designer.file_dialogs`)."""
+        own = next((p for p in paths if is_workspace_file(p, self.doc.workspace.url)), None)
+        if own is not None:
+            self.show_error(tr("%s is a file of the open workspace: %s.") % (own, what))
+        return own is not None
+
     def import_paths(self, paths: list[str], remember: bool = True) -> None:
         doc = self.doc
+        if self._refuse_own_file(paths, tr("it holds no bindings, nothing was imported")):
+            return
 
         def work(progress: Callable[[int, int], None]) -> list[tuple[Any, Any, Any]]:
             done = []
@@ -325,12 +340,14 @@ class Flows(QObject):
                 return
             if choice == QMessageBox.StandardButton.Yes:
                 scope = keys
-        path, _ = QFileDialog.getSaveFileName(self.w, tr("Export Bindings"), "BindingInfo.xml", tr(BINDINGS_FILTER))
+        path = file_dialogs.save_file_name(self.w, tr("Export Bindings"), "BindingInfo.xml", tr(BINDINGS_FILTER))
         if path:
             self.export_to(path, scope)
 
     def export_to(self, path: str, keys: list | None = None) -> None:
         ws = self.doc.workspace
+        if self._refuse_own_file([path], tr("choose another file to export to")):
+            return
         ports = [n for k, n in keys or [] if k is Kind.PORT]
         groups = [n for k, n in keys or [] if k is Kind.GROUP]
 
@@ -361,7 +378,7 @@ class Flows(QObject):
                 failed(e)
             return
         task = Task(self.w, title, work)
-        task.done.connect(finished)
+        task.done.connect(lambda result: self.guarded(lambda: finished(result)))  # reading it back may fail
         task.error.connect(failed)
         task.done.connect(lambda _r: self.tasks.remove(task))
         task.error.connect(lambda _e: self.tasks.remove(task))
@@ -369,14 +386,18 @@ class Flows(QObject):
         task.start()
 
     def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, tr("New Workspace"), "workspace.sqlite", tr(WORKSPACE_FILTER))
-        if path:
-            if Path(path).exists():
-                Path(path).unlink()
-            self.switch_workspace(path)
+        path = file_dialogs.save_file_name(self.w, tr("New Workspace"), "workspace.sqlite", tr(WORKSPACE_FILTER))
+        if not path or self._refuse_own_file([path], tr("choose another name for the new workspace")):
+            return
+        try:
+            remove_sqlite_files(path)  # the user agreed to replace it (the dialog asked)
+        except OSError as e:
+            self.show_error(tr("Cannot replace %s: %s") % (path, e.strerror or e))
+            return
+        self.switch_workspace(path)
 
     def open_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, tr("Open Workspace"), "", tr(WORKSPACE_FILTER))
+        path = file_dialogs.open_file_name(self.w, tr("Open Workspace"), tr(WORKSPACE_FILTER))
         if path:
             self.switch_workspace(path)
 
@@ -386,7 +407,11 @@ class Flows(QObject):
         except WorkspaceError as e:
             self.show_error(str(e))
             return
-        self.w.set_workspace(workspace)
+        try:
+            self.w.set_workspace(workspace)
+        except WorkspaceError as e:  # it opened, but could not be read: keep the one shown
+            workspace.close()
+            self.show_error(str(e))
 
     def about(self) -> None:
         QMessageBox.about(self.w, tr("About Portwright"), tr(

@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
             "lifecycle.enlist": lambda: f.lifecycle("enlist"), "lifecycle.unenlist": lambda: f.lifecycle("unenlist"),
             "lifecycle.start": lambda: f.lifecycle("start"), "lifecycle.stop": lambda: f.lifecycle("stop"),
             "app.start": lambda: f.application(True), "app.stop": lambda: f.application(False),
+            # the current document's stack; an undo the workspace cannot do is shown, not raised
+            "edit.undo": lambda: f.guarded(self.doc.undo_stack.undo) if self.doc else None,
+            "edit.redo": lambda: f.guarded(self.doc.undo_stack.redo) if self.doc else None,
         }
         for action_id, slot in connections.items():
             a[action_id].triggered.connect(slot)
@@ -284,11 +287,9 @@ class MainWindow(QMainWindow):
             signal.connect(lambda *_: self._changed())
         doc.item_renamed.connect(lambda *_: self._changed())
         doc.reloaded.connect(self._changed)
-        doc.error.connect(f.show_error)
+        doc.error.connect(f.show_error)  # an undo or redo the workspace refused, said in the window
         doc.undo_stack.canUndoChanged.connect(lambda _: self.update_actions())
         doc.undo_stack.canRedoChanged.connect(lambda _: self.update_actions())
-        self.actions["edit.undo"].triggered.connect(doc.undo_stack.undo)
-        self.actions["edit.redo"].triggered.connect(doc.undo_stack.redo)
 
     def _changed(self) -> None:
         self.update_view_mode()

@@ -310,6 +310,21 @@ def cross_problems(port_or_group: SendPort | SendPortGroup, ctx: Context) -> lis
     return out
 
 
+def unresolved_reference(kind: str, name: str, holder: str, holder_name: str, ctx: Context) -> str | None:
+    """Why a send port (``kind`` "port") or group named by an orchestration port or a party
+    (``holder`` "orchestration" or "party") is a problem: it is not among ``ctx``'s; else None.
+
+    A warning, not an error: the bindings of one application often name the ports of another
+    deployed separately, and BizTalk refuses the import only if the target is in neither the
+    file nor the group it is imported into, which a file alone cannot tell."""
+    if name in (ctx.ports if kind == "port" else ctx.groups):
+        return None
+    what = f"send port '{name}'" if kind == "port" else f"send port group '{name}'"
+    by = (f"orchestration port '{holder_name}' is bound to" if holder == "orchestration"
+          else f"party '{holder_name}' lists")
+    return f"{by} {what}, which is not in this file (it must already be deployed where the file is imported)"
+
+
 def _duplicates(names: Iterable[str]) -> set[str]:
     return {n for n, c in Counter(names).items() if c > 1}
 

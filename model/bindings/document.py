@@ -21,6 +21,7 @@ from lxml import etree
 
 from model.bindings import reader, safe
 from model.bindings.merge import patch_text
+from model.bindings.references import Reference, references
 from model.bindings.safe import BindingFormatError
 from model.bindings.skeleton import (
     GROUPS,
@@ -69,6 +70,9 @@ class Placed(NamedTuple):
 
 class BindingDocument:
     """Send ports and groups of one binding file, and the rest of the file kept as it was."""
+
+    #: Send ports and groups named by orchestration ports and parties, where they are written.
+    references: Sequence[Reference] = ()
 
     def __init__(self, send_ports: Iterable[SendPort] = (), groups: Iterable[SendPortGroup] = (),
                  *, timestamp: str = "2000-01-01T00:00:00") -> None:
@@ -154,7 +158,9 @@ class BindingDocument:
         self.root_attributes = dict(root.attrib)
         ts = root.find("Timestamp")
         self.timestamp = ts.text if ts is not None else None
-        self.orchestration_bindings, self.group_bindings = _orchestration_bindings(root)
+        skip = [(spans[0][0], spans[-1][1]) for spans in cut.spans.values() if spans]
+        self.references = references(root, text, sorted(skip))
+        self.orchestration_bindings, self.group_bindings = _orchestration_bindings(self.references)
 
     # -- queries ------------------------------------------------------------------------
 
@@ -232,16 +238,13 @@ class BindingDocument:
         return self.bom + self.to_text().encode(self.encoding, errors="xmlcharrefreplace")
 
 
-def _orchestration_bindings(root: etree._Element) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _orchestration_bindings(refs: Iterable[Reference]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """{send port: orchestration ports bound to it}, and the same for groups."""
     ports: dict[str, list[str]] = {}
     groups: dict[str, list[str]] = {}
-    for svc in root.iterfind("ModuleRefCollection/ModuleRef/Services/Service"):
-        for port in svc.iterfind("Ports/Port"):
-            where = f"{svc.get('Name', '')}.{port.get('Name', '')}"
-            for tag, target in (("SendPortRef", ports), ("DistributionListRef", groups)):
-                ref = port.find(tag)
-                if ref is not None and not reader.is_nil(ref) and ref.get("Name"):
-                    target.setdefault(ref.get("Name", ""), []).append(where)
+    for ref in refs:
+        if ref.holder == "orchestration":
+            (ports if ref.kind == "port" else groups).setdefault(ref.name, []).append(ref.holder_name)
     return ports, groups
 
 

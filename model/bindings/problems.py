@@ -6,7 +6,7 @@ import re
 
 from model.bindings.document import BindingDocument, Origin
 from model.domain import SendPort, SendPortGroup
-from model.validation import FIELDS, Context, Problem, Severity, collect
+from model.validation import FIELDS, Context, Problem, Severity, collect, unresolved_reference
 
 _INDEX = re.compile(r"\[(\d+)\]")
 
@@ -59,5 +59,9 @@ def document_problems(doc: BindingDocument) -> list[Problem]:
             line, col = _locate(origin, path) if path else (origin.line, len(origin.indent) + 1)
         what = "send port" if kind == "port" else "send port group"
         out.append(Problem(Severity(severity), f"{what} '{name}': {message}", kind, name, path or None, line, col))
+    for ref in doc.references:
+        why = unresolved_reference(ref.kind, ref.name, ref.holder, ref.holder_name, ctx)
+        if why is not None:
+            out.append(Problem(Severity.WARNING, why, line=ref.line, column=ref.column))
     out.sort(key=lambda p: (p.line or 0, p.column or 0))
     return out

@@ -1,4 +1,5 @@
-"""Where a workspace lives and how it is opened: engines, SQLite settings, migrations."""
+"""Where a workspace lives and how it is opened: engines, SQLite settings, migrations, and
+which files are an SQLite workspace's own (never to be opened except through SQLite)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,44 @@ def one_line(e: BaseException) -> str:
 def display(url: str) -> str:
     """The URL without a password, for messages."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+#: What SQLite keeps beside a workspace file: the write-ahead log, its shared-memory index,
+#: and the rollback journal (while the workspace is converted to WAL).
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def sqlite_files(url: str) -> tuple[Path, ...]:
+    """The files of an SQLite workspace (the database, then its companions); none for a server
+    or an in-memory database.
+
+    Nothing in a process that has the workspace open may open and close these files other than
+    through SQLite: SQLite's locks are POSIX record locks, which belong to the process and are
+    all dropped when *any* descriptor of the file is closed. Another process then believes it
+    holds the last connection, checkpoints and deletes the ``-wal`` and ``-shm`` files, and this
+    process goes on writing to the deleted ones: its changes never reach the database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return ()
+    db = Path(parsed.database)
+    return (db, *(db.with_name(db.name + suffix) for suffix in COMPANION_SUFFIXES))
+
+
+def is_workspace_file(path: str | os.PathLike[str], url: str) -> bool:
+    """Whether ``path`` is one of :func:`sqlite_files` of ``url`` (by name, or by identity for a
+    link), decided without opening anything."""
+    target = Path(path).expanduser().resolve()
+    for own in sqlite_files(url):
+        if target == own.resolve() or (target.exists() and own.exists() and os.path.samefile(target, own)):
+            return True
+    return False
+
+
+def remove_sqlite_files(path: str | os.PathLike[str]) -> None:
+    """Delete an SQLite file and its companions (to make a new workspace in its place): a log
+    left behind would be replayed into the new database as if it were its own."""
+    for file in sqlite_files(f"sqlite:///{Path(path).expanduser().resolve()}"):
+        file.unlink(missing_ok=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -12,10 +12,10 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox
-from support.bindings import binding_file, group, port
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+from support.bindings import binding_file, generate, group, port
 
-from designer import dialogs, flows, mainwindow, style
+from designer import dialogs, file_dialogs, flows, mainwindow, style
 from designer.canvas.layout import Node, auto_layout
 from designer.mainwindow import MainWindow
 from model import lifecycle_messages as msg
@@ -50,9 +50,9 @@ class Dialogs:
         monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: self.warnings.append(text))
         monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: self.abouts.append((title, text)))
         monkeypatch.setattr(QMessageBox, "question", self._question)
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (list(self.open_names), ""))
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (self.open_name, ""))
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (self.save_name, ""))
+        monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: list(self.open_names))
+        monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: self.open_name)
+        monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: self.save_name)
         monkeypatch.setattr(flows, "ask_rename", lambda _w, _current, _taken, _kind: self.rename_to)
 
     def _question(self, _parent: Any, _title: str, text: str, *args: Any, **kw: Any) -> QMessageBox.StandardButton:
@@ -704,17 +704,12 @@ def test_switching_workspace_frees_the_old_canvas(window: MainWindow, qtbot, tmp
 
 @pytest.fixture
 def big_file(tmp_path: Path) -> Path:
-    import sys
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
     path = tmp_path / "big.xml"
     path.write_bytes(generate(800, 50))  # progress (and so cancelling) comes every 500
     return path
 
 
+@pytest.mark.slow
 def test_background_import_finishes_and_is_undoable(window: MainWindow, big_file: Path, qtbot) -> None:
     window.flows.background = True
     window.flows.import_paths([str(big_file)])
@@ -728,6 +723,7 @@ def test_background_import_finishes_and_is_undoable(window: MainWindow, big_file
     assert window.doc.workspace.export() == SAMPLE.read_bytes()
 
 
+@pytest.mark.slow
 def test_cancelled_background_import_changes_nothing(window: MainWindow, big_file: Path, qtbot) -> None:
     before = window.doc.workspace.export()
     window.flows.background = True
