@@ -89,8 +89,10 @@ class WorkspaceDocument(QObject):
 
     def reload(self) -> None:
         """Re-read everything (also what other people committed meanwhile)."""
-        self._entries = {(e.kind, e.name): e for e in self.workspace.entries()}
-        self._bindings = self.workspace.orchestration_bindings()
+        entries = self.workspace.entries()  # both read before either is kept: a failure leaves
+        bindings = self.workspace.orchestration_bindings()  # the document as it was
+        self._entries = {(e.kind, e.name): e for e in entries}
+        self._bindings = bindings
         self._view = None
         self._references = None
         self._filter_properties = None
