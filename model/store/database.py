@@ -106,6 +106,21 @@ def remove_sqlite_files(path: str | os.PathLike[str]) -> None:
         file.unlink(missing_ok=True)
 
 
+def _create_private(url: str) -> None:
+    """Create a new SQLite workspace file readable by its owner only (it holds the design's
+    adapter passwords); SQLite gives its -wal and -shm files the same mode. An existing
+    file is left as it is. Nothing has the file open yet, so opening it here is safe."""
+    files = sqlite_files(url)
+    if not files or files[0].exists():
+        return
+    try:
+        os.close(os.open(files[0], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise WorkspaceError(f"{files[0]}: cannot create the workspace: {e.strerror or e}") from None
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -123,6 +138,7 @@ def make_engine(url: str) -> Engine:
                                    use_insertmanyvalues=False)
             event.listen(engine, "connect", _sqlite_pragmas)
         elif url.startswith("sqlite"):
+            _create_private(url)
             # Plain executemany: SQLite gains nothing from batched multi-row VALUES statements,
             # and compiling them costs more than the inserts.
             engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
