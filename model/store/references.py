@@ -2,7 +2,7 @@
 elsewhere in the workspace and in what export writes.
 
 - Group members (``SendPorts/SendPortRef`` of a group) and orchestration binding rows are
-  rows and columns: the editing module updates them.
+  rows and columns: the editing service updates them.
 - Orchestration bindings (``ModuleRefCollection/.../Port/SendPortRef`` and
   ``DistributionListRef``) and parties (``PartyCollection/Party/SendPorts/SendPortRef``) live
   in the imported files' skeletons: rewritten here, text only, so the rest stays byte for byte.
@@ -24,7 +24,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from model.bindings.fragments import element_xml
 from model.domain import Filter, FilterGroup, SendPort, SendPortGroup, replace
 from model.lifecycle import Kind
-from model.store.rows import _group_model, _now, _port_model
+from model.store.rows import group_model, now, port_model
 from model.store.schema import GroupRow, SendPortRow, SourceRow
 
 #: Filter properties whose value is a send port's name.
@@ -122,18 +122,18 @@ def renamed_filter(flt: Filter | None, old: str, new: str) -> Filter | None:
 def rename_in_filters(s: Session, old: str, new: str) -> list[tuple[Kind, str]]:
     """Rewrite filters of ports and groups that name send port ``old``; which were changed."""
     changed: list[tuple[Kind, str]] = []
-    now = _now()
+    at = now()
     rows: list[SendPortRow | GroupRow] = [
         *s.scalars(select(SendPortRow).where(SendPortRow.xml.contains("SendPortName") |
                                              SendPortRow.xml.contains("SPName"))),
         *s.scalars(select(GroupRow).where(GroupRow.xml.contains("SendPortName") | GroupRow.xml.contains("SPName")))]
     for row in rows:
-        model: SendPort | SendPortGroup = _port_model(row) if isinstance(row, SendPortRow) else _group_model(row)
+        model: SendPort | SendPortGroup = port_model(row) if isinstance(row, SendPortRow) else group_model(row)
         flt = renamed_filter(model.filter, old, new)
         if flt is model.filter:
             continue
         revised = replace(model, filter=flt)
         row.xml = element_xml(revised, (row.xml, model), row.indent)
-        row.updated_at = now
+        row.updated_at = at
         changed.append((Kind.PORT if isinstance(row, SendPortRow) else Kind.GROUP, row.name))
     return changed

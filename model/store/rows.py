@@ -1,6 +1,7 @@
 """Ports and groups as rows: the model read back from a row's XML, and the columns kept next to it.
 
-Shared by the workspace's reading, editing and transfer (import and export) modules.
+Shared by the workspace's repository, services (editing, lifecycle actions, restoring, reading)
+and transfer (import and export).
 """
 
 from __future__ import annotations
@@ -14,21 +15,26 @@ from model.lifecycle import State
 from model.store.schema import GroupRow, SendPortRow
 
 PORT_INDENT = "    "  # BindingInfo > SendPortCollection > SendPort, two spaces a level
-_STATE = {int(st): st for st in State}  # State(n) is slow in bulk (enum lookup machinery)
+#: The state stored as a number, by number: ``State(n)`` is slow in bulk (enum lookup machinery).
+STATES = {int(st): st for st in State}
 
 
-def _now() -> datetime:
+def now() -> datetime:
+    """The time stamp of a write (UTC, as every ``updated_at`` and audit entry stores it)."""
     return datetime.now(UTC)
 
 
-def _port_model(row: SendPortRow) -> SendPort:
+def port_model(row: SendPortRow) -> SendPort:
+    """The send port a row's XML holds."""
     return read_element(row.xml, row.namespaces)  # type: ignore[return-value]
 
 
-def _group_model(row: GroupRow) -> SendPortGroup:
+def group_model(row: GroupRow) -> SendPortGroup:
+    """The send port group a row's XML holds."""
     return read_element(row.xml, row.namespaces)  # type: ignore[return-value]
 
 
-def _port_columns(port: SendPort) -> dict[str, Any]:
+def port_columns(port: SendPort) -> dict[str, Any]:
+    """The columns kept beside a port's XML, for listing and for the lifecycle rules."""
     return {"is_static": port.is_static is not False, "is_two_way": port.is_two_way is True,
             "adapter": port.adapter_name, "address": port.address}

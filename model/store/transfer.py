@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
-from operator import itemgetter
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from sqlalchemy import LargeBinary, cast, func, insert, select
+from sqlalchemy import LargeBinary, cast, insert, select
 from sqlalchemy.orm import Session
 
 from model.bindings import BindingDocument
-from model.bindings.document import Origin, Placed
-from model.bindings.fragments import _piece_from, element_xml, fragment_style, namespace_declarations, skeleton_state
-from model.bindings.skeleton import _Collection, _reindent, assemble_encoded
+from model.bindings.binding_document import Origin, Placed
+from model.bindings.fragments import element_xml, fragment_style, namespace_declarations, skeleton_state
+from model.bindings.skeleton import _reindent, assemble_encoded
 from model.bindings.writer import Style
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind, State
 from model.store.errors import NotFoundError
 from model.store.records import DEFAULT_APPLICATION, ImportSummary
-from model.store.rows import PORT_INDENT, _group_model, _now, _port_columns
+from model.store.repository import WorkspaceRepository
+from model.store.rows import PORT_INDENT, group_model, now, port_columns
 from model.store.schema import (
     BINDING_TABLE,
     GROUP_TABLE,
@@ -40,9 +41,11 @@ from model.store.schema import (
     SendPortRow,
     SourceRow,
 )
+from model.store.skeletons import Skeleton, SkeletonCache
+from model.store.unit_of_work import UnitOfWork
 
-if TYPE_CHECKING:
-    from model.store.workspace import Progress, Workspace
+#: Called now and then during an import with (objects done, objects in all).
+Progress = Callable[[int, int], None]
 
 _CHUNK = 500
 
@@ -56,15 +59,17 @@ def _text(doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | S
     return xml, o.indent, o.slot
 
 
-def import_document(ws: Workspace, doc: BindingDocument, application: str | None, name: str,
+def import_document(uow: UnitOfWork, doc: BindingDocument, application: str | None, name: str,
                     progress: Progress | None) -> ImportSummary:
+    """Import ``doc`` (named ``name`` in the workspace and its audit log) in one unit of work."""
     namespaces = namespace_declarations(doc)
     summary = ImportSummary(name)
     total = len(doc.send_ports) + len(doc.groups)
     done = 0
-    with ws._tx() as s:
-        now = _now()
-        source = SourceRow(name=name, imported_at=now, imported_by=ws.user, skeleton=skeleton_state(doc))
+    with uow:
+        s = uow.session
+        at = now()
+        source = SourceRow(name=name, imported_at=at, imported_by=uow.user, skeleton=skeleton_state(doc))
         s.add(source)
         s.flush()
         summary.source_id = source.id
@@ -89,8 +94,8 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
             model = port if application is None or port.application == app else port.model_copy(update={"application": app})
             xml, indent, slot = _text(doc, port, model)
             values = {"name": model.name, "application_id": app_id(app), "source_id": source.id, "xml": xml,
-                      "namespaces": namespaces, "indent": indent, "slot": slot, "updated_at": now,
-                      **_port_columns(model)}
+                      "namespaces": namespaces, "indent": indent, "slot": slot, "updated_at": at,
+                      **port_columns(model)}
             if model.name in existing or model.name in seen:
                 row = s.get(SendPortRow, existing[model.name][0]) if model.name in existing else None
                 if row is None:  # the same name twice in one file: the later one wins, as in BizTalk
@@ -126,7 +131,7 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
                 xml, indent, slot = _text(doc, group, gmodel)
                 gvalues = {"name": gmodel.name, "application_id": app_id(app), "source_id": source.id,
                            "state": int(State.UNENLISTED), "xml": xml, "namespaces": namespaces, "indent": indent,
-                           "slot": slot, "updated_at": now, "version": 1}
+                           "slot": slot, "updated_at": at, "version": 1}
                 if gmodel.name in new_members:  # the same name twice in one file: the later one wins
                     new_groups = [g for g in new_groups if g["name"] != gmodel.name]
                 new_groups.append(gvalues)
@@ -135,12 +140,12 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
                 audit.append({"kind": "group", "name": gmodel.name, "after": State.UNENLISTED.label,
                               "detail": f"created from {name}"})
             else:
-                current = _group_model(grow)
+                current = group_model(grow)
                 added = tuple(m for m in gmodel.members if m not in current.members)
                 merged = gmodel.model_copy(update={"members": current.members + added})
                 xml, indent, slot = _text(doc, group, merged)
                 grow.xml, grow.namespaces, grow.indent, grow.slot = xml, namespaces, indent, slot
-                grow.source_id, grow.application_id, grow.updated_at = source.id, app_id(app), now
+                grow.source_id, grow.application_id, grow.updated_at = source.id, app_id(app), at
                 grow.members = [MemberRow(position=i, port_name=m) for i, m in enumerate(merged.members)]
                 summary.merged.append((gmodel.name, added))
                 audit.append({"kind": "group", "name": gmodel.name,
@@ -167,35 +172,62 @@ def import_document(ws: Workspace, doc: BindingDocument, application: str | None
                     if (kind, target, orch) not in have]
         if bindings:
             s.execute(insert(BINDING_TABLE), bindings)
-        ws._audit(s, "import", audit)
+        uow.audit("import", audit)
         if progress:
             progress(total, total)
+        uow.commit()
     return summary
 
 
-def export(ws: Workspace, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]) -> bytes:
-    """A binding file of everything, of some applications, or of chosen ports and groups
-    (see :meth:`Workspace.export`)."""
-    with ws._read() as s:
-        port_rows, group_rows = _selection(s, applications, ports, groups)
-        sources = Counter(map(itemgetter(2), port_rows))  # source_id
-        sources.update(map(itemgetter(2), group_rows))
-        sources.pop(None, None)
-        if sources:
-            source_id: int | None = sources.most_common(1)[0][0]
-        elif not (applications or ports or groups):  # nothing but imported files' other content
-            source_id = s.scalars(select(SourceRow.id).order_by(SourceRow.id.desc()).limit(1)).first()
-        else:
-            source_id = None
-        skeleton = _skeleton(ws, s, source_id) if source_id else None
+class Selected(NamedTuple):
+    """A port's or group's row as export reads it."""
+
+    id: int
+    name: str
+    source_id: int | None
+    slot: int | None
+    xml: str | bytes  # bytes: UTF-8, as SQLite stores it
+    indent: str
+
+
+class Export(NamedTuple):
+    """What an export writes, as read in one session: the rows chosen, in their files' order,
+    and the skeleton (of the file most of them came from) they go back into."""
+
+    port_rows: Sequence[Selected]
+    group_rows: Sequence[Selected]
+    source_id: int | None
+    skeleton: Skeleton | None
+
+
+def read_export(s: Session, skeletons: SkeletonCache, applications: Sequence[str], ports: Sequence[str],
+                groups: Sequence[str]) -> Export:
+    """What to export: everything, some applications, or chosen ports and groups (see
+    :meth:`Workspace.export`); NotFoundError for a name that does not exist."""
+    port_rows, group_rows = _selection(s, applications, ports, groups)
+    sources = Counter(map(itemgetter(2), port_rows))  # source_id
+    sources.update(map(itemgetter(2), group_rows))
+    sources.pop(None, None)
+    if sources:
+        source_id: int | None = sources.most_common(1)[0][0]
+    elif not (applications or ports or groups):  # nothing but imported files' other content
+        source_id = s.scalars(select(SourceRow.id).order_by(SourceRow.id.desc()).limit(1)).first()
+    else:
+        source_id = None
+    return Export(port_rows, group_rows, source_id, skeletons.get(s, source_id) if source_id else None)
+
+
+def write_export(export: Export) -> bytes:
+    """The binding file of what :func:`read_export` chose (no database needed any more)."""
+    port_rows, group_rows, source_id, skeleton = export
     if skeleton is None:
         fresh = BindingDocument()
-        skeleton = _Skeleton(fresh._pieces, fresh.style, "utf-8", b"", None)
+        skeleton = Skeleton(fresh._pieces, fresh.style, "utf-8", b"", None)
     pieces, style, encoding, bom = skeleton.pieces, skeleton.style, skeleton.encoding, skeleton.bom
     # Stored UTF-8 going out as UTF-8 is copied as bytes (see _selection).
     keep_bytes = codecs.lookup(encoding).name == "utf-8"
 
-    def placed(rows: Sequence[_Selected]) -> list[Placed]:
+    def placed(rows: Sequence[Selected]) -> list[Placed]:
         # an element of the source being written goes back into its own slot, as stored
         return [Placed(slot, xml if keep_bytes or isinstance(xml, str) else xml.decode())
                 if source_id is not None and source == source_id and slot is not None
@@ -207,73 +239,34 @@ def export(ws: Workspace, applications: Sequence[str], ports: Sequence[str], gro
     return bom + assemble_encoded(pieces, style, placed(port_rows), placed(group_rows), encoding)
 
 
-class _Skeleton(NamedTuple):
-    """What export needs of an imported file's skeleton, decoded."""
-
-    pieces: list[str | _Collection]
-    style: Style
-    encoding: str
-    bom: bytes
-    original_if_empty: str | None
-
-
-def _skeleton(ws: Workspace, s: Session, source_id: int) -> _Skeleton | None:
-    """The decoded skeleton of source ``source_id``. A source changes only when a rename rewrites it, so
-    its decoded form is kept (per workspace object) under its id, import time and revision: a
-    source deleted and another imported under the same id is told apart by the time, a
-    skeleton rewritten by a rename by its revision."""
-    row = s.execute(select(SourceRow.imported_at, SourceRow.revision).where(SourceRow.id == source_id)).first()
-    if row is None:
-        return None
-    key = (source_id, row.imported_at, row.revision)
-    cache = ws._skeletons
-    skeleton = cache.get(key)
-    if skeleton is None:
-        state: dict[str, Any] = s.scalars(select(SourceRow.skeleton).where(SourceRow.id == source_id)).one()
-        skeleton = _Skeleton([_piece_from(p) for p in state["pieces"]], Style(state["unit"], state["newline"]),
-                             state["encoding"], bytes.fromhex(state["bom"]), state.get("original_if_empty"))
-        if len(cache) >= 4:
-            cache.pop(next(iter(cache)))
-        cache[key] = skeleton
-    return skeleton
-
-
 def _selection(s: Session, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]
-               ) -> tuple[list[_Selected], list[_Selected]]:
+               ) -> tuple[list[Selected], list[Selected]]:
+    rows_of = WorkspaceRepository(s)
     for app in applications:
-        if s.scalar(select(func.count()).select_from(ApplicationRow).where(ApplicationRow.name == app)) == 0:
+        if not rows_of.has_application(app):
             raise NotFoundError("application", app)
     everything = not (applications or ports or groups)
-    out: list[list[_Selected]] = []
+    out: list[list[Selected]] = []
     for table, names, kind in ((PORT_TABLE, ports, "port"), (GROUP_TABLE, groups, "group")):
         # SQLite stores text as UTF-8: read as a BLOB, it comes out as those bytes, undecoded.
         xml = cast(table.c.xml, LargeBinary) if s.get_bind().dialect.name == "sqlite" else table.c.xml
         cols = select(table.c.id, table.c.name, table.c.source_id, table.c.slot, xml, table.c.indent)
         order = (table.c.source_id, table.c.slot, table.c.id)
-        rows: dict[int, _Selected] = {}
+        rows: dict[int, Selected] = {}
         if everything:
             out.append(s.connection().execute(cols.order_by(*order)).all())  # type: ignore[arg-type]
             continue
         if applications:
             app_ids = select(ApplicationRow.id).where(ApplicationRow.name.in_(applications))
-            rows.update({r.id: _Selected(*r) for r in s.execute(
+            rows.update({r.id: Selected(*r) for r in s.execute(
                 cols.where(table.c.application_id.in_(app_ids)).order_by(*order))})
         for name in names:
             r = s.execute(cols.where(table.c.name == name)).first()
             if r is None:
                 raise NotFoundError(kind, name)
-            rows.setdefault(r.id, _Selected(*r))
+            rows.setdefault(r.id, Selected(*r))
         out.append(list(rows.values()))
     return out[0], out[1]
-
-
-class _Selected(NamedTuple):
-    id: int
-    name: str
-    source_id: int | None
-    slot: int | None
-    xml: str | bytes  # bytes: UTF-8, as SQLite stores it
-    indent: str
 
 
 def _moved(xml: str, old_indent: str, style: Style) -> Callable[[str], str]:
@@ -288,4 +281,4 @@ def _move(xml: str, old_indent: str, new_indent: str, style: Style) -> str:
     return _reindent(xml, old_indent, new_indent, nl, style.newline)
 
 
-__all__ = ["Origin", "export", "import_document"]
+__all__ = ["Export", "Origin", "Progress", "import_document", "read_export", "write_export"]

@@ -1,51 +1,38 @@
 """The workspace: applications, send ports and groups with their states, in a database.
 
-Every operation is one transaction (all or nothing) and records who did what in the audit
+Every operation is one unit of work (all or nothing) and records who did what in the audit
 log. Lifecycle operations ask ``model.lifecycle`` for the plan, so the rules live once;
 edits carry the version they were based on and are refused with :class:`ConflictError`
 when someone else committed a change in between (optimistic concurrency).
 
-``Workspace`` owns the sessions, transactions and lifecycle actions; its queries are in
-``model.store.reading``, its edits in ``model.store.editing``, import and export in
-``model.store.transfer``.
+``Workspace`` is the one object callers hold: it opens the database, gives each operation a
+:class:`UnitOfWork` (or a read session) and hands it to the service that does the work:
+``editing``, ``actions`` (lifecycle), ``restoring`` (what undo needs), ``transfer`` (import
+and export) and ``reading``.
 """
 
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from model import lifecycle
 from model.bindings import BindingDocument, load
 from model.bindings.fragments import skeleton_state
-from model.domain import replace
+from model.domain import SendPort, SendPortGroup
 from model.gcpause import bulk
-from model.lifecycle import Action, Change, Deletion, Kind, MembershipChange, State, Subject, Transition
-from model.store import database, transfer
-from model.store.editing import _Editing
-from model.store.errors import ConflictError, DuplicateError, NotFoundError, WorkspaceError
-from model.store.reading import _Reading
-from model.store.records import ImportSummary
-from model.store.rows import PORT_INDENT, _group_model, _now
-from model.store.schema import (
-    AUDIT_TABLE,
-    GROUP_TABLE,
-    META_TABLE,
-    PORT_TABLE,
-    ApplicationRow,
-    BindingRow,
-    MetaRow,
-)
-
-Progress = Callable[[int, int], None]
+from model.lifecycle import Action, Change, Kind, State, Subject
+from model.store import actions, database, editing, reading, restoring, transfer
+from model.store.errors import NotFoundError
+from model.store.records import AuditEntry, Entry, GroupRecord, ImportSummary, PortRecord, Snapshot
+from model.store.rows import PORT_INDENT
+from model.store.skeletons import SkeletonCache
+from model.store.transfer import Progress
+from model.store.unit_of_work import UnitOfWork, read_session
 
 
 def _user() -> str:
@@ -55,7 +42,7 @@ def _user() -> str:
         return "unknown"
 
 
-class Workspace(_Editing, _Reading):
+class Workspace:
     """A workspace database (SQLite file or SQLAlchemy URL), upgraded when opened."""
 
     def __init__(self, location: str | Path | None = None, *, user: str | None = None) -> None:
@@ -65,8 +52,8 @@ class Workspace(_Editing, _Reading):
         self.engine = database.make_engine(self.url)
         database.migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        #: Decoded skeletons of imported files, for export (see ``transfer._skeleton``).
-        self._skeletons: dict[tuple[int, Any, Any], Any] = {}
+        #: Decoded skeletons of imported files, kept between exports.
+        self._skeletons = SkeletonCache()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -77,64 +64,103 @@ class Workspace(_Editing, _Reading):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- transactions ---------------------------------------------------------------------
+    def _unit(self, *, counted: bool = True, checked: bool = False) -> UnitOfWork:
+        """A unit of work for one write, acting for :attr:`user` (see :class:`UnitOfWork`
+        for ``counted`` and ``checked``)."""
+        return UnitOfWork(self._sessions, self.user, self.display, counted=counted, checked=checked)
 
-    @contextmanager
-    def _tx(self, bump: bool = True, checked: bool = False) -> Iterator[Session]:
-        """One unit of work: commit at the end, roll back on any error. Unless ``bump`` is
-        False (canvas positions, settings), it counts as a change for concurrent lifecycle
-        actions. ``checked``: the work decides from what it read (memberships, states), so a
-        counted change committed by someone else meanwhile makes it a ConflictError."""
-        session = self._sessions()
-        try:
-            with session.begin():
-                seen = self._counter(session) if checked else None
-                yield session
-                if bump and not session.info.get("bumped"):
-                    self._bump(session, seen)
-        except StaleDataError:
-            raise ConflictError("someone else changed this since it was read; nothing was saved. "
-                                "Refresh and try again.") from None
-        except IntegrityError as e:
-            raise DuplicateError(f"the change conflicts with what is in the workspace: {database.one_line(e)}") from None
-        except SQLAlchemyError as e:
-            raise WorkspaceError(f"workspace {self.display}: {database.one_line(e)}") from None
-        finally:
-            session.close()
+    def _reading(self) -> AbstractContextManager[Session]:
+        return read_session(self._sessions, self.display)
 
-    @contextmanager
-    def _read(self) -> Iterator[Session]:
-        session = self._sessions()
-        try:
-            yield session
-        except SQLAlchemyError as e:
-            raise WorkspaceError(f"workspace {self.display}: {database.one_line(e)}") from None
-        finally:
-            session.close()
+    # -- editing --------------------------------------------------------------------------
 
-    @staticmethod
-    def _counter(s: Session) -> int:
-        return int(s.scalar(select(MetaRow.lifecycle_version).where(MetaRow.id == 1)) or 0)
+    def create_port(self, port: SendPort, application: str | None = None, *, x: float | None = None,
+                    y: float | None = None, operation: str = "create") -> PortRecord:
+        record = self.create([(port, application, x, y)], (), operation=operation)[0]
+        assert isinstance(record, PortRecord)
+        return record
 
-    @staticmethod
-    def _bump(s: Session, seen: int | None = None) -> None:
-        """Count a change of states, memberships or objects; with ``seen``, only if nobody
-        else counted one since (else :class:`ConflictError`)."""
-        table = META_TABLE
-        stmt = update(table).where(table.c.id == 1).values(lifecycle_version=table.c.lifecycle_version + 1)
-        if seen is not None:
-            stmt = stmt.where(table.c.lifecycle_version == seen)
-        if s.execute(stmt).rowcount != 1 and seen is not None:  # type: ignore[attr-defined]
-            raise ConflictError("send ports or groups were changed by someone else meanwhile; nothing was "
-                                "changed. Refresh and try again.")
-        s.info["bumped"] = True
+    def create_group(self, group: SendPortGroup, application: str | None = None, *, x: float | None = None,
+                     y: float | None = None, operation: str = "create") -> GroupRecord:
+        record = self.create((), [(group, application, x, y)], operation=operation)[0]
+        assert isinstance(record, GroupRecord)
+        return record
 
-    def _audit(self, s: Session, operation: str, rows: Iterable[dict[str, Any]]) -> None:
-        at, user = _now(), self.user
-        batch = [{"at": at, "user": user, "operation": operation, "kind": None, "name": None,
-                  "before": None, "after": None, "detail": None, **r} for r in rows]
-        if batch:
-            s.execute(insert(AUDIT_TABLE), batch)
+    def create(self, ports: Sequence[tuple[SendPort, str | None, float | None, float | None]] = (),
+               groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]] = (), *,
+               operation: str = "create") -> list[PortRecord | GroupRecord]:
+        """Create new, unenlisted ports and groups (application, x, y each), all or nothing."""
+        return editing.create(self._unit(checked=True), ports, groups, operation)
+
+    def update_port(self, name: str, port: SendPort, expected_version: int | None = None, *,
+                    base: SendPort | None = None, operation: str = "edit") -> PortRecord:
+        """Replace a port's settings (not its name: see :meth:`rename`). With ``expected_version``
+        a concurrent change is refused, or merged field by field when ``base`` (the copy the
+        edit started from) shows the two edits touched different fields."""
+        return editing.update_port(self._unit(counted=False), name, port, expected_version, base, operation)
+
+    def update_group(self, name: str, group: SendPortGroup, expected_version: int | None = None, *,
+                     base: SendPortGroup | None = None, operation: str = "edit") -> GroupRecord:
+        """Replace a group's settings and members; member changes follow the membership rules
+        (the same as adding and removing members one by one)."""
+        return editing.update_group(self._unit(counted=False), name, group, expected_version, base, operation)
+
+    def rename(self, kind: Kind, old: str, new: str, operation: str = "rename") -> list[tuple[Kind, str]]:
+        """Rename a port or a group, following every reference: group members, orchestration
+        bindings and parties (in the workspace and in what export writes), and filters that
+        name the port. Returns the other objects whose text changed."""
+        return editing.rename(self._unit(checked=True), kind, old, new, operation)
+
+    def set_references(self, application: str, references: Sequence[str]) -> None:
+        """Which applications ``application`` references (needed for members of other applications)."""
+        editing.set_references(self._unit(), application, references)
+
+    def set_positions(self, positions: dict[tuple[Kind, str], tuple[float, float]]) -> None:
+        """Canvas positions (not versioned: moving a node never conflicts with an edit)."""
+        editing.set_positions(self._unit(counted=False), positions)
+
+    # -- what undo needs ------------------------------------------------------------------
+
+    def snapshots(self, keys: Iterable[tuple[Kind, str]]) -> list[Snapshot]:
+        """Snapshots of those of ``keys`` that exist (what an import would replace, for undo)."""
+        out = []
+        for kind, name in keys:
+            try:
+                out.append(self.snapshot(kind, name))
+            except NotFoundError:
+                pass
+        return out
+
+    def snapshot(self, kind: Kind, name: str) -> Snapshot:
+        with self._reading() as s:
+            return restoring.snapshot(s, kind, name)
+
+    def restore(self, snaps: Snapshot | Sequence[Snapshot], operation: str = "undo") -> None:
+        """Put deleted ports or groups back exactly as they were (undo of delete, redo of
+        create); refused when a name is taken meanwhile or the rules would break."""
+        snaps = [snaps] if isinstance(snaps, Snapshot) else list(snaps)
+        restoring.restore(self._unit(checked=True), snaps, operation)
+
+    def remove(self, keys: Sequence[tuple[Kind, str]], operation: str = "undo",
+               versions: dict[tuple[Kind, str], int] | None = None) -> None:
+        """Remove ports or groups (undo of create, redo of paste) under the delete rules:
+        unenlisted, in no group, bound to no orchestration; with ``versions``, refused when
+        someone changed one of them since."""
+        restoring.remove(self._unit(), keys, operation, versions)
+
+    def revert_import(self, summary: ImportSummary, before: Sequence[Snapshot], operation: str = "undo import",
+                      versions: dict[tuple[Kind, str], int] | None = None) -> None:
+        """Undo an import: remove what it created, put back what it replaced, drop its file.
+        With ``versions`` (what the import left), refused when someone changed any of it since;
+        refused too when the result would break BizTalk's rules."""
+        restoring.revert_import(self._unit(checked=True), summary, before, operation, versions)
+
+    def restore_states(self, states: Iterable[tuple[Kind, str, State]], operation: str = "undo",
+                       expected: Iterable[tuple[Kind, str, State]] | None = None) -> None:
+        """Bring objects back to given states (undo of a lifecycle action) through BizTalk's own
+        steps (stop, unenlist, enlist, start), so the rules hold; with ``expected`` (the states
+        the action left), refused when someone changed one of them since."""
+        actions.restore_states(self._unit(), states, operation, expected)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -143,65 +169,10 @@ class Workspace(_Editing, _Reading):
                 application: str | None = None, operation: str | None = None) -> list[Change]:
         """Apply ``action`` under BizTalk's rules; raises LifecycleError (and changes nothing) when
         refused. ``operation`` names it in the audit log (for example "redo enlist")."""
-        with self._tx() as s:
-            if application is not None and not s.scalar(
-                    select(func.count()).select_from(ApplicationRow).where(ApplicationRow.name == application)):
-                raise NotFoundError("application", application)
-            seen = self._counter(s)
-            changes = lifecycle.plan(self._view(s), action, subjects, group=group, application=application)
-            self._bump(s, seen)
-            self._apply(s, action, changes, operation)
-            return changes
+        return actions.perform(self._unit(), action, subjects, group, application, operation)
 
-    def _apply(self, s: Session, action: Action, changes: Sequence[Change], operation: str | None = None) -> None:
-        finals: dict[tuple[Kind, str], list[State]] = {}
-        audit: list[dict[str, Any]] = []
-        for c in changes:
-            if isinstance(c, Transition):
-                pair = finals.setdefault((c.kind, c.name), [c.before, c.after])
-                pair[1] = c.after
-        now = _now()
-        batches: dict[tuple[Kind, State, State], list[str]] = {}
-        for (kind, name), (before, after) in finals.items():
-            batches.setdefault((kind, before, after), []).append(name)
-            audit.append({"kind": kind.value, "name": name, "before": before.label, "after": after.label})
-        for (kind, before, after), names in batches.items():
-            table = PORT_TABLE if kind is Kind.PORT else GROUP_TABLE
-            for i in range(0, len(names), 500):
-                chunk = names[i:i + 500]
-                # Conditional on the state the plan saw: a concurrent change makes this a conflict.
-                result = s.execute(update(table).where(table.c.name.in_(chunk), table.c.state == int(before))
-                                   .values(state=int(after), version=table.c.version + 1, updated_at=now))
-                if result.rowcount != len(chunk):  # type: ignore[attr-defined]
-                    raise ConflictError(f"some of the selected {kind.label}s were changed by someone else meanwhile; "
-                                        "nothing was changed. Refresh and try again.")
-        memberships = [c for c in changes if isinstance(c, MembershipChange)]
-        by_group: dict[str, list[MembershipChange]] = {}
-        for c in memberships:
-            by_group.setdefault(c.group, []).append(c)
-        for group_name, group_changes in by_group.items():
-            row = self._group_row(s, group_name)
-            old = _group_model(row)
-            members = list(old.members)
-            for c in group_changes:
-                if c.added and c.port not in members:
-                    members.append(c.port)
-                elif not c.added and c.port in members:
-                    members.remove(c.port)
-                audit.append({"kind": "group", "name": group_name,
-                              "detail": f"{'added' if c.added else 'removed'} member '{c.port}'"})
-            self._set_group(s, row, old, replace(old, members=tuple(members)))
-        for c in changes:
-            if isinstance(c, Deletion):
-                doomed = self._placed_row(s, c.kind, c.name)
-                if doomed is None:
-                    raise ConflictError(f"{c.kind.label} '{c.name}' was deleted by someone else meanwhile; "
-                                        "nothing was changed. Refresh and try again.")
-                audit.append({"kind": c.kind.value, "name": c.name, "before": State(doomed.state).label,
-                              "detail": "deleted"})
-                s.delete(doomed)
-                s.execute(delete(BindingRow).where(BindingRow.kind == c.kind.value, BindingRow.target == c.name))
-        self._audit(s, operation or action.value, audit)
+    def allowed_actions(self, subjects: Sequence[Subject]) -> dict[Action, lifecycle.Verdict]:
+        return lifecycle.allowed_actions(self.view(), subjects)
 
     # -- import and export ----------------------------------------------------------------
 
@@ -216,7 +187,7 @@ class Workspace(_Editing, _Reading):
     def import_document(self, doc: BindingDocument, application: str | None = None, name: str | None = None,
                         progress: Progress | None = None) -> ImportSummary:
         """Import as one transaction, with BizTalk's rules for what exists already."""
-        return transfer.import_document(self, doc, application, name or doc.name, progress)
+        return transfer.import_document(self._unit(), doc, application, name or doc.name, progress)
 
     @bulk
     def export(self, applications: Sequence[str] = (), ports: Sequence[str] = (),
@@ -225,7 +196,56 @@ class Workspace(_Editing, _Reading):
 
         Ports and groups go back into the skeleton of the file most of them came from (so a
         file imported into an empty workspace comes back byte for byte); others are added."""
-        return transfer.export(self, applications, ports, groups)
+        with self._reading() as s:
+            chosen = transfer.read_export(s, self._skeletons, applications, ports, groups)
+        return transfer.write_export(chosen)  # the session is closed: writing needs no database
+
+    # -- reading --------------------------------------------------------------------------
+
+    def entries(self, application: str | None = None, state: State | None = None) -> list[Entry]:
+        """Ports then groups, by application and name: what ``ls``, explorers and canvases show."""
+        with self._reading() as s:
+            return reading.entries(s, application, state)
+
+    def entry(self, kind: Kind, name: str) -> Entry | None:
+        """One port or group as :meth:`entries` lists it (None when it does not exist)."""
+        with self._reading() as s:
+            return reading.entry(s, kind, name)
+
+    def orchestration_bindings(self) -> dict[tuple[Kind, str], list[str]]:
+        """(kind, name) -> orchestration ports bound to it."""
+        with self._reading() as s:
+            return reading.orchestration_bindings(s)
+
+    def filter_properties(self) -> list[str]:
+        """The properties every filter in the workspace tests (read from the stored XML)."""
+        with self._reading() as s:
+            return reading.filter_properties(s)
+
+    def applications(self) -> list[str]:
+        with self._reading() as s:
+            return reading.applications(s)
+
+    def port(self, name: str) -> PortRecord:
+        with self._reading() as s:
+            return reading.port(s, name)
+
+    def group(self, name: str) -> GroupRecord:
+        with self._reading() as s:
+            return reading.group(s, name)
+
+    def view(self) -> lifecycle.View:
+        with self._reading() as s:
+            return reading.view(s)
+
+    def references(self) -> dict[str, frozenset[str]]:
+        """Application -> the applications it references."""
+        with self._reading() as s:
+            return reading.references(s)
+
+    def audit(self, limit: int | None = None) -> list[AuditEntry]:
+        with self._reading() as s:
+            return reading.audit(s, limit)
 
 
 __all__ = ["PORT_INDENT", "Workspace", "skeleton_state"]

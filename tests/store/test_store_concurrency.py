@@ -14,6 +14,7 @@ from model import lifecycle
 from model.lifecycle import Action, Kind, State, Subject
 from model.store import ConflictError, Workspace
 from model.store import editing as editing_module
+from model.store.repository import WorkspaceRepository
 
 P, G = Subject.port, Subject.group
 U, S, ST = State.UNENLISTED, State.STOPPED, State.STARTED
@@ -26,6 +27,12 @@ def pair(workspace_url: str):
         a.import_file(STANDARD)
         with Workspace(workspace_url, user="bob") as b:
             yield a, b
+
+
+def _reads(ws: Workspace, rows: WorkspaceRepository) -> bool:
+    """Whether ``rows`` reads for ``ws`` (each Workspace object has its own engine): a view patched
+    on the repository class acts for that session only."""
+    return rows.session.get_bind() is ws.engine
 
 
 def _described(ws: Workspace, name: str, text: str):  # type: ignore[no-untyped-def]
@@ -101,14 +108,15 @@ def test_a_lifecycle_plan_made_from_a_stale_view_is_refused(pair, monkeypatch: p
     before Alice's changes are applied. Alice's C would be fine, her B is not: nothing is written."""
     a, b = pair
     a.perform(Action.ENLIST, [P("C")])
-    real_view = a._view
+    real_view = WorkspaceRepository.view
 
-    def view_then_bob_acts(s):  # type: ignore[no-untyped-def]
-        view = real_view(s)
-        b.perform(Action.ENLIST, [P("B")])  # committed by Bob between Alice's plan and her writes
+    def view_then_bob_acts(rows):  # type: ignore[no-untyped-def]
+        view = real_view(rows)
+        if _reads(a, rows):
+            b.perform(Action.ENLIST, [P("B")])  # committed by Bob between Alice's plan and her writes
         return view
 
-    monkeypatch.setattr(a, "_view", view_then_bob_acts)
+    monkeypatch.setattr(WorkspaceRepository, "view", view_then_bob_acts)
     before = full_state(b)
     before_states = {e.name: e.state for e in before.entries}
     with pytest.raises(ConflictError, match="changed by someone else"):
@@ -120,20 +128,18 @@ def test_a_lifecycle_plan_made_from_a_stale_view_is_refused(pair, monkeypatch: p
     assert [(e.user, e.operation, e.name) for e in a.audit()][-1] == ("bob", "enlist", "B")
 
 
-def test_two_sessions_starting_the_same_port_at_once(pair) -> None:  # type: ignore[no-untyped-def]
+def test_two_sessions_starting_the_same_port_at_once(pair, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Both sessions plan from the same state in two threads, then both write: one wins."""
     a, b = pair
     barrier = threading.Barrier(2, timeout=30)
     results: dict[str, object] = {}
+    real_view = WorkspaceRepository.view
 
-    def racing_view(ws: Workspace):  # type: ignore[no-untyped-def]
-        real = ws._view
-
-        def view(s):  # type: ignore[no-untyped-def]
-            v = real(s)
+    def racing_view(rows):  # type: ignore[no-untyped-def]
+        v = real_view(rows)
+        if _reads(a, rows) or _reads(b, rows):
             barrier.wait()  # both have planned from "Unenlisted" before either writes
-            return v
-        return view
+        return v
 
     def run(ws: Workspace, who: str) -> None:
         try:
@@ -141,8 +147,7 @@ def test_two_sessions_starting_the_same_port_at_once(pair) -> None:  # type: ign
         except Exception as e:  # noqa: BLE001 - recorded for the assertions
             results[who] = e
 
-    a._view = racing_view(a)  # type: ignore[method-assign]
-    b._view = racing_view(b)  # type: ignore[method-assign]
+    monkeypatch.setattr(WorkspaceRepository, "view", racing_view)
     threads = [threading.Thread(target=run, args=(ws, who)) for ws, who in ((a, "alice"), (b, "bob"))]
     for t in threads:
         t.start()
@@ -160,15 +165,16 @@ def test_a_membership_change_keeps_a_concurrent_group_edit(pair, monkeypatch: py
     """Bob edits G2's description between Alice's plan and her write: the member is added to
     the group as Bob left it (nothing of his is lost)."""
     a, b = pair
-    real_view = a._view
+    real_view = WorkspaceRepository.view
     version = b.group("G2").version
 
-    def view_then_bob_edits(s):  # type: ignore[no-untyped-def]
-        view = real_view(s)
-        b.update_group("G2", b.group("G2").model.model_copy(update={"description": "Bob"}), version)
+    def view_then_bob_edits(rows):  # type: ignore[no-untyped-def]
+        view = real_view(rows)
+        if _reads(a, rows):
+            b.update_group("G2", b.group("G2").model.model_copy(update={"description": "Bob"}), version)
         return view
 
-    monkeypatch.setattr(a, "_view", view_then_bob_edits)
+    monkeypatch.setattr(WorkspaceRepository, "view", view_then_bob_edits)
     a.perform(Action.ADD_MEMBER, [P("C")], group="G2")
     monkeypatch.undo()
     record = a.group("G2")
@@ -177,21 +183,22 @@ def test_a_membership_change_keeps_a_concurrent_group_edit(pair, monkeypatch: py
 
 # -- plans applied after another session changed what they depend on ----------------------------
 #
-# Workspace.perform plans from a view read without locks; Workspace._apply guards only each
+# Workspace.perform plans from a view read without locks; actions.apply_changes guards only each
 # Transition's own state (UPDATE ... WHERE state = <state planned from>). Membership changes,
 # deletions and the rules that depend on other objects (a member's state, a group's enlisted
 # members) are not checked again, so a change committed in between slips through.
 
 
 def _race(a: Workspace, b: Workspace, monkeypatch: pytest.MonkeyPatch, meanwhile) -> None:  # type: ignore[no-untyped-def]
-    real_view = a._view
+    real_view = WorkspaceRepository.view
 
-    def stale_view(s):  # type: ignore[no-untyped-def]
-        view = real_view(s)
-        meanwhile(b)
+    def stale_view(rows):  # type: ignore[no-untyped-def]
+        view = real_view(rows)
+        if _reads(a, rows):
+            meanwhile(b)
         return view
 
-    monkeypatch.setattr(a, "_view", stale_view)
+    monkeypatch.setattr(WorkspaceRepository, "view", stale_view)
 
 
 def _refused_after_race(a: Workspace, action: Action, subjects: list[Subject], **kw: str) -> None:

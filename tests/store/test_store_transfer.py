@@ -17,6 +17,7 @@ from model.bindings.compare import compare_files
 from model.lifecycle import Action, Kind, State, Subject
 from model.store import NotFoundError, Workspace, transfer
 from model.store.records import DEFAULT_APPLICATION
+from model.store.unit_of_work import UnitOfWork
 
 ROUND_TRIP = [pytest.param(f, id=f.name) for f in fixture_files()] + [
     pytest.param(f, id=f"corpus-{f.name[:36]}") for f in corpus_files()]
@@ -335,7 +336,7 @@ def test_an_import_failing_at_the_audit_log_changes_nothing(ws: Workspace, monke
     def failing_audit(*_a: object, **_k: object) -> None:
         raise RuntimeError("audit log unavailable")
 
-    monkeypatch.setattr(ws, "_audit", failing_audit)
+    monkeypatch.setattr(UnitOfWork, "audit", failing_audit)
     with pytest.raises(RuntimeError, match="audit log unavailable"):
         ws.import_file(NEXT_FILE)
     monkeypatch.undo()

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from model.lifecycle import Action, Kind, Subject
 from model.store import Workspace
 from model.store.schema import SendPortRow
+from model.store.unit_of_work import UnitOfWork
 
 
 def hang(session: Session) -> None:
@@ -59,13 +60,13 @@ def main(argv: list[str]) -> int:
         stop_after("insert")
         ws.import_file(Path(argv[2]))
     elif mode == "import-before-commit":
-        real_audit = ws._audit
+        real_audit = UnitOfWork.audit
 
-        def audit_then_hang(s, operation, rows):  # type: ignore[no-untyped-def]
-            real_audit(s, operation, rows)
-            hang(s)
+        def audit_then_hang(uow, operation, rows):  # type: ignore[no-untyped-def]
+            real_audit(uow, operation, rows)
+            hang(uow.session)
 
-        ws._audit = audit_then_hang  # type: ignore[method-assign]
+        UnitOfWork.audit = audit_then_hang  # type: ignore[method-assign]
         ws.import_file(Path(argv[2]))
     elif mode == "start-first-update":
         ports = [Subject.port(e.name) for e in ws.entries() if e.kind is Kind.PORT]
