@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from designer.style import icon
 from model.lifecycle import Action, Verdict
@@ -32,6 +33,13 @@ class Spec:
     checkable: bool = False
     lifecycle: Action | None = None
 
+
+#: The context menu's actions, in order; None is a separator.
+CONTEXT_MENU: tuple[str | None, ...] = (
+    "lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop", None,
+    "edit.rename", "edit.duplicate", "edit.copy", "edit.paste", "edit.delete", None,
+    "edit.new_port", "edit.new_group", None, "app.start", "app.stop",
+)
 
 # fmt: off
 SPECS: tuple[Spec, ...] = (
@@ -108,6 +116,16 @@ class Actions(QObject):
 
     def __getitem__(self, action_id: str) -> QAction:
         return self.by_id[action_id]
+
+    def context_menu(self, parent: QWidget) -> QMenu:
+        """The canvas's and the explorer's context menu (the caller executes it)."""
+        menu = QMenu(parent)
+        for action_id in CONTEXT_MENU:
+            if action_id is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self[action_id])
+        return menu
 
     @staticmethod
     def _tip(action: QAction, tip: str) -> str:

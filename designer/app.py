@@ -64,7 +64,7 @@ class StoreErrorReporter:
     def __call__(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, WorkspaceError) and shiboken6.isValid(self.window):
             print(f"portwright: {value}", file=sys.stderr)
-            self.window.flows.show_error(str(value))
+            self.window.reporter.show_error(str(value))
             return
         self.previous(kind, value, tb)
 
@@ -79,7 +79,7 @@ def run(workspace_location: str | None, files: Sequence[str] = (), screenshot: s
     app = application()
     settings = settings or QSettings()
     chosen = theme or str(settings.value("theme", "light"))
-    style.apply_theme(app, chosen)
+    style.apply_theme(app, style.theme_named(chosen))
     try:
         workspace = Workspace(workspace_location)
     except WorkspaceError as e:
@@ -103,16 +103,16 @@ def _show(app: QApplication, window: MainWindow, files: Sequence[str], screensho
           theme: str | None, size: tuple[int, int] | None, select: str | None) -> int:
     """Show the window as asked, import ``files``, and run the event loop (or take the screenshot)."""
     if theme is not None:
-        window.actions["view.dark"].setChecked(theme == "dark")
+        window.action_map["view.dark"].setChecked(theme == "dark")
     if size is not None:
         window.resize(*size)
     if screenshot:
-        window.flows.background = False
+        window.file_flows.background = False
     if files:
-        window.flows.import_paths(list(files))
+        window.file_flows.import_paths(list(files))
     window.show()
     if select:  # once the first fit to the window is done
-        QTimer.singleShot(100, lambda: window.flows.select_name(select))
+        QTimer.singleShot(100, lambda: window.find_flows.select_name(select))
     if screenshot:
         return _screenshot(app, window, screenshot, fit=not select)
     return app.exec()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -21,9 +22,9 @@ from PySide6.QtWidgets import (
 from designer.editors.fields import ErrorLabel
 from model import adapters
 from model.domain import SendPort, SendPortGroup, new_send_port
-from model.validation import Severity, port_problems
 from model.lifecycle import Kind
 from model.store.records import DEFAULT_APPLICATION
+from model.validation import Severity, port_problems
 
 
 class _NameForm(QDialog):
@@ -197,3 +198,12 @@ def ask_rename(parent: QWidget, current: str, taken: set[str], kind: Kind) -> st
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.name.text()
+
+
+def show_about(parent: QWidget) -> None:
+    """The About box."""
+    tr = QCoreApplication.translate
+    QMessageBox.about(parent, tr("Dialogs", "About Portwright"), tr("Dialogs",
+        "<h3>Portwright</h3><p>A designer and administration tool for BizTalk Server send ports and send "
+        "port groups.</p><p>Binding files are read and written without losing anything; the lifecycle "
+        "follows BizTalk's rules.</p>"))

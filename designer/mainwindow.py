@@ -1,14 +1,22 @@
 """The main window: a composition root (Spyder's pattern).
 
-It builds the document, the canvas, the docks and the toolbars and connects them; the
-user flows (import, export, create, rename...) live in :mod:`designer.flows`, the rules
-in ``model``. Enabled states are computed in one place, :meth:`update_actions`.
+It builds the document, the canvas, the docks and the toolbars, and the flows that act on
+them, and connects them. The flows (:mod:`designer.file_flows`, :mod:`designer.edit_flows`,
+:mod:`designer.lifecycle_flows`, :mod:`designer.find_flows`) receive the document, the
+selection, a reporter and a parent for dialogs; none of them knows this window. The rules
+are in ``model``. Enabled states are computed in one place, :meth:`update_actions`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -19,46 +27,40 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QUndoView,
-    QVBoxLayout,
     QWidget,
 )
 
 from designer import style, words
 from designer.actions import Actions
-from designer.canvas.minimap import Minimap
+from designer.canvas.area import CanvasArea
 from designer.canvas.scene import CanvasScene
 from designer.canvas.view import CanvasView
+from designer.dialogs import show_about
 from designer.document import WorkspaceDocument
-from designer.flows import Flows
+from designer.edit_flows import EditFlows
+from designer.file_flows import FileFlows
+from designer.find_flows import FindFlows
+from designer.lifecycle_flows import LifecycleFlows
 from designer.palette import Palette
 from designer.panels import ExplorerPanel, ProblemsPanel
 from designer.panels.inspector import InspectorPanel
+from designer.reporting import Reporter
+from designer.selection import CanvasSelection
 from designer.welcome import WelcomeView
 from model.lifecycle import GROUP_ACTION_NOTE, Kind, State, Subject
 from model.store import Workspace
-
-
-class CanvasArea(QWidget):
-    """The view with its minimap overlay kept in the corner."""
-
-    def __init__(self, view: CanvasView) -> None:
-        super().__init__()
-        self.view = view
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(view)
-        self.minimap = Minimap(view)
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
-        super().resizeEvent(event)
-        self.minimap.place()
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
-        super().showEvent(event)
-        self.minimap.place()
+from model.validation import Severity
 
 
 class MainWindow(QMainWindow):
+    """The window: builds the parts and connects them; each workspace shown gets new ones."""
+
+    explorer: ExplorerPanel
+    properties: InspectorPanel
+    problems: ProblemsPanel
+    scene: CanvasScene
+    view: CanvasView
+    canvas_area: CanvasArea
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -66,8 +68,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(style.icon("portwright"))
         self.resize(1400, 880)
         self.setAcceptDrops(True)
-        self.actions = Actions(self)
-        self.flows = Flows(self)
+        self.action_map = Actions(self)
+        self.doc: WorkspaceDocument | None = None
+        self._build_flows()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.welcome = WelcomeView()
@@ -77,13 +80,27 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self._connect_actions()
-        self.doc: WorkspaceDocument | None = None
         self._closing = False
         self.save_layout = restore
         self.set_workspace(workspace)
         self._restore_settings(restore)
 
     # -- building -------------------------------------------------------------------------------
+
+    def document(self) -> WorkspaceDocument:
+        """The document shown now (the flows ask for it each time: it changes with the workspace)."""
+        assert self.doc is not None, "no workspace shown"
+        return self.doc
+
+    def _build_flows(self) -> None:
+        self.reporter = Reporter(self, self.statusBar())
+        self.selection = CanvasSelection(self)
+        doc, sel, rep = self.document, self.selection, self.reporter
+        self.file_flows = FileFlows(self, doc, sel, rep, self.settings, self.set_workspace)
+        self.edit_flows = EditFlows(self, doc, sel, rep)
+        self.lifecycle_flows = LifecycleFlows(self, doc, sel, rep, self.edit_flows.current_application,
+                                              self.update_actions)
+        self.find_flows = FindFlows(self, doc, sel, rep)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, icon_name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -96,8 +113,8 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.explorer_dock = self._dock("explorerDock", self.tr("Explorer"), QWidget(),
                                         Qt.DockWidgetArea.LeftDockWidgetArea, "explorer")
-        self.palette = Palette()
-        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette,
+        self.node_palette = Palette()
+        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.node_palette,
                                        Qt.DockWidgetArea.LeftDockWidgetArea, "new-port")
         self.properties_dock = self._dock("propertiesDock", self.tr("Properties"), QWidget(),
                                           Qt.DockWidgetArea.RightDockWidgetArea, "properties")
@@ -112,7 +129,7 @@ class MainWindow(QMainWindow):
         self.properties_dock.raise_()
         self.resizeDocks([self.explorer_dock, self.properties_dock], [280, 460], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
-        self.palette.create_requested.connect(lambda kind: self.flows.create(kind))
+        self.node_palette.create_requested.connect(lambda kind: self.edit_flows.create(kind))
 
     def _toolbar(self, name: str, title: str, ids: list[str | None]) -> QToolBar:
         bar = QToolBar(title, self)
@@ -122,7 +139,7 @@ class MainWindow(QMainWindow):
             if action_id is None:
                 bar.addSeparator()
             else:
-                bar.addAction(self.actions[action_id])
+                bar.addAction(self.action_map[action_id])
         self.addToolBar(bar)
         return bar
 
@@ -148,7 +165,7 @@ class MainWindow(QMainWindow):
             if action_id is None:
                 menu.addSeparator()
             else:
-                menu.addAction(self.actions[action_id])
+                menu.addAction(self.action_map[action_id])
         return menu
 
     def _build_menus(self) -> None:
@@ -157,7 +174,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(style.icon("history"), self.tr("Recent &Files"))
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
-        file_menu.addAction(self.actions["file.quit"])
+        file_menu.addAction(self.action_map["file.quit"])
         self._menu(self.tr("&Edit"), ["edit.undo", "edit.redo", None, "edit.copy", "edit.paste", "edit.duplicate",
                                       "edit.delete", None, "edit.select_all", "edit.find", "edit.rename", None,
                                       "edit.new_port", "edit.new_group"])
@@ -173,8 +190,9 @@ class MainWindow(QMainWindow):
         app_menu.addSeparator()
         self.app_start_menu = app_menu.addMenu(style.icon("app-start"), self.tr("Start Application"))
         self.app_stop_menu = app_menu.addMenu(style.icon("app-stop"), self.tr("Stop Application"))
-        self.app_start_menu.aboutToShow.connect(lambda: self.flows.fill_application_menu(self.app_start_menu, True))
-        self.app_stop_menu.aboutToShow.connect(lambda: self.flows.fill_application_menu(self.app_stop_menu, False))
+        lf = self.lifecycle_flows
+        self.app_start_menu.aboutToShow.connect(lambda: lf.fill_application_menu(self.app_start_menu, True))
+        self.app_stop_menu.aboutToShow.connect(lambda: lf.fill_application_menu(self.app_stop_menu, False))
         self._menu(self.tr("&Help"), ["help.about"])
 
     def _build_status(self) -> None:
@@ -196,54 +214,56 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.update_status)
 
     def _connect_actions(self) -> None:
-        a, f = self.actions, self.flows
+        a, files, edit, life = self.action_map, self.file_flows, self.edit_flows, self.lifecycle_flows
         connections = {
-            "file.new_workspace": f.new_workspace, "file.open_workspace": f.open_workspace,
-            "file.import": f.import_dialog, "file.export": f.export_dialog, "file.open_sample": f.open_sample,
-            "file.quit": self.close, "edit.copy": f.copy, "edit.paste": lambda: f.paste(), "edit.duplicate": f.duplicate,
-            "edit.delete": f.delete, "edit.select_all": self.select_all, "edit.find": self.focus_find,
-            "edit.rename": f.rename, "edit.new_port": lambda: f.create("port"),
-            "edit.new_group": lambda: f.create("group"), "view.zoom_in": lambda: self.view.zoom_in(),
+            "file.new_workspace": files.new_workspace, "file.open_workspace": files.open_workspace,
+            "file.import": files.import_dialog, "file.export": files.export_dialog,
+            "file.open_sample": files.open_sample, "file.quit": self.close,
+            "edit.copy": edit.copy, "edit.paste": lambda: edit.paste(), "edit.duplicate": edit.duplicate,
+            "edit.delete": edit.delete, "edit.select_all": self.select_all, "edit.find": self.focus_find,
+            "edit.rename": edit.rename, "edit.new_port": lambda: edit.create("port"),
+            "edit.new_group": lambda: edit.create("group"), "view.zoom_in": lambda: self.view.zoom_in(),
             "view.zoom_out": lambda: self.view.zoom_out(), "view.fit": lambda: self.view.fit(),
-            "view.auto_layout": f.auto_layout, "view.refresh": f.refresh, "help.about": f.about,
-            "lifecycle.enlist": lambda: f.lifecycle("enlist"), "lifecycle.unenlist": lambda: f.lifecycle("unenlist"),
-            "lifecycle.start": lambda: f.lifecycle("start"), "lifecycle.stop": lambda: f.lifecycle("stop"),
-            "app.start": lambda: f.application(True), "app.stop": lambda: f.application(False),
-            # the current document's stack; an undo the workspace cannot do is shown, not raised
-            "edit.undo": lambda: f.guarded(self.doc.undo_stack.undo) if self.doc else None,
-            "edit.redo": lambda: f.guarded(self.doc.undo_stack.redo) if self.doc else None,
+            "view.auto_layout": edit.auto_layout, "view.refresh": edit.refresh,
+            "help.about": lambda: show_about(self),
+            "lifecycle.enlist": lambda: life.perform("enlist"), "lifecycle.unenlist": lambda: life.perform("unenlist"),
+            "lifecycle.start": lambda: life.perform("start"), "lifecycle.stop": lambda: life.perform("stop"),
+            "app.start": lambda: life.application(True), "app.stop": lambda: life.application(False),
+            "edit.undo": edit.undo, "edit.redo": edit.redo,
         }
         for action_id, slot in connections.items():
             a[action_id].triggered.connect(slot)
         a["view.minimap"].toggled.connect(self._on_minimap_toggled)
         a["view.dark"].toggled.connect(self._on_dark_toggled)
-        self.find_box.textChanged.connect(f.find)
-        self.find_box.returnPressed.connect(f.find_next)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_box, activated=lambda: self.find_box.clear())
-        self.welcome.import_requested.connect(f.import_dialog)
-        self.welcome.sample_requested.connect(f.open_sample)
-        self.welcome.new_port_requested.connect(lambda: f.create("port"))
-        self.welcome.recent_requested.connect(lambda p: f.import_paths([p]))
+        self.find_box.textChanged.connect(self.find_flows.find)
+        self.find_box.returnPressed.connect(self.find_flows.find_next)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_box)
+        escape.activated.connect(self.find_box.clear)
+        self.welcome.import_requested.connect(files.import_dialog)
+        self.welcome.sample_requested.connect(files.open_sample)
+        self.welcome.new_port_requested.connect(lambda: edit.create("port"))
+        self.welcome.recent_requested.connect(lambda p: files.import_paths([p]))
+        files.imported.connect(self._on_file_flows_imported)
+        files.recent_changed.connect(self._on_file_flows_recent_changed)
+        self.selection.shown.connect(self._on_scene_selection)
 
     # -- the workspace ---------------------------------------------------------------------------
 
     def set_workspace(self, workspace: Workspace) -> None:
         """Show ``workspace`` (replacing the one shown, if any)."""
         old = self.doc
-        old_scene = getattr(self, "scene", None)
         self.doc = WorkspaceDocument(workspace, self)
-        theme = style.current_theme()
-        self.scene = CanvasScene(self.doc, style.canvas_colors(theme))
-        self.view = CanvasView(self.scene)
-        self.view.setObjectName("canvas")
-        self.canvas_area = CanvasArea(self.view)
-        self.canvas_area.minimap.setVisible(self.actions["view.minimap"].isChecked())
-        if self.stack.count() > 1:
-            gone = self.stack.widget(1)
+        self.scene = CanvasScene(self.doc, style.canvas_colors(style.current_theme()))
+        self.canvas_area = CanvasArea(self.scene)  # the scene's owner
+        self.view = self.canvas_area.view
+        self.selection.attach(self.scene, self.view)
+        self.canvas_area.minimap.setVisible(self.action_map["view.minimap"].isChecked())
+        gone = self.stack.widget(1) if self.stack.count() > 1 else None
+        if gone is not None:  # the old canvas, and with it the old scene and its items
             self.stack.removeWidget(gone)
             gone.deleteLater()
         self.stack.addWidget(self.canvas_area)
-        if getattr(self, "problems", None) is not None:
+        if old is not None:
             self.problems.shutdown()
         self.explorer = ExplorerPanel(self.doc)
         self.properties = InspectorPanel(self.doc)
@@ -256,8 +276,6 @@ class MainWindow(QMainWindow):
                 previous.deleteLater()
         self.history.setStack(self.doc.undo_stack)
         self._wire_document()
-        if old_scene is not None:
-            old_scene.deleteLater()  # after the old view (deleted above) has let go of it
         if old is not None:
             old.workspace.close()
             old.deleteLater()
@@ -268,26 +286,25 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def _wire_document(self) -> None:
-        doc, f = self.doc, self.flows
-        assert doc is not None
+        doc, edit = self.document(), self.edit_flows
         self.scene.selection_keys_changed.connect(self._on_scene_selection)
         self.explorer.selection_changed.connect(self._on_explorer_selection)
         self.explorer.activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
-        self.explorer.context_menu_requested.connect(f.context_menu)
-        self.problems.problem_activated.connect(f.problem_activated)
+        self.explorer.context_menu_requested.connect(self._show_context_menu)
+        self.problems.problem_activated.connect(self._on_problems_problem_activated)
         self.problems.counts_changed.connect(self._status_timer.start)
-        self.view.moved.connect(lambda before, after: f.guarded(lambda: doc.move(before, after)))
-        self.view.dropped_on_group.connect(f.drop_on_group)
-        self.view.new_item_requested.connect(lambda kind, pos: f.create(kind, (pos.x(), pos.y())))
-        self.view.files_dropped.connect(f.import_paths)
+        self.view.moved.connect(edit.move)
+        self.view.dropped_on_group.connect(edit.drop_on_group)
+        self.view.new_item_requested.connect(lambda kind, pos: edit.create(kind, (pos.x(), pos.y())))
+        self.view.files_dropped.connect(self.file_flows.import_paths)
         self.view.zoom_changed.connect(lambda _z: self._status_timer.start())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(lambda p: f.context_menu(self.view.mapToGlobal(p)))
+        self.view.customContextMenuRequested.connect(lambda p: self._show_context_menu(self.view.mapToGlobal(p)))
         for signal in (doc.item_added, doc.item_removed, doc.item_changed):
             signal.connect(lambda *_: self._changed())
         doc.item_renamed.connect(lambda *_: self._changed())
         doc.reloaded.connect(self._changed)
-        doc.error.connect(f.show_error)  # an undo or redo the workspace refused, said in the window
+        doc.error.connect(self.reporter.show_error)  # an undo or redo the workspace refused, said in the window
         doc.undo_stack.canUndoChanged.connect(lambda _: self.update_actions())
         doc.undo_stack.canRedoChanged.connect(lambda _: self.update_actions())
 
@@ -299,20 +316,35 @@ class MainWindow(QMainWindow):
     def update_view_mode(self) -> None:
         """The welcome view on an empty workspace, the canvas otherwise."""
         empty = self.doc is None or not self.doc.entries()
-        self.welcome.set_recent(self.flows.recent_files())
+        self.welcome.set_recent(self.file_flows.recent_files())
         self.stack.setCurrentIndex(0 if empty else 1)
 
     # -- selection, enabled states, status ----------------------------------------------------
 
     def selected_subjects(self) -> list[Subject]:
-        return [Subject(k, n) for k, n in self.scene.selected_keys()]
+        return self.selection.subjects()
 
-    def _on_scene_selection(self, keys: list) -> None:
+    def _on_file_flows_imported(self) -> None:
+        self.update_view_mode()
+        self.view.fit_later()
+
+    def _on_file_flows_recent_changed(self) -> None:
+        self.file_flows.fill_recent_menu(self.recent_menu)
+        self.update_view_mode()
+
+    def _show_context_menu(self, global_pos: QPoint) -> None:
+        self.action_map.context_menu(self).exec(global_pos)
+
+    def _on_problems_problem_activated(self, kind: str, name: str, field: str) -> None:
+        self.selection.reveal((Kind(kind), name))
+        self.properties.focus_field(field)
+
+    def _on_scene_selection(self, keys: list[tuple[str, str]]) -> None:
         self.explorer.select(keys)
         self.properties.show_selection(keys)
         self.update_actions()
 
-    def _on_explorer_selection(self, keys: list) -> None:
+    def _on_explorer_selection(self, keys: list[tuple[str, str]]) -> None:
         self.scene.select_keys([(Kind(k), n) for k, n in keys])
         self.properties.show_selection(keys)
         if len(keys) == 1:
@@ -324,21 +356,21 @@ class MainWindow(QMainWindow):
         if self.doc is None or self._closing:
             return
         subjects = self.selected_subjects()
-        self.actions.apply_verdicts(self.doc.allowed_actions(subjects))
+        self.action_map.apply_verdicts(self.doc.allowed_actions(subjects))
         has = bool(subjects)
         for action_id in ("edit.copy", "edit.duplicate"):
-            self.actions[action_id].setEnabled(has)
-        self.actions["edit.rename"].setEnabled(len(subjects) == 1)
-        self.actions["edit.undo"].setEnabled(self.doc.undo_stack.canUndo())
-        self.actions["edit.redo"].setEnabled(self.doc.undo_stack.canRedo())
-        self.actions["edit.undo"].setText(self.tr("&Undo %s") % self.doc.undo_stack.undoText())
-        self.actions["edit.redo"].setText(self.tr("&Redo %s") % self.doc.undo_stack.redoText())
+            self.action_map[action_id].setEnabled(has)
+        self.action_map["edit.rename"].setEnabled(len(subjects) == 1)
+        self.action_map["edit.undo"].setEnabled(self.doc.undo_stack.canUndo())
+        self.action_map["edit.redo"].setEnabled(self.doc.undo_stack.canRedo())
+        self.action_map["edit.undo"].setText(self.tr("&Undo %s") % self.doc.undo_stack.undoText())
+        self.action_map["edit.redo"].setText(self.tr("&Redo %s") % self.doc.undo_stack.redoText())
         has_items = bool(self.doc.entries())
         for action_id in ("edit.select_all", "view.fit", "view.auto_layout", "file.export"):
-            self.actions[action_id].setEnabled(has_items)
+            self.action_map[action_id].setEnabled(has_items)
         if any(s.kind is Kind.GROUP for s in subjects):
             for action_id in ("lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop"):
-                action = self.actions[action_id]
+                action = self.action_map[action_id]
                 action.setToolTip(f"{action.toolTip()}\n{GROUP_ACTION_NOTE}")
 
     def update_status(self) -> None:
@@ -353,7 +385,6 @@ class MainWindow(QMainWindow):
 
         self.port_counts.setText(line(Kind.PORT, self.tr("Ports")))
         self.group_counts.setText(line(Kind.GROUP, self.tr("Groups")))
-        from model.validation import Severity
         pc = self.problems.counts()
         errors, warnings = pc.get(Severity.ERROR, 0), pc.get(Severity.WARNING, 0)
         self.problem_counts.setText(self.tr("Problems: %s, %s") % (
@@ -376,11 +407,11 @@ class MainWindow(QMainWindow):
         self.canvas_area.minimap.place()
 
     def _on_dark_toggled(self, dark: bool) -> None:
-        theme = "dark" if dark else "light"
+        theme: style.Theme = "dark" if dark else "light"
         app = QApplication.instance()
         if isinstance(app, QApplication):
             style.apply_theme(app, theme)
-        self.actions.refresh_icons()
+        self.action_map.refresh_icons()
         for dock, name in ((self.explorer_dock, "explorer"), (self.palette_dock, "new-port"),
                            (self.properties_dock, "properties"), (self.history_dock, "history"),
                            (self.problems_dock, "problem-warning")):
@@ -397,28 +428,28 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if layout and isinstance(state, QByteArray):
             self.restoreState(state)
-        self.actions["view.minimap"].setChecked(self.settings.value("minimap", "true") in (True, "true"))
-        self.actions["view.dark"].setChecked(self.settings.value("theme", "light") == "dark")
-        self.flows.update_recent_menu()
+        self.action_map["view.minimap"].setChecked(self.settings.value("minimap", "true") in (True, "true"))
+        self.action_map["view.dark"].setChecked(self.settings.value("theme", "light") == "dark")
+        self.file_flows.fill_recent_menu(self.recent_menu)
 
     # -- files dropped anywhere on the window are imported ----------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.flows.import_paths(paths)
+            self.file_flows.import_paths(paths)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         if self.save_layout:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("windowState", self.saveState())
-        self.settings.setValue("minimap", self.actions["view.minimap"].isChecked())
+        self.settings.setValue("minimap", self.action_map["view.minimap"].isChecked())
         self.settings.sync()
         self.problems.shutdown()
         if self.doc is not None:

@@ -18,7 +18,7 @@ from model.lifecycle import Kind
 
 def layout_scene(doc: WorkspaceDocument, theme: str, application: str | None = None) -> CanvasScene:
     """A scene of ``doc`` (or of one application) with every node auto-laid-out."""
-    scene = CanvasScene(doc, style.canvas_colors(theme))
+    scene = CanvasScene(doc, style.canvas_colors(style.theme_named(theme)))
     entries = [e for e in doc.entries() if application is None or e.application == application]
     positions = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in entries)
     keep = {(e.kind, e.name) for e in entries}
@@ -50,7 +50,7 @@ def picture(doc: WorkspaceDocument, fmt: str, *, theme: str = "light", applicati
     scale = min(width / rect.width(), 1.5)
     size = QSize(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)))
     scene.set_detail(scale >= OVERVIEW_LOD)
-    background = QColor(style.canvas_colors(theme).background)
+    background = QColor(style.canvas_colors(style.theme_named(theme)).background)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if fmt == "svg":

@@ -207,7 +207,8 @@ _INACTIVE_HIGHLIGHT: dict[Theme, tuple[str, str]] = {
 }
 
 
-def _check(theme: str) -> Theme:
+def theme_named(theme: str) -> Theme:
+    """``theme`` as a :data:`Theme`; ValueError for a name that is not one."""
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; use one of {', '.join(THEMES)}")
     return theme  # type: ignore[return-value]
@@ -215,7 +216,7 @@ def _check(theme: str) -> Theme:
 
 def palette(theme: Theme) -> QPalette:
     """The Fusion palette of ``theme``, with disabled and inactive colours."""
-    colors = _PALETTES[_check(theme)]
+    colors = _PALETTES[theme_named(theme)]
     result = QPalette()
     group = QPalette.ColorGroup
     for role, value in colors.items():
@@ -235,7 +236,7 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     engine, which made opening a large workspace a third slower; the palette carries the
     theme, tooltips included."""
     global _current
-    theme = _check(theme)
+    theme = theme_named(theme)
     app.setStyleSheet("")
     app.setStyle("Fusion")  # before the palette: setting a style resets it
     app.setPalette(palette(theme))
@@ -249,7 +250,7 @@ def current_theme() -> Theme:
 
 def theme_label(theme: Theme) -> str:
     """The theme's name as shown to the user, translated."""
-    return {"light": _tr("Light"), "dark": _tr("Dark")}[_check(theme)]
+    return {"light": _tr("Light"), "dark": _tr("Dark")}[theme_named(theme)]
 
 
 # -- canvas ----------------------------------------------------------------------------------
@@ -297,4 +298,4 @@ _CANVAS: dict[Theme, CanvasColors] = {
 
 def canvas_colors(theme: Theme | None = None) -> CanvasColors:
     """Canvas colours of ``theme`` (default: the current theme)."""
-    return _CANVAS[_check(current_theme() if theme is None else theme)]
+    return _CANVAS[theme_named(current_theme() if theme is None else theme)]

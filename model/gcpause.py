@@ -1,14 +1,27 @@
-"""Pausing the cyclic garbage collector during bulk work.
+"""Pausing the cyclic garbage collector during bulk work, safely with threads.
 
-Reading or writing thousands of ports allocates millions of small objects that form no
-reference cycles; the collector would otherwise rescan the whole (large) heap many times
-over for nothing. Reference counting still frees everything as usual.
+Reading or writing thousands of ports allocates hundreds of thousands of objects that
+survive (every port, its Origin, their lxml elements and pydantic fields), and the collector
+rescans survivors as they are promoted. These objects do form reference cycles (a port and its
+:class:`Origin` refer to each other), so a pause only defers their collection to the next
+automatic pass after the work; it never loses them.
+
+The collector is process-wide, so pausing is too. Pauses overlap (an import on a worker
+thread while another thread exports): they are counted under a
+lock, the first one turns the collector off and only the last one to end turns it back on,
+and only if it was on when the first began. A pause never ends early for another thread.
+
+Measured (CPython 3.11, best of three, read and write back a generated 11.5 MB binding file
+of 3 000 ports): 0.91 s with the collector on, 0.96 s paused. The pause does not pay off for
+that work; it is kept as one thread-safe place so the store's ``bulk`` calls stay correct
+while their owners decide whether to drop them. The designer no longer pauses.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
@@ -16,20 +29,36 @@ from typing import ParamSpec, TypeVar
 P = ParamSpec("P")
 R = TypeVar("R")
 
+_lock = threading.Lock()
+_depth = 0  # pauses in progress, on every thread
+_was_enabled = False  # the collector's state when the first of them began
+
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
+    """The collector off for the duration (and for as long as any other pause lasts)."""
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()
+
+
+def pauses_in_progress() -> int:
+    """How many pauses are running now (tests)."""
+    return _depth
 
 
 def bulk(func: Callable[P, R]) -> Callable[P, R]:
-    """Decorator: run ``func`` with the cyclic collector paused."""
+    """Decorator: run ``func`` with the cyclic collector paused (see :func:`gc_paused`)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:

@@ -9,7 +9,7 @@ position are laid out in memory only: opening and drawing a workspace must not w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from designer.canvas.items import Edge, EdgeLayer, FrameItem, NodeItem, OverviewItem
@@ -28,8 +28,8 @@ class CanvasScene(QGraphicsScene):
 
     selection_keys_changed = Signal(list)  # [(kind_value, name), ...]
 
-    def __init__(self, doc: WorkspaceDocument, colors: CanvasColors) -> None:
-        super().__init__()
+    def __init__(self, doc: WorkspaceDocument, colors: CanvasColors, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         # Items move, appear and go; edges span far: a BSP index costs more to keep than it saves.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.doc = doc
@@ -293,9 +293,9 @@ class CanvasScene(QGraphicsScene):
                 if isinstance(item, NodeItem) and item.key not in wanted:
                     item.setSelected(False)
             for key in keys:
-                item = self.nodes.get(key)
-                if item is not None:
-                    item.setSelected(True)
+                node = self.nodes.get(key)
+                if node is not None:
+                    node.setSelected(True)
         finally:
             self.blockSignals(False)
         if not self.detail:
@@ -327,8 +327,10 @@ class CanvasScene(QGraphicsScene):
     def set_colors(self, colors: CanvasColors) -> None:
         self.colors = colors
         self.overview.colors = colors
-        for item in [*self.nodes.values(), *self.frames.values()]:
-            item.colors = colors
+        for node in self.nodes.values():
+            node.colors = colors
+        for frame in self.frames.values():
+            frame.colors = colors
         self.edge_layer.colors = colors
         self.update()
 

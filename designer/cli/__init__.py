@@ -71,10 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        args = parser.parse_args([*args_list, "gui"]) if _has_gui(parser) else None
-        if args is None:
+        if not _has_gui(parser):
             parser.print_help()
             return 2
+        args = parser.parse_args([*args_list, "gui"])
     try:
         return int(args.run(args) or 0)
     except Exit as e:

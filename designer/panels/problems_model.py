@@ -23,7 +23,6 @@ from designer import style
 from designer.words import fill
 from model import validation
 from model.domain import SendPort, SendPortGroup
-from model.gcpause import gc_paused
 from model.lifecycle import Kind
 from model.store import WorkspaceError
 from model.validation import Severity
@@ -123,10 +122,7 @@ class ProblemsJob(QRunnable):
 
     def run(self) -> None:
         try:
-            # The collector's full passes over thousands of fresh objects stop every thread,
-            # the UI's too, for a few hundred milliseconds: pause it as the model's bulk work does.
-            with gc_paused():
-                result = find_problems(self._request, self._read_port, self._read_group, self._cancel.is_set)
+            result = find_problems(self._request, self._read_port, self._read_group, self._cancel.is_set)
         except Exception as e:  # noqa: BLE001 - reported in the panel; an exception here would be lost
             self._report(self.signals.failed, str(e) or type(e).__name__)
             return

@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolButton
 from support.bindings import binding_file, group, port
 
-from designer import dialogs, flows, mainwindow
+from designer import actions, dialogs
 from designer.canvas.items import NodeItem
 from designer.canvas.view import NEW_ITEM_MIME
 from designer.mainwindow import MainWindow
@@ -38,28 +37,17 @@ LEGACY = LOOSE[1]
 def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
-    made: list = []
-    original = mainwindow.CanvasScene
-
-    def make_scene(*args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
-        made.append(original(*args, **kwargs))
-        return made[-1]
-
-    monkeypatch.setattr(mainwindow, "CanvasScene", make_scene)
     ws = Workspace(tmp_path / "w.sqlite")
     ws.import_file(SAMPLE)
     w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(w)
-    w.flows.background = False
+    w.file_flows.background = False
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: not w.view._fit_pending, timeout=2000)
     w.view.fit()
     yield w
     w.close()
-    for scene in made:  # a window's scene outlives it (see test_window_actions)
-        if shiboken6.isValid(scene):  # left alive, but deaf: it must not call the deleted minimap
-            scene.changed.disconnect()
     assert warnings == []
 
 
@@ -113,7 +101,7 @@ def test_drag_port_onto_group_adds_it(window: MainWindow, qtbot) -> None:
     assert (NEW_ORDERS[1], LEGACY) in w.scene.edges
     assert f"Added {LEGACY} to '{NEW_ORDERS[1]}'" in w.statusBar().currentMessage()
     assert w.doc.undo_stack.count() == 1, "the drop is one step (no separate move)"
-    w.actions["edit.undo"].trigger()
+    w.action_map["edit.undo"].trigger()
     assert LEGACY not in w.doc.workspace.group(NEW_ORDERS[1]).model.members
     assert (NEW_ORDERS[1], LEGACY) not in w.scene.edges
 
@@ -155,7 +143,7 @@ def test_drop_on_group_flow_snaps_back(window: MainWindow) -> None:
     w = window
     before = item_pos(w, LOOSE)
     w.scene.place(w.scene.nodes[LOOSE], 0.0, 0.0)  # where the drag left it
-    w.flows.drop_on_group(NEW_ORDERS[1], [LEGACY], {LOOSE: before})
+    w.edit_flows.drop_on_group(NEW_ORDERS[1], [LEGACY], {LOOSE: before})
     assert item_pos(w, LOOSE) == before
     assert LEGACY in w.doc.workspace.group(NEW_ORDERS[1]).model.members
 
@@ -180,7 +168,7 @@ def test_mouse_move_is_saved_and_undoable_as_one_step(window: MainWindow) -> Non
     assert moved[b][0] - before[b][0] == pytest.approx(dx), "both selected nodes moved together"
     assert {k: saved_pos(w, k) for k in (a, b)} == moved, "positions are saved in the workspace"
     assert w.doc.undo_stack.count() == 1 and w.doc.undo_stack.undoText() == "Move 2 item(s)"
-    w.actions["edit.undo"].trigger()
+    w.action_map["edit.undo"].trigger()
     assert {k: item_pos(w, k) for k in (a, b)} == before
     assert {k: saved_pos(w, k) for k in (a, b)} == before
 
@@ -190,9 +178,9 @@ def test_moved_signal_reaches_the_document(window: MainWindow) -> None:
     w = window
     before = {LOOSE: item_pos(w, LOOSE)}
     after = {LOOSE: (before[LOOSE][0] + 100.0, before[LOOSE][1] + 50.0)}
-    w.flows.guarded(lambda: w.doc.move(before, after))
+    w.edit_flows.move(before, after)
     assert saved_pos(w, LOOSE) == after[LOOSE] == item_pos(w, LOOSE)
-    w.actions["edit.undo"].trigger()
+    w.action_map["edit.undo"].trigger()
     assert saved_pos(w, LOOSE) == before[LOOSE] == item_pos(w, LOOSE)
 
 
@@ -216,7 +204,7 @@ def test_click_and_ctrl_click_select(window: MainWindow) -> None:
     QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center_of(w, LOOSE))
     assert w.scene.selected_keys() == [LOOSE]
     assert w.explorer.selected_keys() == [("port", LEGACY)]
-    assert w.actions["lifecycle.start"].isEnabled()
+    assert w.action_map["lifecycle.start"].isEnabled()
     QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, center_of(w, NEW_ORDERS))
     assert sorted(w.scene.selected_keys()) == sorted([LOOSE, NEW_ORDERS])
     assert sorted(w.explorer.selected_keys()) == sorted([("port", LEGACY), ("group", NEW_ORDERS[1])])
@@ -225,7 +213,7 @@ def test_click_and_ctrl_click_select(window: MainWindow) -> None:
     assert w.scene.selected_keys() == [NEW_ORDERS], "ctrl-click toggles"
     QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, empty_point(w))
     assert w.scene.selected_keys() == []
-    assert not w.actions["lifecycle.start"].isEnabled()
+    assert not w.action_map["lifecycle.start"].isEnabled()
 
 
 def test_rubber_band_selects_the_nodes_inside(window: MainWindow) -> None:
@@ -347,7 +335,7 @@ def test_palette_drop_creates_a_port_there(window: MainWindow, qtbot, monkeypatc
     assert record.application == "Contoso.Shared"
     assert item_pos(w, (Kind.PORT, "Dropped.Port")) == (where.x(), where.y())
     assert w.scene.selected_keys() == [(Kind.PORT, "Dropped.Port")]
-    w.actions["edit.undo"].trigger()
+    w.action_map["edit.undo"].trigger()
     assert (Kind.PORT, "Dropped.Port") not in w.scene.nodes
 
 
@@ -368,7 +356,7 @@ def test_palette_click_creates_a_group(window: MainWindow, monkeypatch: pytest.M
         return 1
 
     monkeypatch.setattr(dialogs.NewGroupDialog, "exec", fill)
-    button = w.palette.findChild(QToolButton, "palette.group")
+    button = w.node_palette.findChild(QToolButton, "palette.group")
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert (Kind.GROUP, "Clicked.Group") in w.scene.nodes
     assert w.doc.workspace.group("Clicked.Group").state is State.UNENLISTED
@@ -386,15 +374,15 @@ def test_files_dropped_are_imported(window: MainWindow, tmp_path: Path, qtbot) -
     assert blocker.args == [[str(path)]]
     assert {e.name for e in w.doc.workspace.entries(application="Dropped")} == {"Dropped.A", "Dropped.B", "Dropped.G"}
     assert ("Dropped.G", "Dropped.A") in w.scene.edges
-    assert w.flows.recent_files() == [str(path)]
-    w.actions["edit.undo"].trigger()
+    assert w.file_flows.recent_files() == [str(path)]
+    w.action_map["edit.undo"].trigger()
     assert "Dropped" not in w.doc.workspace.applications()
 
 
 def test_dropping_a_broken_file_changes_nothing(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     w = window
     shown: list[str] = []
-    monkeypatch.setattr(w.flows, "show_error", lambda message, title=None: shown.append(message))
+    monkeypatch.setattr(w.reporter, "show_error", lambda message, title=None: shown.append(message))
     path = tmp_path / "broken.xml"
     path.write_text("<BindingInfo><SendPortCollection>")
     mime = QMimeData()
@@ -412,7 +400,7 @@ def test_context_menu_offers_the_lifecycle_actions(window: MainWindow, monkeypat
         def exec(self, *args: Any) -> None:  # never modal in a test
             shown.append([x.objectName() for x in self.actions()])
 
-    monkeypatch.setattr(flows, "QMenu", Recording)
+    monkeypatch.setattr(actions, "QMenu", Recording)
     QTest.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      center_of(w, LOOSE))
     w.view.customContextMenuRequested.emit(center_of(w, LOOSE))

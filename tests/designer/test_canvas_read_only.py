@@ -21,6 +21,8 @@ from designer.document import WorkspaceDocument
 from model.lifecycle import Kind
 from model.store import Workspace
 
+pytestmark = pytest.mark.slow  # every test starts from a workspace filled by a real `portwright import`
+
 BINDING = binding_file(
     ports=[port("A"), port("B"), port("C", address="ftp://partner.example/orders"),
            port("R", two_way=True, address="http://example.test/r"), port("Z", application="Other")],
@@ -117,7 +119,7 @@ def test_main_window_opens_without_writing_and_its_layout_action_saves(
     ws = Workspace(imported)
     w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(w)
-    w.flows.background = False
+    w.file_flows.background = False
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: not w.view._fit_pending, timeout=2000)
@@ -132,6 +134,5 @@ def test_main_window_opens_without_writing_and_its_layout_action_saves(
     assert {(e.kind, e.name): (e.x, e.y) for e in ws.entries()} == expected
     assert w.doc.undo_stack.count() == 1
     w.close()
-    w.scene.changed.disconnect()  # the scene outlives the window (see test_canvas_interaction)
     ws.close()
     assert warnings == []

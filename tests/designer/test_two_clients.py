@@ -121,9 +121,9 @@ def test_window_and_command_line_see_each_others_changes(qtbot: QtBot, window: M
     cli = Cli(workspace_url, folder)
 
     answer = FileDialogAnswer(folder, "standard.xml")
-    window.actions["file.import"].trigger()
-    assert window.flows.tasks or window.doc.entries(), "the import did not start"
-    qtbot.waitUntil(lambda: not window.flows.tasks, timeout=60000)
+    window.action_map["file.import"].trigger()
+    assert window.file_flows.tasks or window.doc.entries(), "the import did not start"
+    qtbot.waitUntil(lambda: not window.file_flows.tasks, timeout=60000)
     assert "standard.xml" in answer.listed
     names = {e.name for e in window.doc.entries()}
     assert names == {"A", "B", "C", "R", "D", "G1", "G2", "Empty"}
@@ -132,7 +132,7 @@ def test_window_and_command_line_see_each_others_changes(qtbot: QtBot, window: M
     assert deleted_files_held(workspace_url) == []
 
     cli("enlist", "A")
-    window.actions["view.refresh"].trigger()
+    window.action_map["view.refresh"].trigger()
     assert window.doc.entry(Kind.PORT, "A").state is State.STOPPED, "the window sees the command line's enlist"
 
     port = window.doc.port("C").model

@@ -77,22 +77,22 @@ def test_a_refresh_that_cannot_read_says_so_and_changes_nothing(window: MainWind
     before, shown = full_state(ws), window.doc.entries()
     failing = DiskError(ws.engine)
     try:
-        window.actions["view.refresh"].trigger()
+        window.action_map["view.refresh"].trigger()
     finally:
         failing.stop()
     assert len(warnings) == 1 and "disk I/O error" in warnings[0] and ws.display in warnings[0], warnings
     assert "disk I/O error" in status(window)
     assert window.doc.entries() == shown, "the window keeps what it showed"
     assert full_state(ws).differences(before) == []
-    window.actions["view.refresh"].trigger()  # the disk is back: refreshing works again
+    window.action_map["view.refresh"].trigger()  # the disk is back: refreshing works again
     assert status(window) == "Reloaded the workspace" and len(warnings) == 1
 
 
 def test_an_action_on_a_port_a_colleague_deleted_is_refused_in_the_window(window: MainWindow, workspace_url: str,
                                                                           tmp_path: Path) -> None:
     colleague(tmp_path, workspace_url, "delete", "C")
-    assert window.flows.select_name("C"), "still shown: the window has not refreshed"
-    window.actions["lifecycle.enlist"].trigger()
+    assert window.find_flows.select_name("C"), "still shown: the window has not refreshed"
+    window.action_map["lifecycle.enlist"].trigger()
     assert "'C'" in status(window), status(window)
     with Workspace(workspace_url) as ws:
         assert ws.entry(Kind.PORT, "C") is None and ws.entry(Kind.PORT, "A").state is State.UNENLISTED
@@ -103,7 +103,7 @@ def test_an_undo_the_workspace_refuses_is_shown_in_the_window(window: MainWindow
     port = window.doc.port("C").model
     window.doc.edit_port("C", replace(port, description="moved"))
     colleague(tmp_path, workspace_url, "delete", "C")
-    window.actions["edit.undo"].trigger()
+    window.action_map["edit.undo"].trigger()
     said = " ".join(warnings) + " " + status(window)
     assert "'C'" in said, said
     with Workspace(workspace_url) as ws:
@@ -141,8 +141,8 @@ def test_the_workspace_files_are_neither_imported_nor_overwritten(window: MainWi
     (tmp_path / "link.sqlite").symlink_to(database)
     before = full_state(window.doc.workspace)
     for path in [*own, tmp_path / "link.sqlite"]:
-        window.flows.import_paths([str(path)])
-    window.flows.export_to(str(database))
+        window.file_flows.import_paths([str(path)])
+    window.file_flows.export_to(str(database))
     assert len(warnings) == 5 and all("is a file of the open workspace" in w for w in warnings), warnings
     assert full_state(window.doc.workspace).differences(before) == []
     # the window still holds its locks: a colleague's command leaves the log in place and sees the window's enlist

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 from support.bindings import binding_file, generate, group, port
 
-from designer import dialogs, file_dialogs, flows, mainwindow, style
+from designer import dialogs, edit_flows, file_dialogs, style
 from designer.canvas.layout import Node, auto_layout
 from designer.mainwindow import MainWindow
 from model import lifecycle_messages as msg
@@ -53,7 +53,7 @@ class Dialogs:
         monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: list(self.open_names))
         monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: self.open_name)
         monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: self.save_name)
-        monkeypatch.setattr(flows, "ask_rename", lambda _w, _current, _taken, _kind: self.rename_to)
+        monkeypatch.setattr(edit_flows, "ask_rename", lambda _w, _current, _taken, _kind: self.rename_to)
 
     def _question(self, _parent: Any, _title: str, text: str, *args: Any, **kw: Any) -> QMessageBox.StandardButton:
         self.questions.append(text)
@@ -77,28 +77,6 @@ def patched(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     return Dialogs(monkeypatch)
 
 
-@pytest.fixture
-def scenes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list]:
-    """Every canvas scene the windows make, disconnected from its minimap at the end of the test.
-
-    A window's scene outlives the window (and an old workspace's scene outlives a workspace
-    switch: see test_switching_workspace_frees_the_old_canvas); left connected, it would call
-    the deleted minimap on the next test's theme change."""
-    made: list = []
-    original = mainwindow.CanvasScene
-
-    def make(*args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
-        scene = original(*args, **kwargs)
-        made.append(scene)
-        return scene
-
-    monkeypatch.setattr(mainwindow, "CanvasScene", make)
-    yield made
-    for scene in made:
-        if shiboken6.isValid(scene):  # left alive, but deaf: it must not call the deleted minimap
-            scene.changed.disconnect()
-
-
 def make_window(qtbot, tmp_path: Path, name: str = "w.sqlite", source: Path | bytes | None = SAMPLE,
                 restore: bool = False, settings: QSettings | None = None, show: bool = True) -> MainWindow:
     ws = Workspace(tmp_path / name)
@@ -107,7 +85,7 @@ def make_window(qtbot, tmp_path: Path, name: str = "w.sqlite", source: Path | by
     settings = settings or QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ws, settings, restore=restore)
     qtbot.addWidget(window)
-    window.flows.background = False
+    window.file_flows.background = False
     if not show:
         return window
     window.show()
@@ -117,7 +95,7 @@ def make_window(qtbot, tmp_path: Path, name: str = "w.sqlite", source: Path | by
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs, scenes: list) -> Iterator[MainWindow]:
+def window(qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs) -> Iterator[MainWindow]:
     w = make_window(qtbot, tmp_path)
     yield w
     w.close()
@@ -141,7 +119,7 @@ def state(window: MainWindow, key: tuple[Kind, str]) -> State:
 def trigger(window: MainWindow, action_id: str) -> QAction:
     action = window.findChild(QAction, action_id)
     assert action is not None, f"no QAction named {action_id}"
-    assert action is window.actions[action_id]
+    assert action is window.action_map[action_id]
     assert action.isEnabled(), f"{action_id} is disabled: {action.toolTip()}"
     action.trigger()
     return action
@@ -184,7 +162,7 @@ def act_import(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     trigger(w, "file.import")
     assert w.doc.workspace.port("Other.One").application == "Elsewhere"
     assert (Kind.GROUP, "Other.Group") in w.scene.nodes and ("Other.Group", "Other.One") in w.scene.edges
-    assert w.flows.recent_files()[0] == str(path)
+    assert w.file_flows.recent_files()[0] == str(path)
     assert w.recent_menu.actions()[0].text() == str(path)
     assert "Imported 3" in status_text(w)
     trigger(w, "edit.undo")
@@ -209,13 +187,13 @@ def act_export(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
 
 
 def act_open_sample(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
-    w.flows.switch_workspace(str(tmp_path / "empty.sqlite"))
+    w.file_flows.switch_workspace(str(tmp_path / "empty.sqlite"))
     assert w.stack.currentWidget() is w.welcome
     trigger(w, "file.open_sample")
     assert len(w.doc.entries()) == 26 and len(w.scene.nodes) == 26
     assert w.stack.currentWidget() is w.canvas_area
     assert w.doc.workspace.export() == SAMPLE.read_bytes()
-    assert w.flows.recent_files() == [], "the bundled sample is not a recent file"
+    assert w.file_flows.recent_files() == [], "the bundled sample is not a recent file"
 
 
 def act_quit(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
@@ -227,20 +205,20 @@ def act_quit(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
 def act_undo(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     select(w, PORT)
     trigger(w, "lifecycle.start")
-    assert w.actions["edit.undo"].text() == f"&Undo Start {PORT[1]}"
+    assert w.action_map["edit.undo"].text() == f"&Undo Start {PORT[1]}"
     trigger(w, "edit.undo")
     assert state(w, PORT) is State.UNENLISTED and w.scene.nodes[PORT].state is State.UNENLISTED
-    assert not w.actions["edit.undo"].isEnabled()
+    assert not w.action_map["edit.undo"].isEnabled()
 
 
 def act_redo(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     select(w, PORT)
     trigger(w, "lifecycle.start")
     trigger(w, "edit.undo")
-    assert w.actions["edit.redo"].isEnabled()
+    assert w.action_map["edit.redo"].isEnabled()
     trigger(w, "edit.redo")
     assert state(w, PORT) is State.STARTED and w.scene.nodes[PORT].state is State.STARTED
-    assert not w.actions["edit.redo"].isEnabled()
+    assert not w.action_map["edit.redo"].isEnabled()
 
 
 def act_copy(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
@@ -291,7 +269,7 @@ def act_select_all(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     trigger(w, "edit.select_all")
     assert set(w.scene.selected_keys()) == set(w.scene.nodes)
     assert len(w.explorer.selected_keys()) == 26
-    assert w.actions["edit.copy"].isEnabled() and not w.actions["edit.rename"].isEnabled()
+    assert w.action_map["edit.copy"].isEnabled() and not w.action_map["edit.rename"].isEnabled()
 
 
 def act_find(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
@@ -391,9 +369,9 @@ def act_auto_layout(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
 
 def act_minimap(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     minimap = w.canvas_area.minimap
-    assert w.actions["view.minimap"].isChecked() and minimap.isVisible()
+    assert w.action_map["view.minimap"].isChecked() and minimap.isVisible()
     trigger(w, "view.minimap")
-    assert not w.actions["view.minimap"].isChecked() and not minimap.isVisible()
+    assert not w.action_map["view.minimap"].isChecked() and not minimap.isVisible()
     trigger(w, "view.minimap")
     assert minimap.isVisible()
     vp = w.view.viewport().geometry()
@@ -445,8 +423,8 @@ def act_app_start(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     assert set(billing.values()) == {State.STARTED}, billing
     assert state(w, PORT) is State.UNENLISTED, "other applications are left alone"
     assert w.doc.undo_stack.undoText() == "Start application Contoso.Billing"
-    assert not w.actions["app.start"].isEnabled()
-    assert "already started" in w.actions["app.start"].toolTip()
+    assert not w.action_map["app.start"].isEnabled()
+    assert "already started" in w.action_map["app.start"].toolTip()
 
 
 def act_app_stop(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
@@ -480,11 +458,11 @@ ACTS: dict[str, Callable[..., None]] = {
 }
 
 
-def test_every_action_is_tested(qtbot, tmp_path: Path, patched: Dialogs, scenes: list) -> None:
+def test_every_action_is_tested(qtbot, tmp_path: Path, patched: Dialogs) -> None:
     w = make_window(qtbot, tmp_path)
     try:
-        assert set(w.actions.by_id) == set(ACTS), "an action without a test (or a test without an action)"
-        for action_id, action in w.actions.by_id.items():
+        assert set(w.action_map.by_id) == set(ACTS), "an action without a test (or a test without an action)"
+        for action_id, action in w.action_map.by_id.items():
             assert action.objectName() == action_id
             assert action.text() and action.statusTip(), action_id
             assert not action.icon().isNull() or action_id == "file.quit", action_id
@@ -507,7 +485,7 @@ def test_action(action_id: str, window: MainWindow, patched: Dialogs, qtbot, tmp
 
 def test_shortcuts_are_unique(window: MainWindow) -> None:
     seen: dict[str, str] = {}
-    for action_id, action in window.actions.by_id.items():
+    for action_id, action in window.action_map.by_id.items():
         for text in {seq.toString() for seq in action.shortcuts()}:
             assert text not in seen, f"{text} is both {seen.get(text)} and {action_id}"
             seen[text] = action_id
@@ -522,17 +500,17 @@ LIFECYCLE_IDS = ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "l
 def test_nothing_selected_disables_every_lifecycle_action_with_the_reason(window: MainWindow) -> None:
     window.scene.clearSelection()
     for action_id in LIFECYCLE_IDS:
-        action = window.actions[action_id]
+        action = window.action_map[action_id]
         assert not action.isEnabled(), action_id
         assert msg.SELECT_FIRST in action.toolTip(), (action_id, action.toolTip())
     for action_id in ("edit.copy", "edit.duplicate", "edit.rename"):
-        assert not window.actions[action_id].isEnabled(), action_id
+        assert not window.action_map[action_id].isEnabled(), action_id
 
 
 def test_started_port_selected(window: MainWindow) -> None:
     window.doc.perform(Action.START, [Subject.port(PORT[1])])
     select(window, PORT)
-    a = window.actions
+    a = window.action_map
     assert not a["lifecycle.enlist"].isEnabled()
     assert "Cannot enlist send port 'Orders.Legacy.HTTP': it is already enlisted and started." in \
         a["lifecycle.enlist"].toolTip()
@@ -546,12 +524,12 @@ def test_started_port_selected(window: MainWindow) -> None:
 
 def test_group_without_enlisted_member_cannot_start(window: MainWindow) -> None:
     select(window, GROUP)
-    start = window.actions["lifecycle.start"]
+    start = window.action_map["lifecycle.start"]
     assert not start.isEnabled()
     assert "Cannot start send port group 'Contoso.Billing.InvoiceDistribution': none of its members is enlisted." \
         in start.toolTip()
     assert "Enlist or start at least one member first." in start.toolTip()
-    assert window.actions["lifecycle.enlist"].isEnabled()
+    assert window.action_map["lifecycle.enlist"].isEnabled()
     # once a member is enlisted (from elsewhere in the window) the group may start
     window.doc.perform(Action.ENLIST, [Subject(*MEMBER)])
     assert start.isEnabled() and "Not available" not in start.toolTip()
@@ -560,19 +538,19 @@ def test_group_without_enlisted_member_cannot_start(window: MainWindow) -> None:
 def test_group_note_in_tooltips(window: MainWindow) -> None:
     select(window, GROUP)
     for action_id in ("lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop"):
-        tip = window.actions[action_id].toolTip()
+        tip = window.action_map[action_id].toolTip()
         assert tip.count(GROUP_ACTION_NOTE) == 1, (action_id, tip)
     window.update_actions()
     window.update_actions()
-    assert window.actions["lifecycle.start"].toolTip().count(GROUP_ACTION_NOTE) == 1, "not added twice"
+    assert window.action_map["lifecycle.start"].toolTip().count(GROUP_ACTION_NOTE) == 1, "not added twice"
     select(window, PORT)
-    assert GROUP_ACTION_NOTE not in window.actions["lifecycle.start"].toolTip()
+    assert GROUP_ACTION_NOTE not in window.action_map["lifecycle.start"].toolTip()
 
 
 def test_mixed_applications_cannot_start_an_application(window: MainWindow) -> None:
     select(window, PORT, MEMBER)
-    tip = window.actions["app.start"].toolTip()
-    assert not window.actions["app.start"].isEnabled()
+    tip = window.action_map["app.start"].toolTip()
+    assert not window.action_map["app.start"].isEnabled()
     assert "belongs to application 'Contoso.Orders'" in tip and "belongs to application 'Contoso.Billing'" in tip
 
 
@@ -607,10 +585,10 @@ def test_status_bar_counts_follow_lifecycle_actions(window: MainWindow, qtbot) -
 def test_refused_action_says_why_in_the_status_bar(window: MainWindow) -> None:
     """An action that became refused after the buttons were last updated (another session)."""
     select(window, PORT)
-    assert window.actions["lifecycle.start"].isEnabled()
+    assert window.action_map["lifecycle.start"].isEnabled()
     with Workspace(window.doc.workspace.url) as other:
         other.perform(Action.START, [Subject.port(PORT[1])])
-    window.actions["lifecycle.start"].trigger()
+    window.action_map["lifecycle.start"].trigger()
     assert "already started" in status_text(window)
     assert window.doc.undo_stack.count() == 0
 
@@ -618,8 +596,7 @@ def test_refused_action_says_why_in_the_status_bar(window: MainWindow) -> None:
 # -- settings persist -------------------------------------------------------------------------------
 
 
-def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs,
-                                         scenes: list) -> None:
+def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs) -> None:
     ini = str(tmp_path / "persist.ini")
     first = make_window(qtbot, tmp_path, source=None, restore=True,
                         settings=QSettings(ini, QSettings.Format.IniFormat))
@@ -630,8 +607,8 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplica
     first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.palette_dock)
     first.palette_dock.show()
     files = [FIXTURES / "01_messaging.xml", FIXTURES / "04_crlf.xml"]
-    first.flows.import_paths([str(f) for f in files])
-    first.actions["view.minimap"].setChecked(False)
+    first.file_flows.import_paths([str(f) for f in files])
+    first.action_map["view.minimap"].setChecked(False)
     qtbot.wait(10)
     first.close()
 
@@ -643,11 +620,11 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplica
         qtbot.waitExposed(second)
         assert not second.problems_dock.isVisible() and not second.problems_dock.toggleViewAction().isChecked()
         assert second.dockWidgetArea(second.palette_dock) == Qt.DockWidgetArea.RightDockWidgetArea
-        assert second.flows.recent_files() == [str(f) for f in reversed(files)], "most recent first"
+        assert second.file_flows.recent_files() == [str(f) for f in reversed(files)], "most recent first"
         assert [a.text() for a in second.recent_menu.actions()] == [str(f) for f in reversed(files)]
         welcome = second.welcome.recent
         assert [welcome.item(i).text() for i in range(welcome.count())] == [str(f) for f in reversed(files)]
-        assert not second.actions["view.minimap"].isChecked() and not second.canvas_area.minimap.isVisible()
+        assert not second.action_map["view.minimap"].isChecked() and not second.canvas_area.minimap.isVisible()
         # a recent file opens from the menu
         second.recent_menu.actions()[0].trigger()
         assert second.doc.entries() and second.stack.currentWidget() is second.canvas_area
@@ -656,7 +633,7 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplica
 
 
 def test_without_restore_the_layout_is_not_saved(qtbot, tmp_path: Path, themed: QApplication,
-                                                 patched: Dialogs, scenes: list) -> None:
+                                                 patched: Dialogs) -> None:
     ini = str(tmp_path / "nolayout.ini")
     w = make_window(qtbot, tmp_path, source=None, restore=False, settings=QSettings(ini, QSettings.Format.IniFormat))
     w.close()
@@ -679,21 +656,21 @@ def test_docks_and_toolbars_have_object_names(window: MainWindow) -> None:
 def test_paste_flow_with_data_works(window: MainWindow) -> None:
     """The paste flow itself works when called as the code means it to be (see the edit.paste xfail)."""
     select(window, PORT)
-    window.flows.copy()
-    window.flows.paste()
+    window.edit_flows.copy()
+    window.edit_flows.paste()
     assert window.doc.workspace.port(f"{PORT[1]} (2)").model.name == f"{PORT[1]} (2)"
 
 
 def test_switching_workspace_frees_the_old_canvas(window: MainWindow, qtbot, tmp_path: Path) -> None:
     old = window.scene
-    window.flows.switch_workspace(str(tmp_path / "other.sqlite"))
+    window.file_flows.switch_workspace(str(tmp_path / "other.sqlite"))
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop would
     import gc
     gc.collect()
-    with qtbot.capture_exceptions() as exceptions:  # (the scenes fixture disconnects the old scene after)
-        window.actions["view.dark"].trigger()
+    with qtbot.capture_exceptions() as exceptions:
+        window.action_map["view.dark"].trigger()
         qtbot.wait(20)
-        window.actions["view.dark"].trigger()
+        window.action_map["view.dark"].trigger()
         qtbot.wait(20)
     assert [str(e[1]) for e in exceptions] == []
     assert not shiboken6.isValid(old), "the old workspace's scene (and its thousands of items) is freed"
@@ -711,28 +688,28 @@ def big_file(tmp_path: Path) -> Path:
 
 @pytest.mark.slow
 def test_background_import_finishes_and_is_undoable(window: MainWindow, big_file: Path, qtbot) -> None:
-    window.flows.background = True
-    window.flows.import_paths([str(big_file)])
-    assert len(window.flows.tasks) == 1
-    window.flows.tasks[0].wait()
-    qtbot.waitUntil(lambda: not window.flows.tasks, timeout=10000)
+    window.file_flows.background = True
+    window.file_flows.import_paths([str(big_file)])
+    assert len(window.file_flows.tasks) == 1
+    window.file_flows.tasks[0].wait()
+    qtbot.waitUntil(lambda: not window.file_flows.tasks, timeout=10000)
     assert len(window.doc.entries()) == 26 + 850
     assert len(window.scene.nodes) == 26 + 850
     assert window.doc.undo_stack.count() == 1
-    window.actions["edit.undo"].trigger()
+    window.action_map["edit.undo"].trigger()
     assert window.doc.workspace.export() == SAMPLE.read_bytes()
 
 
 @pytest.mark.slow
 def test_cancelled_background_import_changes_nothing(window: MainWindow, big_file: Path, qtbot) -> None:
     before = window.doc.workspace.export()
-    window.flows.background = True
-    window.flows.import_paths([str(big_file)])
-    task = window.flows.tasks[0]
+    window.file_flows.background = True
+    window.file_flows.import_paths([str(big_file)])
+    task = window.file_flows.tasks[0]
     task.cancel()
     task.wait()
-    qtbot.waitUntil(lambda: not window.flows.tasks, timeout=10000)
+    qtbot.waitUntil(lambda: not window.file_flows.tasks, timeout=10000)
     assert status_text(window) == "Cancelled: nothing was changed."
     assert window.doc.workspace.export() == before and len(window.doc.workspace.entries()) == 26
     assert window.doc.undo_stack.count() == 0 and len(window.scene.nodes) == 26
-    assert window.flows.recent_files() == []
+    assert window.file_flows.recent_files() == []

@@ -13,13 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from conftest import CORPUS, corpus_files
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
-from designer import mainwindow
 from designer.mainwindow import MainWindow
 from model.bindings import load
 from model.lifecycle import Action, Kind, State, Subject
@@ -41,21 +39,13 @@ def _corpus_with_ports() -> list[Any]:
 def open_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
-    made: list = []
-    original = mainwindow.CanvasScene
-
-    def make_scene(*args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
-        made.append(original(*args, **kwargs))
-        return made[-1]
-
-    monkeypatch.setattr(mainwindow, "CanvasScene", make_scene)
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
         w = MainWindow(Workspace(tmp_path / "w.sqlite"),
                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
         qtbot.addWidget(w)
-        w.flows.background = False
+        w.file_flows.background = False
         w.show()
         qtbot.waitExposed(w)
         windows.append(w)
@@ -64,9 +54,6 @@ def open_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     yield make
     for w in windows:
         w.close()
-    for scene in made:  # a window's scene outlives it (see test_window_actions)
-        if shiboken6.isValid(scene):  # left alive, but deaf: it must not call the deleted minimap
-            scene.changed.disconnect()
     assert warnings == []
 
 
@@ -107,7 +94,7 @@ def pick(w: MainWindow) -> tuple[str, str | None]:
 
 def smoke(w: MainWindow, qtbot, path: Path) -> None:
     original = path.read_bytes()
-    w.flows.import_paths([str(path)])
+    w.file_flows.import_paths([str(path)])
     entries = w.doc.entries()
     assert w.stack.currentWidget() is w.canvas_area
     assert set(w.scene.nodes) == {(e.kind, e.name) for e in entries}
@@ -150,6 +137,7 @@ def test_smoke_on_the_sample(open_window, qtbot) -> None:
     smoke(open_window(), qtbot, SAMPLE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", _corpus_with_ports())
 def test_smoke_on_the_corpus(open_window, qtbot, path: Path) -> None:
     smoke(open_window(), qtbot, path)

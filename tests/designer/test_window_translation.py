@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from designer import mainwindow
 from designer.mainwindow import MainWindow
 from model.lifecycle import Action, Kind, Subject
 from model.store import Workspace
@@ -64,28 +61,17 @@ def translator(qapp, request: pytest.FixtureRequest) -> Iterator[MarkingTranslat
 def window(qtbot, tmp_path: Path, translator: MarkingTranslator,
            monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
-    made: list = []
-    original = mainwindow.CanvasScene
-
-    def make_scene(*args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
-        made.append(original(*args, **kwargs))
-        return made[-1]
-
-    monkeypatch.setattr(mainwindow, "CanvasScene", make_scene)
     ws = Workspace(tmp_path / "w.sqlite")
     ws.import_file(SAMPLE)
     w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(w)
-    w.flows.background = False
+    w.file_flows.background = False
     w.show()
     qtbot.waitExposed(w)
     w.problems.refresh_now()
     w.update_status()
     yield w
     w.close()
-    for scene in made:
-        if shiboken6.isValid(scene):  # left alive, but deaf: it must not call the deleted minimap
-            scene.changed.disconnect()
 
 
 def menu_texts(menu: QMenu, where: str, skip: set[QMenu]) -> list[tuple[str, str]]:
@@ -110,7 +96,7 @@ def visible_strings(w: MainWindow) -> list[tuple[str, str]]:
     data_menus = {w.app_start_menu, w.app_stop_menu}  # filled with application names
     for action in w.menuBar().actions():
         out += menu_texts(action.menu(), "menu", data_menus)
-    for action_id, action in w.actions.by_id.items():
+    for action_id, action in w.action_map.by_id.items():
         out += [(f"{action_id} text", action.text()), (f"{action_id} status tip", action.statusTip()),
                 (f"{action_id} tooltip", action.toolTip())]
     out += [(f"dock {d.objectName()}", d.windowTitle()) for d in w.findChildren(QDockWidget)]
@@ -119,8 +105,8 @@ def visible_strings(w: MainWindow) -> list[tuple[str, str]]:
         if label.text():
             out.append(("welcome label", label.text()))
     out += [("welcome button", b.text()) for b in w.welcome.findChildren(QAbstractButton)]
-    out += [("palette button", b.text()) for b in w.palette.findChildren(QAbstractButton)]
-    out += [("palette tooltip", b.toolTip()) for b in w.palette.findChildren(QAbstractButton)]
+    out += [("palette button", b.text()) for b in w.node_palette.findChildren(QAbstractButton)]
+    out += [("palette tooltip", b.toolTip()) for b in w.node_palette.findChildren(QAbstractButton)]
     out += [("find box", w.find_box.placeholderText()), ("history", w.history.emptyLabel()),
             ("minimap tooltip", w.canvas_area.minimap.toolTip())]
     out += [(f"status {label.objectName()}", label.text())
@@ -134,18 +120,18 @@ def test_every_visible_string_is_marked(window: MainWindow, translator: MarkingT
     missing = [f"{where}: {text!r}" for where, text in strings if not text.startswith(MARK)]
     assert not missing, f"{len(missing)} string(s) not translated:\n" + "\n".join(missing)
     contexts = {c for c, _ in translator.asked}
-    assert {"Actions", "Flows"} <= contexts
+    assert {"Actions", "FileFlows"} <= contexts
 
 
 def test_status_messages_are_marked(window: MainWindow) -> None:
     w = window
     w.scene.nodes[(Kind.PORT, "Orders.Legacy.HTTP")].setSelected(True)
-    w.actions["edit.copy"].trigger()
+    w.action_map["edit.copy"].trigger()
     assert w.statusBar().currentMessage().startswith(MARK + "Copied")
-    w.actions["view.refresh"].trigger()
+    w.action_map["view.refresh"].trigger()
     assert w.statusBar().currentMessage().startswith(MARK + "Reloaded")
     w.scene.clearSelection()
-    w.flows.application(True)
+    w.lifecycle_flows.application(True)
     assert w.statusBar().currentMessage().startswith(MARK + "Select")
 
 

@@ -1,0 +1,160 @@
+"""Edit flows: create, rename, duplicate, copy and paste, delete, drag into a group, lay out.
+
+Each flow gathers what the user wants (a dialog, the clipboard, the selection) and calls
+one document method; refusals come back as :class:`Refused` and are shown by the
+reporter with their reason. No rule is decided here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from designer.canvas.layout import Key, Node, auto_layout
+from designer.dialogs import NewGroupDialog, NewPortDialog, ask_rename
+from designer.document import Refused, WorkspaceDocument
+from designer.reporting import Reporter
+from designer.selection import CanvasSelection
+from model.bindings import BindingFormatError, load
+from model.lifecycle import Kind
+from model.store import WorkspaceError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EditFlows", text)
+
+
+class EditFlows(QObject):
+    """The edits a user starts from menus, the palette and the canvas."""
+
+    def __init__(self, parent: QWidget, document: Callable[[], WorkspaceDocument], selection: CanvasSelection,
+                 reporter: Reporter) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._document = document
+        self._selection = selection
+        self._reporter = reporter
+
+    def current_application(self) -> str | None:
+        """The application of the first selected item, if any."""
+        keys = self._selection.keys()
+        if keys:
+            entry = self._document().entry(*keys[0])
+            return entry.application if entry else None
+        return None
+
+    # -- creating, renaming, deleting ---------------------------------------------------------
+
+    def create(self, kind: str, pos: tuple[float, float] | None = None) -> None:
+        doc = self._document()
+        where = pos if pos is not None else self._selection.center()
+        taken = {e.name for e in doc.entries() if e.kind is Kind(kind)}
+        apps = doc.applications()
+        if kind == "port":
+            port_dialog = NewPortDialog(taken, apps, self.current_application(), self._parent)
+            if port_dialog.exec():
+                port = port_dialog.port()
+                if self._reporter.attempt(lambda: doc.add_send_port(port, port.application, where)):
+                    self._selection.select([(Kind.PORT, port.name)])
+        else:
+            group_dialog = NewGroupDialog(taken, apps, self.current_application(), self._parent)
+            if group_dialog.exec():
+                group = group_dialog.group()
+                if self._reporter.attempt(lambda: doc.add_group(group, group.application, where)):
+                    self._selection.select([(Kind.GROUP, group.name)])
+
+    def rename(self) -> None:
+        keys = self._selection.keys()
+        if len(keys) != 1:
+            return
+        doc = self._document()
+        kind, name = keys[0]
+        taken = {e.name for e in doc.entries() if e.kind is kind}
+        new = ask_rename(self._parent, name, taken, kind)
+        if new is not None and new != name:
+            self._reporter.guarded(lambda: doc.rename(kind, name, new))
+
+    def delete(self) -> None:
+        subjects = self._selection.subjects()
+        if subjects:
+            doc = self._document()
+            self._reporter.guarded(lambda: doc.delete(subjects))
+
+    def drop_on_group(self, group: str, ports: list[str], before: dict[Key, tuple[float, float]]) -> None:
+        """Ports dragged onto a group: add them (or refuse with the reason); they go back in place."""
+        self._selection.put_back(before)
+        doc = self._document()
+        if self._reporter.attempt(lambda: doc.add_to_group(group, ports)):
+            self._reporter.say(tr("Added %s to '%s'") % (", ".join(ports), group))
+
+    def move(self, before: dict[Key, tuple[float, float]], after: dict[Key, tuple[float, float]]) -> None:
+        doc = self._document()
+        self._reporter.guarded(lambda: doc.move(before, after))
+
+    def auto_layout(self) -> None:
+        doc = self._document()
+        entries = doc.entries()
+        after = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in entries)
+        before = {(e.kind, e.name): (e.x or 0.0, e.y or 0.0) for e in entries}
+        self._reporter.guarded(lambda: doc.move(before, after, tr("Auto-layout")))
+        self._selection.fit()
+
+    def refresh(self) -> None:
+        """Re-read the workspace; if that fails, say so and keep showing what was read before."""
+        try:
+            self._document().reload()
+        except (WorkspaceError, Refused) as e:
+            self._reporter.show_error(tr("Could not reload the workspace: %s") % e)
+            return
+        self._reporter.say(tr("Reloaded the workspace"), 3000)
+
+    def undo(self) -> None:
+        """Undo on the current document; an undo the workspace cannot do is shown, not raised."""
+        self._reporter.guarded(self._document().undo_stack.undo)
+
+    def redo(self) -> None:
+        self._reporter.guarded(self._document().undo_stack.redo)
+
+    # -- clipboard -------------------------------------------------------------------------------
+
+    def _selection_xml(self) -> bytes | None:
+        keys = self._selection.keys()
+        if not keys:
+            return None
+        ports = [n for k, n in keys if k is Kind.PORT]
+        groups = [n for k, n in keys if k is Kind.GROUP]
+        return self._document().workspace.export(ports=ports, groups=groups)
+
+    def copy(self) -> None:
+        data = self._selection_xml()
+        if data is None:
+            return
+        # Plain text (binding XML): a QMimeData made here would be owned by the clipboard and
+        # destroyed by Qt after Python has gone, which crashes the interpreter at exit.
+        QGuiApplication.clipboard().setText(data.decode("utf-8", errors="replace"))
+        self._reporter.say(tr("Copied %d item(s) as binding XML") % len(self._selection.keys()), 3000)
+
+    def paste(self, data: bytes | None = None, offset: float = 40.0) -> None:
+        if data is None:
+            data = QGuiApplication.clipboard().text().encode("utf-8")
+        try:
+            binding = load(data)
+        except BindingFormatError as e:
+            self._reporter.refused(tr("The clipboard does not hold binding XML: %s") % e.message)
+            return
+        if not binding.send_ports and not binding.groups:
+            self._reporter.refused(tr("The clipboard holds no send ports or groups."))
+            return
+        x, y = self._selection.center()
+        doc = self._document()
+        keys = self._reporter.guarded(lambda: doc.paste(binding, (x + offset, y + offset)))
+        if keys:
+            self._selection.select(keys)
+
+    def duplicate(self) -> None:
+        data = self._selection_xml()
+        if data is not None:
+            self.paste(data)

@@ -1,0 +1,208 @@
+"""File flows: import and export binding files, new and open workspaces, recent files.
+
+Imports and exports run off the UI thread (:mod:`designer.workers`); what the flows need
+comes in through the constructor: the current document, the selection (an export of the
+selected items), a reporter, the settings holding recent files, and the callable that
+shows another workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from designer import file_dialogs, style
+from designer.document import WorkspaceDocument
+from designer.reporting import Reporter
+from designer.selection import CanvasSelection
+from designer.workers import Cancelled, Task
+from model.bindings import BindingFormatError, load
+from model.fileio import write_atomic
+from model.lifecycle import Kind
+from model.store import Workspace, WorkspaceError
+from model.store.database import is_workspace_file, remove_sqlite_files
+
+BINDINGS_FILTER = "Binding files (*.xml);;All files (*)"
+WORKSPACE_FILTER = "Portwright workspaces (*.sqlite *.db);;All files (*)"
+MAX_RECENT = 8
+SAMPLE = Path(style.resources_dir()) / "samples" / "contoso-orders.xml"
+
+Work = Callable[[Callable[[int, int], None]], Any]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FileFlows", text)
+
+
+class FileFlows(QObject):
+    """Import, export and workspace files; ``imported`` after an import has been recorded."""
+
+    imported = Signal()
+    recent_changed = Signal()
+
+    def __init__(self, parent: QWidget, document: Callable[[], WorkspaceDocument], selection: CanvasSelection,
+                 reporter: Reporter, settings: QSettings, open_workspace: Callable[[Workspace], None]) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._document = document
+        self._selection = selection
+        self._reporter = reporter
+        self._settings = settings
+        self._open_workspace = open_workspace
+        self.tasks: list[Task] = []
+        #: Tests set this to run imports and exports on the calling thread.
+        self.background = True
+
+    # -- recent files ------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self._settings.value("recentFiles", [])
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in values if v]
+
+    def _remember(self, path: str) -> None:
+        recent = [path] + [p for p in self.recent_files() if p != path]
+        self._settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self.recent_changed.emit()
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for path in self.recent_files():
+            menu.addAction(style.icon("import"), path, lambda p=path: self.import_paths([p]))
+        if menu.isEmpty():
+            menu.addAction(tr("(none)")).setEnabled(False)
+
+    # -- import and export -------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        paths = file_dialogs.open_file_names(self._parent, tr("Import Bindings"), tr(BINDINGS_FILTER))
+        if paths:
+            self.import_paths(paths)
+
+    def open_sample(self) -> None:
+        self.import_paths([str(SAMPLE)], remember=False)
+
+    def _refuse_own_file(self, paths: list[str], what: str) -> bool:
+        """Refuse to read or replace a file of the open workspace: opening one in this process
+        drops the workspace's locks (see :mod:`designer.file_dialogs`)."""
+        url = self._document().workspace.url
+        own = next((p for p in paths if is_workspace_file(p, url)), None)
+        if own is not None:
+            self._reporter.show_error(tr("%s is a file of the open workspace: %s.") % (own, what))
+        return own is not None
+
+    def import_paths(self, paths: list[str], remember: bool = True) -> None:
+        doc = self._document()
+        if self._refuse_own_file(paths, tr("it holds no bindings, nothing was imported")):
+            return
+
+        def work(progress: Callable[[int, int], None]) -> list[tuple[Any, Any, Any]]:
+            done = []
+            for path in paths:
+                binding = load(path)
+                before = doc.snapshots_for(binding)
+                summary = doc.workspace.import_document(binding, None, path, progress)
+                done.append((binding, summary, before))
+            return done
+
+        def finished(results: list[tuple[Any, Any, Any]]) -> None:
+            for binding, summary, before in results:
+                doc.record_import(binding, None, summary, before)
+                if remember:
+                    self._remember(summary.source)
+            self.imported.emit()
+            n = sum(len(s.created) + len(s.replaced) for _, s, _ in results)
+            self._reporter.say(tr("Imported %d port(s) and group(s)") % n)
+
+        self._run(tr("Importing bindings…"), work, finished)
+
+    def export_dialog(self) -> None:
+        keys = self._selection.keys()
+        scope = None
+        if keys:
+            buttons = QMessageBox.StandardButton
+            choice = QMessageBox.question(
+                self._parent, tr("Export Bindings"), tr("Export only the %d selected item(s)?") % len(keys),
+                buttons.Yes | buttons.No | buttons.Cancel)
+            if choice == buttons.Cancel:
+                return
+            if choice == buttons.Yes:
+                scope = keys
+        path = file_dialogs.save_file_name(self._parent, tr("Export Bindings"), "BindingInfo.xml",
+                                           tr(BINDINGS_FILTER))
+        if path:
+            self.export_to(path, scope)
+
+    def export_to(self, path: str, keys: list[tuple[Kind, str]] | None = None) -> None:
+        ws = self._document().workspace
+        if self._refuse_own_file([path], tr("choose another file to export to")):
+            return
+        ports = [n for k, n in keys or [] if k is Kind.PORT]
+        groups = [n for k, n in keys or [] if k is Kind.GROUP]
+
+        def work(progress: Callable[[int, int], None]) -> int:
+            progress(0, 2)
+            data = ws.export(ports=ports, groups=groups)
+            progress(1, 2)
+            write_atomic(path, data)
+            return len(data)
+
+        self._run(tr("Exporting bindings…"), work, lambda n: self._reporter.say(tr("Wrote %s (%d bytes)") % (path, n)))
+
+    def _run(self, title: str, work: Work, finished: Callable[[Any], None]) -> None:
+        def failed(exc: object) -> None:
+            if isinstance(exc, Cancelled):
+                self._reporter.say(tr("Cancelled: nothing was changed."))
+            elif isinstance(exc, BindingFormatError | WorkspaceError | OSError):
+                self._reporter.show_error(str(exc))
+            else:
+                self._reporter.show_error(f"{type(exc).__name__}: {exc}")
+
+        if not self.background:
+            try:
+                finished(work(lambda done, total: None))
+            except Exception as e:  # noqa: BLE001 - shown to the user
+                failed(e)
+            return
+        task = Task(self._parent, title, work)
+        task.done.connect(lambda result: self._reporter.guarded(lambda: finished(result)))  # reading back may fail
+        task.error.connect(failed)
+        task.done.connect(lambda _r: self.tasks.remove(task))
+        task.error.connect(lambda _e: self.tasks.remove(task))
+        self.tasks.append(task)
+        task.start()
+
+    # -- workspaces --------------------------------------------------------------------------
+
+    def new_workspace(self) -> None:
+        path = file_dialogs.save_file_name(self._parent, tr("New Workspace"), "workspace.sqlite",
+                                           tr(WORKSPACE_FILTER))
+        if not path or self._refuse_own_file([path], tr("choose another name for the new workspace")):
+            return
+        try:
+            remove_sqlite_files(path)  # the user agreed to replace it (the dialog asked)
+        except OSError as e:
+            self._reporter.show_error(tr("Cannot replace %s: %s") % (path, e.strerror or e))
+            return
+        self.switch_workspace(path)
+
+    def open_workspace(self) -> None:
+        path = file_dialogs.open_file_name(self._parent, tr("Open Workspace"), tr(WORKSPACE_FILTER))
+        if path:
+            self.switch_workspace(path)
+
+    def switch_workspace(self, location: str) -> None:
+        try:
+            workspace = Workspace(location)
+        except WorkspaceError as e:
+            self._reporter.show_error(str(e))
+            return
+        try:
+            self._open_workspace(workspace)
+        except WorkspaceError as e:  # it opened, but could not be read: keep the one shown
+            workspace.close()
+            self._reporter.show_error(str(e))
