@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from model.domain import FilterOperator, FilterStatement, is_token
-from model.editing import check_value
+from model.field_checks import check_value
 from model.filter_properties import filter_property
 
 __all__ = ["statement_problems"]

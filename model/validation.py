@@ -8,6 +8,7 @@ address, groups only hold static one-way ports, a port nobody can reach...).
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -18,15 +19,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from model import adapters
-from model.filter_rules import statement_problems
+from model.bindings.fields import by_field
 from model.domain import (
-    model_in,
     SendPort,
     SendPortGroup,
     Transport,
     is_token,
+    model_in,
     tokens_in,
 )
+from model.filter_rules import statement_problems
 
 
 class Severity(StrEnum):
@@ -35,81 +37,15 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One finding. ``field`` is a dotted model path (``primary_transport.retry_count``)."""
-
-    severity: Severity
-    message: str
-    kind: str | None = None  # "port", "group" or None for the document
-    subject: str | None = None
-    field: str | None = None
-    line: int | None = None
-    column: int | None = None
-
-    def format(self, path: str) -> str:
-        """``file:line:col: severity: message`` (the convention of compilers and linters)."""
-        return f"{path}:{self.line or 1}:{self.column or 1}: {self.severity}: {self.message}"
-
-
-#: Field -> (label a user knows, element name in a binding file).
-FIELDS: dict[str, tuple[str, str]] = {
-    "name": ("Name", "@Name"),
-    "is_static": ("Static/dynamic", "@IsStatic"),
-    "is_two_way": ("One-way/solicit-response", "@IsTwoWay"),
-    "binding_option": ("Binding option", "@BindingOption"),
-    "analytics_enabled": ("Analytics", "@AnalyticsEnabled"),
-    "description": ("Description", "Description"),
-    "send_pipeline": ("Send pipeline", "TransmitPipeline"),
-    "send_pipeline_data": ("Send pipeline configuration", "SendPipelineData"),
-    "primary_transport": ("Transport", "PrimaryTransport"),
-    "secondary_transport": ("Backup transport", "SecondaryTransport"),
-    "encryption_cert": ("Certificate", "EncryptionCert"),
-    "receive_pipeline": ("Receive pipeline", "ReceivePipeline"),
-    "receive_pipeline_data": ("Receive pipeline configuration", "ReceivePipelineData"),
-    "tracking": ("Tracking", "Tracking"),
-    "filter": ("Filter", "Filter"),
-    "outbound_maps": ("Outbound maps", "Transforms"),
-    "inbound_maps": ("Inbound maps", "InboundTransforms"),
-    "ordered_delivery": ("Ordered delivery", "OrderedDelivery"),
-    "priority": ("Priority", "Priority"),
-    "stop_sending_on_failure": ("Stop sending subsequent messages on failure", "StopSendingOnFailure"),
-    "route_failed_messages": ("Route failed messages", "RouteFailedMessage"),
-    "application": ("Application", "ApplicationName"),
-    "address": ("Address", "Address"),
-    "adapter": ("Adapter", "TransportType"),
-    "settings": ("Adapter settings", "TransportTypeData"),
-    "retry_count": ("Retry count", "RetryCount"),
-    "retry_interval": ("Retry interval", "RetryInterval"),
-    "service_window_enabled": ("Service window", "ServiceWindowEnabled"),
-    "from_time": ("Service window start", "FromTime"),
-    "to_time": ("Service window stop", "ToTime"),
-    "primary": ("Primary", "Primary"),
-    "delivery_notification": ("Delivery notification", "DeliveryNotification"),
-    "send_handler": ("Send handler", "SendHandler"),
-    "members": ("Send ports", "SendPorts"),
-    "groups": ("Filter group", "Group"),
-    "statements": ("Filter statement", "Statement"),
-    "property": ("Property", "@Property"),
-    "operator": ("Operator", "@Operator"),
-    "value": ("Value", "@Value"),
-    "properties": ("Adapter setting", ""),
-    "long_name": ("Certificate name", "@LongName"),
-    "short_name": ("Certificate short name", "@ShortName"),
-    "usage_type": ("Certificate usage", "@UsageType"),
-    "thumbprint": ("Thumbprint", "@ThumbPrint"),
-    "fully_qualified_name": ("Fully qualified name", "@FullyQualifiedName"),
-    "type": ("Type", "@Type"),
-    "host_trusted": ("Trusted host", "@HostTrusted"),
-    "capabilities": ("Capabilities", "@Capabilities"),
-    "configuration_clsid": ("Configuration class id", "@ConfigurationClsid"),
-    "full_name": ("Map", "@FullName"),
-}
+#: Field -> (label a user knows, element or ``@attribute`` name in a binding file), from the
+#: table of binding fields (``model.bindings.fields``).
+FIELDS: dict[str, tuple[str, str]] = {name: (b.label, b.element) for name, b in by_field().items()}
+_INDEX = re.compile(r"\[\d+\]")
 
 
 def label(path: str) -> str:
     """A readable name for a dotted field path: ``Backup transport › Retry count``."""
-    parts = [p for p in path.split(".") if not p.startswith("[")]
+    parts = [_INDEX.sub("", p) for p in path.split(".") if not p.startswith("[")]
     return " › ".join(FIELDS.get(p, (p.replace("_", " ").capitalize(), ""))[0] for p in parts)
 
 

@@ -1,7 +1,7 @@
 """The rows of the editors' forms: text, number, time of day, check box.
 
 A row commits when editing it finishes (Enter, leaving the field, a click, a step of a spin
-box), never per keystroke: what is typed is checked as it is typed (``model.editing``, the
+box), never per keystroke: what is typed is checked as it is typed (``model.field_checks``, the
 models' own constraints) and a problem shows under the field; Escape puts the stored value
 back. A refresh that leaves a field's stored value as it was keeps what is being typed in it.
 """
@@ -19,7 +19,7 @@ from designer.editors.fields import EditKeys, ErrorLabel, is_marked, mark
 from designer.editors.pages import Page, form_cell
 from designer.editors.time_edit import TIME_FORMAT, TimeEdit
 from model.domain import is_token
-from model.editing import check_value, limits
+from model.field_checks import check_value, limits
 
 __all__ = ["CheckRow", "IntRow", "TextRow", "TimeRow"]
 

@@ -30,7 +30,7 @@ from designer.editors.xml_editor import XmlEditor
 from designer.style import icon
 from model import port_edits
 from model.domain import Certificate, Map, Pipeline, SendPort, TrackingFlag, is_token
-from model.editing import check_value
+from model.field_checks import check_value
 
 
 def tr(text: str) -> str:

@@ -312,10 +312,7 @@ def _root(source: str | Path | bytes) -> tuple[etree._Element, str]:
     decoded = safe.decode(data, name)
     safe.check_root_name(decoded.text, name, "BindingInfo")
     safe.parse_document(decoded, name, data)  # refuses what the hardened reader refuses
-    try:
-        return etree.fromstring(safe._lxml_input(decoded, data), _PARSER), name
-    except etree.XMLSyntaxError as e:  # pragma: no cover - parse_document accepted it
-        raise safe._syntax_error(name, e) from None
+    return safe.parse_with(_PARSER, decoded, name, data), name
 
 
 def compare_files(a: str | Path | bytes, b: str | Path | bytes) -> Report:

@@ -15,10 +15,10 @@ from typing import Any, cast
 from lxml import etree
 
 from model.bindings import reader, safe
-from model.bindings.document import BindingDocument, Origin
+from model.bindings.binding_document import BindingDocument
 from model.bindings.merge import patch_text
 from model.bindings.safe import BindingFormatError
-from model.bindings.skeleton import _Collection, _Slot
+from model.bindings.skeleton import Collection, Slot
 from model.bindings.writer import G, Style, group_node, port_node, render
 from model.domain import SendPort, SendPortGroup
 
@@ -59,18 +59,20 @@ def element_xml(obj: SendPort | SendPortGroup, previous: tuple[str, SendPort | S
     return patch_text(xml, node(old), node(obj), fragment_style(xml, indent), indent)
 
 
-def _piece_state(p: str | _Collection) -> Any:
+def piece_state(p: str | Collection) -> Any:
+    """One skeleton piece as JSON-able data (read back by :func:`piece_from`)."""
     if isinstance(p, str):
         return p
     return {"tag": p.tag, "start": p.start, "end": p.end, "indent": p.indent, "virtual": p.virtual,
             "items": [it if isinstance(it, str) else {"slot": it.index, "lead": it.lead} for it in p.items]}
 
 
-def _piece_from(s: Any) -> str | _Collection:
+def piece_from(s: Any) -> str | Collection:
+    """The skeleton piece stored as ``s`` by :func:`piece_state`."""
     if isinstance(s, str):
         return s
-    col = _Collection(s["tag"], s["start"], s["end"], s["indent"], virtual=s["virtual"])
-    col.items = [it if isinstance(it, str) else _Slot(it["slot"], it["lead"]) for it in s["items"]]
+    col = Collection(s["tag"], s["start"], s["end"], s["indent"], virtual=s["virtual"])
+    col.items = [it if isinstance(it, str) else Slot(it["slot"], it["lead"]) for it in s["items"]]
     return col
 
 
@@ -83,8 +85,8 @@ def skeleton_state(doc: BindingDocument) -> dict[str, Any]:
         "bom": doc.bom.hex(),
         "unit": doc.style.unit,
         "newline": doc.style.newline,
-        "pieces": [_piece_state(p) for p in doc._pieces],
-        "original_if_empty": doc._original_if_empty,
+        "pieces": [piece_state(p) for p in doc.pieces],
+        "original_if_empty": doc.original_if_empty,
         "root_attributes": doc.root_attributes,
         "timestamp": doc.timestamp,
     }
@@ -95,18 +97,10 @@ def from_skeleton(state: dict[str, Any] | None, ports: Iterable[Stored], groups:
     if state is None:
         doc = BindingDocument()
     else:
-        doc = BindingDocument.__new__(BindingDocument)
-        doc.name = state["name"]
-        doc.encoding = state["encoding"]
-        doc.bom = bytes.fromhex(state["bom"])
-        doc.style = Style(state["unit"], state["newline"])
-        doc._pieces = [_piece_from(p) for p in state["pieces"]]
-        doc._original_if_empty = state["original_if_empty"]
-        doc.root_attributes = dict(state["root_attributes"])
-        doc.timestamp = state["timestamp"]
-        doc.orchestration_bindings, doc.group_bindings = {}, {}
-        doc._token = object()
-        doc.send_ports, doc.groups = [], []
+        doc = BindingDocument._assemble(
+            state["name"], state["encoding"], bytes.fromhex(state["bom"]), Style(state["unit"], state["newline"]),
+            pieces=[piece_from(p) for p in state["pieces"]], original_if_empty=state["original_if_empty"],
+            root_attributes=state["root_attributes"], timestamp=state["timestamp"])
     # ``Stored.model`` is typed as either kind: the caller passes ports in ``ports`` and
     # groups in ``groups`` (unchecked).
     for st in ports:
@@ -118,9 +112,7 @@ def from_skeleton(state: dict[str, Any] | None, ports: Iterable[Stored], groups:
 
 def _attached_model(doc: BindingDocument, st: Stored) -> SendPort | SendPortGroup:
     """``st``'s model, attached to its text (and to its slot in ``doc`` when it has one)."""
-    owner = doc._token if st.slot is not None else object()
-    st.model.set_origin(Origin(owner, st.slot if st.slot is not None else -1, st.xml, st.model, st.indent, 0,
-                               fragment_style(st.xml, st.indent)))
+    doc.attach(st.model, st.xml, st.slot, st.indent, 0, fragment_style(st.xml, st.indent))
     return st.model
 
 
@@ -131,7 +123,7 @@ STANDARD_NAMESPACES = ('xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
 
 def namespace_declarations(doc: BindingDocument) -> str:
     """The root's ``xmlns`` declarations: what a port's text needs to be read on its own."""
-    for piece in doc._pieces:
+    for piece in doc.pieces:
         if isinstance(piece, str):
             m = re.search(r"<BindingInfo\b[^>]*>", piece)
             if m:
@@ -145,7 +137,7 @@ def read_element(xml: str, namespaces: str = STANDARD_NAMESPACES) -> SendPort | 
     """The model of one stored ``SendPort`` or ``DistributionList`` element's text."""
     wrapped = f"<w {namespaces or STANDARD_NAMESPACES}>{xml}</w>".encode()
     try:
-        root = etree.fromstring(wrapped, safe._PARSER)
+        root = safe.parse_fragment(wrapped)
     except etree.XMLSyntaxError as e:
         raise BindingFormatError("<stored element>", e.position[0], e.position[1], e.msg) from None
     el = next(c for c in root if isinstance(c.tag, str))
@@ -154,3 +146,7 @@ def read_element(xml: str, namespaces: str = STANDARD_NAMESPACES) -> SendPort | 
     if el.tag == "DistributionList":
         return reader.read_group(el)
     raise BindingFormatError("<stored element>", 1, 1, f"<{el.tag}> is not a send port or group")
+
+
+#: The older name, still imported by ``model.store``.
+_piece_from = piece_from

@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from model.bindings.document import BindingDocument, Origin
+from model.bindings.binding_document import BindingDocument, Origin
 from model.domain import SendPort, SendPortGroup
-from model.validation import FIELDS, Context, Problem, Severity, collect, unresolved_reference
+from model.validation import FIELDS, Context, Severity, collect, unresolved_reference
 
 _INDEX = re.compile(r"\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """One problem of a binding file, where it is written (``line``, ``column``: None when the
+    text is not the file's). ``field`` is a dotted model path (``primary_transport.retry_count``)."""
+
+    severity: Severity
+    message: str
+    kind: str | None = None  # "port", "group" or None for the document
+    subject: str | None = None
+    field: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def format(self, path: str) -> str:
+        """``file:line:col: severity: message`` (the convention of compilers and linters)."""
+        return f"{path}:{self.line or 1}:{self.column or 1}: {self.severity}: {self.message}"
 
 
 def _locate(origin: Origin, path: str) -> tuple[int, int]:
@@ -41,7 +60,7 @@ def _locate(origin: Origin, path: str) -> tuple[int, int]:
     return line, col
 
 
-def document_problems(doc: BindingDocument) -> list[Problem]:
+def document_problems(doc: BindingDocument) -> list[FileProblem]:
     """Every problem in ``doc``, in file order."""
     ctx = Context(
         ports={p.name: p for p in doc.send_ports},
@@ -50,18 +69,18 @@ def document_problems(doc: BindingDocument) -> list[Problem]:
     )
     objects: dict[tuple[str, str], SendPort | SendPortGroup] = {("port", p.name): p for p in reversed(doc.send_ports)}
     objects.update({("group", g.name): g for g in reversed(doc.groups)})
-    out: list[Problem] = []
+    out: list[FileProblem] = []
     for kind, name, severity, path, message in collect(doc.send_ports, doc.groups, ctx):
         obj = objects.get((kind or "", name or ""))
         line = col = None
         origin = doc.origin(obj) if obj is not None else None
-        if origin is not None and origin.doc is doc._token:
+        if origin is not None and doc.owns(origin):
             line, col = _locate(origin, path) if path else (origin.line, len(origin.indent) + 1)
         what = "send port" if kind == "port" else "send port group"
-        out.append(Problem(Severity(severity), f"{what} '{name}': {message}", kind, name, path or None, line, col))
+        out.append(FileProblem(Severity(severity), f"{what} '{name}': {message}", kind, name, path or None, line, col))
     for ref in doc.references:
         why = unresolved_reference(ref.kind, ref.name, ref.holder, ref.holder_name, ctx)
         if why is not None:
-            out.append(Problem(Severity.WARNING, why, line=ref.line, column=ref.column))
+            out.append(FileProblem(Severity.WARNING, why, line=ref.line, column=ref.column))
     out.sort(key=lambda p: (p.line or 0, p.column or 0))
     return out

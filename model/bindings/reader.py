@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any, get_args, get_origin
 
 from lxml import etree
 from pydantic import TypeAdapter, ValidationError
 
+from model.bindings import fields
+from model.bindings.fields import Kind
 from model.bindings.safe import NestedXmlError, parse_nested
 from model.domain import (
-    model_in,
     AdapterSettings,
     AdapterType,
     DomainModel,
@@ -27,27 +29,10 @@ from model.domain import (
     SendHandler,
     SendPort,
     SendPortGroup,
+    model_in,
 )
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
-
-_TRANSPORT_LEAVES = (
-    ("RetryCount", "retry_count"),
-    ("RetryInterval", "retry_interval"),
-    ("ServiceWindowEnabled", "service_window_enabled"),
-    ("FromTime", "from_time"),
-    ("ToTime", "to_time"),
-    ("Primary", "primary"),
-    ("OrderedDelivery", "ordered_delivery"),
-    ("DeliveryNotification", "delivery_notification"),
-)
-_PORT_LEAVES = (
-    ("Tracking", "tracking"),
-    ("OrderedDelivery", "ordered_delivery"),
-    ("Priority", "priority"),
-    ("StopSendingOnFailure", "stop_sending_on_failure"),
-    ("RouteFailedMessage", "route_failed_messages"),
-)
 
 
 def children(el: etree._Element) -> dict[str, etree._Element]:
@@ -233,17 +218,55 @@ def forget_shared() -> None:
     _SHARED.clear()
 
 
-# -- elements to data -----------------------------------------------------------------------
+# -- elements to data, by the table of ``model.bindings.fields`` ----------------------------
 
 
-def _adapter_type(el: etree._Element) -> dict[str, Any] | None:
+def _attributes(el: etree._Element, plan: _AttributePlan, data: dict[str, Any]) -> dict[str, Any]:
+    """Add the attributes ``plan`` names to ``data``."""
+    get = el.get
+    for attr, field, default, set_when_absent in plan:
+        value = get(attr, default)
+        if value is not None or set_when_absent:
+            data[field] = value
+    return data
+
+
+def _sub_model_reader(table: tuple[fields.Binding, ...]) -> _SubModelReader:
+    """A function giving every attribute of ``table`` (its default when absent) as a dict.
+
+    Written from the table as one dict display, as ``dataclasses`` writes ``__init__``: it
+    runs for every pipeline, adapter, handler, map and filter statement of a file, and a
+    loop over the rows costs a third more. The text is made of the table's own literals."""
+    rows = fields.attribute_reads(table)
+    if not all(every for *_, every in rows):
+        raise ValueError("a sub-model's attributes are all read, present or not")
+    items = ", ".join(f"{field!r}: el.get({attr!r}, {default!r})" for attr, field, default, _ in rows)
+    read: _SubModelReader = eval(f"lambda el: {{{items}}}")  # the table's literals only
+    return read
+
+
+def _elements(el: etree._Element, plan: _ElementPlan, data: dict[str, Any]) -> dict[str, Any]:
+    """Add the fields of the child elements ``plan`` names to ``data`` (the first element of
+    each name: later duplicates, like comments, stay in the raw text only)."""
+    rows, absent = plan
+    c = children(el)
+    get = c.get
+    for tag, field, read, keep_none in rows:
+        node = get(tag)
+        if node is not None:
+            value = read(node)
+            if value is not None or keep_none:
+                data[field] = value
+    for tag, field in absent:
+        if tag not in c:
+            data[field] = None
+    return data
+
+
+def _adapter_type(el: etree._Element) -> Any:
     if el.get(XSI_NIL) == "true":
         return None
-    return {
-        "name": el.get("Name", ""),
-        "capabilities": el.get("Capabilities"),
-        "configuration_clsid": el.get("ConfigurationClsid"),
-    }
+    return _shared(AdapterType, _ADAPTER(el))
 
 
 def _settings(el: etree._Element) -> dict[str, Any] | None:
@@ -265,6 +288,7 @@ def _settings(el: etree._Element) -> dict[str, Any] | None:
 
 
 def filter_data(el: etree._Element) -> dict[str, Any] | None:
+    """The fields of a ``Filter`` element's nested document, for :func:`build`."""
     root, raw, _error = nested_root(el)
     if root is None:
         return None if raw is None else {"unparsed": raw}
@@ -272,13 +296,9 @@ def filter_data(el: etree._Element) -> dict[str, Any] | None:
         return {"unparsed": raw if raw is not None else etree.tostring(root, encoding=str)}
     groups = []
     for g in root:
-        if g.tag != "Group":
+        if g.tag != _GROUP:
             continue
-        statements = []
-        for s in g:
-            if s.tag == "Statement":
-                statements.append({"property": s.get("Property", ""), "operator": s.get("Operator", "0"),
-                                   "value": s.get("Value")})
+        statements = [_STATEMENT(s) for s in g if s.tag == _STATEMENT_TAG]
         groups.append({"statements": statements})
     return {"groups": groups}
 
@@ -286,10 +306,10 @@ def filter_data(el: etree._Element) -> dict[str, Any] | None:
 def _handler(el: etree._Element) -> Any:
     if el.get(XSI_NIL) == "true":
         return None
-    data: dict[str, Any] = {"name": el.get("Name", ""), "host_trusted": el.get("HostTrusted", "false")}
+    data = _HANDLER(el)
     for c in el:
         if c.tag == "TransportType":
-            data["adapter"] = _shared(AdapterType, _adapter_type(c))
+            data["adapter"] = _adapter_type(c)
             break
     return _shared(SendHandler, data)
 
@@ -297,35 +317,13 @@ def _handler(el: etree._Element) -> Any:
 def _transport(el: etree._Element) -> dict[str, Any] | None:
     if el.get(XSI_NIL) == "true":
         return None
-    c = children(el)
-    data: dict[str, Any] = {}
-    if "Address" in c:
-        data["address"] = text(c["Address"])
-    if "TransportType" in c:
-        data["adapter"] = _shared(AdapterType, _adapter_type(c["TransportType"]))
-    if "TransportTypeData" in c:
-        data["settings"] = _settings(c["TransportTypeData"])
-    for tag, field in _TRANSPORT_LEAVES:
-        node = c.get(tag)
-        if node is not None:
-            value = text(node)
-            if value is not None:
-                data[field] = value
-    if "SendHandler" in c:
-        data["send_handler"] = _handler(c["SendHandler"])
-    return data
+    return _elements(el, _TRANSPORT, {})
 
 
-def _pipeline(el: etree._Element) -> dict[str, Any] | None:
+def _pipeline(el: etree._Element) -> Any:
     if el.get(XSI_NIL) == "true":
         return None
-    return {
-        "name": el.get("Name", ""),
-        "fully_qualified_name": el.get("FullyQualifiedName"),
-        "type": el.get("Type"),
-        "tracking_option": el.get("TrackingOption"),
-        "description": el.get("Description"),
-    }
+    return _shared(Pipeline, _PIPELINE(el))
 
 
 def _pipeline_data(el: etree._Element) -> str | None:
@@ -337,57 +335,66 @@ def _pipeline_data(el: etree._Element) -> str | None:
     return el.text or ""
 
 
+def _certificate(el: etree._Element) -> dict[str, Any] | None:
+    return None if el.get(XSI_NIL) == "true" else _CERTIFICATE(el)
+
+
 def _maps(el: etree._Element) -> list[dict[str, Any]]:
-    return [{"full_name": t.get("FullName", ""), "assembly_qualified_name": t.get("AssemblyQualifiedName")}
-            for t in el if t.tag == "Transform"]
+    return [_MAP(t) for t in el if t.tag == "Transform"]
+
+
+def _members(el: etree._Element) -> list[str]:
+    return [r.get("Name", "") for r in el if r.tag == "SendPortRef"]
+
+
+#: (attribute, field, default, set when absent) per attribute.
+_AttributePlan = tuple[tuple[str, str, str | None, bool], ...]
+#: Reads every attribute of a sub-model (see :func:`_sub_model_reader`).
+_SubModelReader = Callable[[etree._Element], dict[str, Any]]
+#: (tag, field, read, keep None) per child element, and (tag, field) of those whose field is
+#: None when the element is absent.
+_ElementPlan = tuple[tuple[tuple[str, str, Callable[[etree._Element], Any], bool], ...],
+                     tuple[tuple[str, str], ...]]
+
+_READ: dict[Kind, Callable[[etree._Element], Any]] = {
+    Kind.TEXT: text,
+    Kind.LEAF: text,
+    Kind.PIPELINE: _pipeline,
+    Kind.PIPELINE_DATA: _pipeline_data,
+    Kind.TRANSPORT: _transport,
+    Kind.CERTIFICATE: _certificate,
+    Kind.FILTER: filter_data,
+    Kind.MAPS: _maps,
+    Kind.ADAPTER: _adapter_type,
+    Kind.SETTINGS: _settings,
+    Kind.HANDLER: _handler,
+    Kind.MEMBERS: _members,
+}
+
+
+def _element_plan(table: tuple[fields.Binding, ...]) -> _ElementPlan:
+    """The reading loop's rows for a table: a leaf written ``xsi:nil`` keeps its default."""
+    rows = tuple((b.tag, b.field, _READ[b.kind], b.kind is not Kind.LEAF) for b in table)
+    return rows, tuple((b.tag, b.field) for b in table if b.set_when_absent)
+
+
+_PORT_ATTRIBUTES = fields.attribute_reads(fields.PORT_ATTRIBUTES)
+_PORT = _element_plan(fields.PORT_ELEMENTS)
+_TRANSPORT = _element_plan(fields.TRANSPORT_ELEMENTS)
+_GROUP_ATTRIBUTES = fields.attribute_reads(fields.GROUP_ATTRIBUTES)
+_GROUP_ELEMENTS = _element_plan(fields.GROUP_ELEMENTS)
+_ADAPTER = _sub_model_reader(fields.ADAPTER_ATTRIBUTES)
+_HANDLER = _sub_model_reader(fields.HANDLER_ATTRIBUTES)
+_PIPELINE = _sub_model_reader(fields.PIPELINE_ATTRIBUTES)
+_CERTIFICATE = _sub_model_reader(fields.CERTIFICATE_ATTRIBUTES)
+_MAP = _sub_model_reader(fields.MAP_ATTRIBUTES)
+_STATEMENT = _sub_model_reader(fields.STATEMENT_ATTRIBUTES)
+_GROUP, _STATEMENT_TAG = (b.element for b in fields.FILTER_PARTS)
 
 
 def port_data(el: etree._Element) -> dict[str, Any]:
     """The fields of a ``SendPort`` element, as text, for :func:`build`."""
-    get = el.get
-    data: dict[str, Any] = {"name": get("Name", "")}
-    for attr, field in (("IsStatic", "is_static"), ("IsTwoWay", "is_two_way"),
-                        ("BindingOption", "binding_option"), ("AnalyticsEnabled", "analytics_enabled")):
-        value = get(attr)
-        if value is not None or field in ("binding_option",):
-            data[field] = value
-    c = children(el)
-    if "Description" in c:
-        data["description"] = text(c["Description"])
-    if "TransmitPipeline" in c:
-        data["send_pipeline"] = _shared(Pipeline, _pipeline(c["TransmitPipeline"]))
-    else:
-        data["send_pipeline"] = None
-    if "SendPipelineData" in c:
-        data["send_pipeline_data"] = _pipeline_data(c["SendPipelineData"])
-    if "PrimaryTransport" in c:
-        data["primary_transport"] = _transport(c["PrimaryTransport"])
-    if "SecondaryTransport" in c:
-        data["secondary_transport"] = _transport(c["SecondaryTransport"])
-    if "EncryptionCert" in c:
-        cert = c["EncryptionCert"]
-        data["encryption_cert"] = None if is_nil(cert) else {
-            "long_name": cert.get("LongName"), "short_name": cert.get("ShortName"),
-            "usage_type": cert.get("UsageType"), "thumbprint": cert.get("ThumbPrint")}
-    if "ReceivePipeline" in c:
-        data["receive_pipeline"] = _shared(Pipeline, _pipeline(c["ReceivePipeline"]))
-    if "ReceivePipelineData" in c:
-        data["receive_pipeline_data"] = _pipeline_data(c["ReceivePipelineData"])
-    if "Filter" in c:
-        data["filter"] = filter_data(c["Filter"])
-    if "Transforms" in c:
-        data["outbound_maps"] = _maps(c["Transforms"])
-    if "InboundTransforms" in c:
-        data["inbound_maps"] = _maps(c["InboundTransforms"])
-    for tag, field in _PORT_LEAVES:
-        node = c.get(tag)
-        if node is not None:
-            value = text(node)
-            if value is not None:
-                data[field] = value
-    if "ApplicationName" in c:
-        data["application"] = text(c["ApplicationName"])
-    return data
+    return _elements(el, _PORT, _attributes(el, _PORT_ATTRIBUTES, {}))
 
 
 def read_port(el: etree._Element) -> SendPort:
@@ -395,17 +402,8 @@ def read_port(el: etree._Element) -> SendPort:
 
 
 def group_data(el: etree._Element) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": el.get("Name", "")}
-    c = children(el)
-    if "Description" in c:
-        data["description"] = text(c["Description"])
-    if "Filter" in c:
-        data["filter"] = filter_data(c["Filter"])
-    if "SendPorts" in c:
-        data["members"] = [r.get("Name", "") for r in c["SendPorts"] if r.tag == "SendPortRef"]
-    if "ApplicationName" in c:
-        data["application"] = text(c["ApplicationName"])
-    return data
+    """The fields of a ``DistributionList`` element, as text, for :func:`build`."""
+    return _elements(el, _GROUP_ELEMENTS, _attributes(el, _GROUP_ATTRIBUTES, {}))
 
 
 def read_group(el: etree._Element) -> SendPortGroup:
@@ -417,4 +415,4 @@ def nested_problem(el: etree._Element) -> str | None:
     return nested_root(el)[2]
 
 
-__all__ = ["AdapterSettings", "Filter", "build", "read_group", "read_port", "port_data", "group_data"]
+__all__ = ["AdapterSettings", "Filter", "build", "group_data", "port_data", "read_group", "read_port"]

@@ -209,12 +209,25 @@ def _check_tree(root: etree._Element, decoded: Decoded, name: str) -> None:
 def parse_document(decoded: Decoded, name: str, data: bytes | None = None) -> etree._Element:
     """Parse the whole document with the hardened parser; refuse DTDs and XInclude."""
     _check_prolog(decoded.text, name)
-    try:
-        root = etree.fromstring(_lxml_input(decoded, data), _PARSER)
-    except etree.XMLSyntaxError as e:
-        raise _syntax_error(name, e) from None
+    root = parse_with(_PARSER, decoded, name, data)
     _check_tree(root, decoded, name)
     return root
+
+
+def parse_with(parser: etree.XMLParser, decoded: Decoded, name: str, data: bytes | None = None) -> etree._Element:
+    """Parse ``decoded`` with a caller's ``parser`` (other options, such as dropping blank
+    text), errors reported as :class:`BindingFormatError`. Only :func:`parse_document`
+    refuses DTDs and XInclude: call it first on untrusted input."""
+    try:
+        return etree.fromstring(_lxml_input(decoded, data), parser)
+    except etree.XMLSyntaxError as e:
+        raise _syntax_error(name, e) from None
+
+
+def parse_fragment(data: bytes) -> etree._Element:
+    """Parse ``data`` (UTF-8 XML text of stored elements, wrapped in one root) with the
+    hardened parser. Raises ``etree.XMLSyntaxError``: the caller knows where the text is from."""
+    return etree.fromstring(data, _PARSER)
 
 
 def stream_document(decoded: Decoded, name: str, data: bytes | None,

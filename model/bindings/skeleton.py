@@ -1,6 +1,6 @@
 """The text of a binding file cut around its send ports and groups, and put back together.
 
-``_cut`` finds the root's ``SendPortCollection`` and ``DistributionListCollection`` and
+``cut_text`` finds the root's ``SendPortCollection`` and ``DistributionListCollection`` and
 every element inside them without parsing; what is left (the skeleton: declaration, root,
 orchestration bindings, receive ports, parties, comments, unknown elements) is kept as
 read. ``assemble`` writes the skeleton back with ports and groups put in their places.
@@ -16,7 +16,7 @@ from model.bindings import xmltext as xt
 from model.bindings.writer import Style
 
 if TYPE_CHECKING:
-    from model.bindings.document import Placed
+    from model.bindings.binding_document import Placed
 
 PORTS = "SendPortCollection"
 GROUPS = "DistributionListCollection"
@@ -38,36 +38,38 @@ Version="3.5.1.0" BindingStatus="NoBindings" BoundEndpoints="0" TotalEndpoints="
 """
 
 #: Where an element is in the text: (start, end, indent, line).
-_Span = tuple[int, int, str, int]
+Span = tuple[int, int, str, int]
 
 
 @dataclass(slots=True)
-class _Slot:
+class Slot:
+    """The place of one port or group inside a :class:`Collection`: which, and the text before it."""
+
     index: int
     lead: str  # whitespace between the previous item and this element
 
 
 @dataclass(eq=False)
-class _Collection:
+class Collection:
     """A ``SendPortCollection`` or ``DistributionListCollection`` with its items cut out."""
 
     tag: str
     start: str
     end: str | None
     indent: str
-    items: list[str | _Slot] = field(default_factory=list)
+    items: list[str | Slot] = field(default_factory=list)
     virtual: bool = False  # the file had none; written only when it gets content
 
     def item_indent(self, unit: str) -> str:
         for it in self.items:
-            if isinstance(it, _Slot) and "\n" in it.lead:
+            if isinstance(it, Slot) and "\n" in it.lead:
                 return it.lead[it.lead.rfind("\n") + 1:]
         return self.indent + unit
 
     def insert_at(self) -> int:
         """Index in ``items`` where new elements go: after the last element, else before the
         whitespace that precedes the end tag."""
-        last = max((i for i, it in enumerate(self.items) if isinstance(it, _Slot)), default=None)
+        last = max((i for i, it in enumerate(self.items) if isinstance(it, Slot)), default=None)
         if last is not None:
             return last + 1
         if self.items and isinstance(self.items[-1], str) and not self.items[-1].strip():
@@ -96,17 +98,17 @@ def _skip_element(text: str, name: str, pos: int) -> int:
                     break  # markup inside comments or CDATA could fool the search
                 return end
         else:
-            tag = xt._TOKEN.match(text, m.start())
-            if tag is not None and not tag.group().endswith("/>"):
+            tag = xt.token_at(text, m.start())
+            if tag is not None and not xt.is_self_closing(tag):
                 depth += 1
         i = m.end()
     # Careful path: tokenize.
     depth = 1
-    for m in xt._TOKEN.finditer(text, pos):
+    for m in xt.tokens(text, pos):
         kind = m.lastgroup
-        if kind == "start" and not m.group().endswith("/>"):
+        if kind == xt.START and not xt.is_self_closing(m):
             depth += 1
-        elif kind == "end":
+        elif kind == xt.END:
             depth -= 1
             if depth == 0:
                 return m.end()
@@ -120,47 +122,48 @@ def _indent_before(text: str, pos: int) -> str:
 
 
 @dataclass
-class _Cut:
-    pieces: list[str | _Collection]
-    spans: dict[str, list[_Span]]  # tag -> (start, end, indent, line)
+class Cut:
+    """A document's text cut up: the skeleton's pieces, and where each port and group was."""
+
+    pieces: list[str | Collection]
+    spans: dict[str, list[Span]]  # tag -> (start, end, indent, line)
 
 
-def _cut(text: str) -> _Cut:
-    """Find the root, its two collections and every element inside them."""
-    tok = xt._TOKEN
+def cut_text(text: str) -> Cut:
+    """Cut ``text`` around its ports and groups. Find the root, its two collections and every element inside them."""
     m = None
-    for m in tok.finditer(text):
-        if m.lastgroup == "start":
+    for m in xt.tokens(text):
+        if m.lastgroup == xt.START:
             break
-    if m is None or m.lastgroup != "start":
+    if m is None or m.lastgroup != xt.START:
         raise ValueError("no root element")
     root_end = m.end()
     spans: dict[str, list[tuple[int, int, str, int]]] = {PORTS: [], GROUPS: []}
-    found: dict[str, tuple[int, int, _Collection]] = {}
+    found: dict[str, tuple[int, int, Collection]] = {}
     children: list[tuple[str, int]] = []  # (name, end offset) of the root's children
-    if m.group().endswith("/>"):  # <BindingInfo ... />: opened only if something is added
+    if xt.is_self_closing(m):  # <BindingInfo ... />: opened only if something is added
         head = text[: m.start()] + m.group()[:-2].rstrip() + ">"
-        pieces: list[str | _Collection] = [head]
+        pieces: list[str | Collection] = [head]
         for tag in (PORTS, GROUPS):
-            pieces.append(_Collection(tag, f"<{tag}>", f"</{tag}>", "  ", virtual=True))
+            pieces.append(Collection(tag, f"<{tag}>", f"</{tag}>", "  ", virtual=True))
         pieces.append("\n</BindingInfo>" + text[root_end:])
-        return _Cut(pieces, spans)
+        return Cut(pieces, spans)
     pos = root_end
     line, line_pos = 1, 0
     while True:
-        m = tok.search(text, pos)
+        m = xt.next_token(text, pos)
         if m is None:
             raise ValueError("root element is not closed")
         kind = m.lastgroup
-        if kind == "end":
+        if kind == xt.END:
             break
-        if kind != "start":
+        if kind != xt.START:
             pos = m.end()
             continue
         name = m.group("name")
-        selfclosing = m.group().endswith("/>")
+        selfclosing = xt.is_self_closing(m)
         if name in (PORTS, GROUPS) and name not in found:
-            col = _Collection(name, m.group(), None, _indent_before(text, m.start()))
+            col = Collection(name, m.group(), None, _indent_before(text, m.start()))
             if selfclosing:
                 pos = m.end()
             else:
@@ -183,7 +186,7 @@ def _cut(text: str) -> _Cut:
                 after = end
         if tag == GROUPS and PORTS in found and found[PORTS][1] > after:
             after = found[PORTS][1]
-        cuts.append((after, after, _Collection(tag, f"<{tag}>", f"</{tag}>", indent, virtual=True)))
+        cuts.append((after, after, Collection(tag, f"<{tag}>", f"</{tag}>", indent, virtual=True)))
     cuts.sort(key=lambda c: (c[0], ROOT_ORDER.index(c[2].tag)))
     pieces = []
     prev = 0
@@ -192,28 +195,28 @@ def _cut(text: str) -> _Cut:
         pieces.append(col)
         prev = end
     pieces.append(text[prev:])
-    return _Cut(pieces, spans)
+    return Cut(pieces, spans)
 
 
-def _scan_collection(text: str, pos: int, col: _Collection, spans: list[tuple[int, int, str, int]],
+def _scan_collection(text: str, pos: int, col: Collection, spans: list[tuple[int, int, str, int]],
                      line: int, line_pos: int) -> tuple[int, int, int]:
     item = _ITEM[col.tag]
-    tok = xt._TOKEN
+    next_token = xt.next_token
     chunk = pos
     while True:
-        m = tok.search(text, pos)
+        m = next_token(text, pos)
         if m is None:
             raise ValueError(f"<{col.tag}> is not closed")
         kind = m.lastgroup
-        if kind == "end":
+        if kind == xt.END:
             col.items.append(text[chunk:m.start()])
             col.end = m.group()
             return m.end(), line, line_pos
-        if kind != "start":
+        if kind != xt.START:
             pos = m.end()
             continue
         name = m.group("name")
-        end = m.end() if m.group().endswith("/>") else _skip_element(text, name, m.end())
+        end = m.end() if xt.is_self_closing(m) else _skip_element(text, name, m.end())
         if name == item:
             before = text[chunk:m.start()]
             stripped = before.rstrip(" \t\r\n")
@@ -222,24 +225,25 @@ def _scan_collection(text: str, pos: int, col: _Collection, spans: list[tuple[in
             lead = before[len(stripped):]
             line += text.count("\n", line_pos, m.start())
             line_pos = m.start()
-            col.items.append(_Slot(len(spans), lead))
+            col.items.append(Slot(len(spans), lead))
             spans.append((m.start(), end, _indent_before(text, m.start()), line))
             chunk = end
         pos = end
 
 
-def _style_of(text: str, cut: _Cut | None) -> Style:
+def style_of(text: str, cut: Cut | None) -> Style:
+    """The document's indentation step (that of its collections) and line break."""
     first_nl = text.find("\n")
     nl = "\r\n" if first_nl > 0 and text[first_nl - 1] == "\r" else "\n"
     unit = "  "
     for p in cut.pieces if cut else ():
-        if isinstance(p, _Collection) and not p.virtual and p.indent:
+        if isinstance(p, Collection) and not p.virtual and p.indent:
             unit = p.indent
             break
     return Style(unit, nl)
 
 
-def _reindent(raw: str, old: str, new: str, old_nl: str, new_nl: str) -> str:
+def reindent(raw: str, old: str, new: str, old_nl: str, new_nl: str) -> str:
     """Move an element's text to another indentation / line-break style (markup lines only)."""
     lines = raw.split("\n")
     out = [lines[0].rstrip("\r") if old_nl == "\r\n" else lines[0]]
@@ -252,12 +256,12 @@ def _reindent(raw: str, old: str, new: str, old_nl: str, new_nl: str) -> str:
     return new_nl.join(out)
 
 
-def assemble(pieces: list[str | _Collection], style: Style, ports: list[Placed], groups: list[Placed]) -> str:
+def assemble(pieces: list[str | Collection], style: Style, ports: list[Placed], groups: list[Placed]) -> str:
     """The document's text: skeleton pieces with ports and groups put in their places."""
     return "".join(assemble_parts(pieces, style, ports, groups))  # type: ignore[arg-type]
 
 
-def assemble_encoded(pieces: list[str | _Collection], style: Style, ports: list[Placed], groups: list[Placed],
+def assemble_encoded(pieces: list[str | Collection], style: Style, ports: list[Placed], groups: list[Placed],
                      encoding: str) -> bytes:
     """:func:`assemble`, encoded; elements whose text is given as bytes (already in ``encoding``)
     are copied as they are, without a round trip through ``str``."""
@@ -274,7 +278,7 @@ def assemble_encoded(pieces: list[str | _Collection], style: Style, ports: list[
     return b"".join(out)
 
 
-def assemble_parts(pieces: list[str | _Collection], style: Style, ports: list[Placed], groups: list[Placed]
+def assemble_parts(pieces: list[str | Collection], style: Style, ports: list[Placed], groups: list[Placed]
                    ) -> list[str | bytes]:
     """The document's text in parts, in order: skeleton text and the elements' texts."""
     out: list[str | bytes] = []
@@ -286,7 +290,7 @@ def assemble_parts(pieces: list[str | _Collection], style: Style, ports: list[Pl
     return out
 
 
-def _write_collection(col: _Collection, items: list[Placed], style: Style, out: list[str | bytes]) -> None:
+def _write_collection(col: Collection, items: list[Placed], style: Style, out: list[str | bytes]) -> None:
     if col.virtual and not items:
         return
     by_slot = {p.slot: p for p in items if p.slot is not None}
@@ -315,7 +319,7 @@ def _write_collection(col: _Collection, items: list[Placed], style: Style, out: 
     for i, it in enumerate(col.items):
         if i == at:
             out.extend(new_texts)
-        if isinstance(it, _Slot):
+        if isinstance(it, Slot):
             placed = by_slot.get(it.index)
             if placed is not None:
                 append(it.lead)
@@ -326,3 +330,8 @@ def _write_collection(col: _Collection, items: list[Placed], style: Style, out: 
     if at >= len(col.items):
         out.extend(new_texts)
     out.append(col.end)
+
+
+# Older names, still imported by ``model.store``.
+_Collection = Collection
+_reindent = reindent

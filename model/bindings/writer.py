@@ -1,7 +1,7 @@
 """Write domain models as binding XML: fresh, or as a minimal edit of the text they came from.
 
 ``port_node``/``group_node`` describe a model as a light tree (:class:`G`) in BizTalk's
-export order. A new port is rendered from it in the document's style. A port read from a
+export order, by the table of ``model.bindings.fields``. A new port is rendered from it in the document's style. A port read from a
 file is rewritten by a three-way merge (``model.bindings.merge``, whose ``patch`` and
 ``patch_text`` are importable from here too): the differences between the tree of the
 model as it was read and the tree of the model now are applied to the original text, so
@@ -10,21 +10,20 @@ that untouched elements, unknown elements, comments and formatting stay byte for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from model.bindings import fields
 from model.bindings import xmltext as xt
+from model.bindings.fields import Binding, Kind, WhenNone
 from model.domain import (
     AdapterSettings,
-    AdapterType,
-    Certificate,
     Filter,
     Map,
-    Pipeline,
     SendHandler,
     SendPort,
     SendPortGroup,
-    Transport,
 )
 
 if TYPE_CHECKING:
@@ -85,15 +84,30 @@ def _attrs(*pairs: tuple[str, Any]) -> list[tuple[str, str]]:
     return [(k, fmt(v)) for k, v in pairs if v is not None]
 
 
-def _leaf(tag: str, value: Any) -> G:
-    return G(tag, nil=True) if value is None else G(tag, text=fmt(value))
+def _attributes(obj: Any, table: tuple[Binding, ...]) -> list[tuple[str, str]]:
+    """The attributes of ``obj`` that ``table`` names, in its order; None is not written."""
+    out: list[tuple[str, str]] = []
+    for b in table:
+        value = getattr(obj, b.field)
+        if value is not None:
+            out.append((b.tag, fmt(value)))
+    return out
 
 
-def _adapter_type(tag: str, a: AdapterType | None) -> G | None:
-    if a is None:
-        return None
-    return G(tag, _attrs(("Name", a.name), ("Capabilities", a.capabilities),
-                         ("ConfigurationClsid", a.configuration_clsid)))
+def _elements(obj: Any, table: tuple[Binding, ...]) -> list[G]:
+    """The child elements of ``obj`` that ``table`` names, in its (BizTalk's export) order."""
+    out: list[G] = []
+    for b in table:
+        if b.write_if is not None and not b.write_if(obj):
+            continue
+        value = getattr(obj, b.field)
+        if value is not None:
+            out.append(_WRITE[b.kind](b.tag, value))
+        elif b.when_none is WhenNone.NIL:
+            out.append(G(b.tag, nil=True))
+        elif b.when_none is WhenNone.EMPTY:
+            out.append(G(b.tag, text=""))
+    return out
 
 
 def settings_node(s: AdapterSettings) -> G:
@@ -105,112 +119,69 @@ def settings_node(s: AdapterSettings) -> G:
 def filter_node(f: Filter) -> G:
     return G("Filter", [("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
                         ("xmlns:xsd", "http://www.w3.org/2001/XMLSchema")], children=[
-        G("Group", children=[
-            G("Statement", _attrs(("Property", s.property), ("Operator", s.operator), ("Value", s.value)))
-            for s in g.statements
-        ])
+        G(_GROUP, children=[G(_STATEMENT, _attributes(s, fields.STATEMENT_ATTRIBUTES)) for s in g.statements])
         for g in f.groups
     ])
 
 
-def _filter(tag: str, f: Filter | None) -> G:
-    if f is None:
-        return G(tag, text="")
+def _text(tag: str, value: Any) -> G:
+    return G(tag, text=fmt(value))
+
+
+def _filter(tag: str, f: Filter) -> G:
     if f.unparsed is not None:
         return G(tag, text=f.unparsed)
     return G(tag, nested=filter_node(f), nested_decl=FILTER_DECL, nested_pretty=True)
 
 
-def _transport(tag: str, t: Transport | None) -> G | None:
-    if t is None:
-        return None
-    kids: list[G | None] = []
-    if t.address is not None:
-        kids.append(G("Address", text=t.address))
-    kids.append(_adapter_type("TransportType", t.adapter))
-    if t.settings is not None:
-        s = t.settings
-        kids.append(G("TransportTypeData", text=s.unparsed) if s.unparsed is not None
-                    else G("TransportTypeData", nested=settings_node(s)))
-    kids += [
-        _leaf("RetryCount", t.retry_count),
-        _leaf("RetryInterval", t.retry_interval),
-        _leaf("ServiceWindowEnabled", t.service_window_enabled),
-        _leaf("FromTime", t.from_time),
-        _leaf("ToTime", t.to_time),
-        _leaf("Primary", t.primary),
-        _leaf("OrderedDelivery", t.ordered_delivery),
-        _leaf("DeliveryNotification", t.delivery_notification),
-        _handler(t.send_handler),
-    ]
-    return G(tag, children=[k for k in kids if k is not None])
+def _settings(tag: str, s: AdapterSettings) -> G:
+    return G(tag, text=s.unparsed) if s.unparsed is not None else G(tag, nested=settings_node(s))
 
 
-def _handler(h: SendHandler | None) -> G:
-    if h is None:
-        return G("SendHandler", nil=True)
-    tt = _adapter_type("TransportType", h.adapter)
-    return G("SendHandler", _attrs(("Name", h.name), ("HostTrusted", h.host_trusted)),
-             children=[tt] if tt is not None else None)
-
-
-def _pipeline(tag: str, p: Pipeline | None) -> G | None:
-    if p is None:
-        return None
-    return G(tag, _attrs(("Name", p.name), ("FullyQualifiedName", p.fully_qualified_name), ("Type", p.type),
-                         ("TrackingOption", p.tracking_option), ("Description", p.description)))
-
-
-def _certificate(c: Certificate | None) -> G | None:
-    if c is None:
-        return None
-    return G("EncryptionCert", _attrs(("LongName", c.long_name), ("ShortName", c.short_name),
-                                      ("UsageType", c.usage_type), ("ThumbPrint", c.thumbprint)))
+def _handler(tag: str, h: SendHandler) -> G:
+    tt = None if h.adapter is None else G("TransportType", _attributes(h.adapter, fields.ADAPTER_ATTRIBUTES))
+    return G(tag, _attributes(h, fields.HANDLER_ATTRIBUTES), children=[tt] if tt is not None else None)
 
 
 def _maps(tag: str, maps: tuple[Map, ...]) -> G:
-    return G(tag, children=[
-        G("Transform", _attrs(("FullName", m.full_name), ("AssemblyQualifiedName", m.assembly_qualified_name)))
-        for m in maps
-    ])
+    return G(tag, children=[G("Transform", _attributes(m, fields.MAP_ATTRIBUTES)) for m in maps])
+
+
+def _members(tag: str, members: tuple[str, ...]) -> G:
+    return G(tag, children=[G("SendPortRef", [("Name", m)]) for m in members])
+
+
+def _with_attributes(table: tuple[Binding, ...]) -> Callable[[str, Any], G]:
+    return lambda tag, obj: G(tag, _attributes(obj, table))
+
+
+#: How each kind of value is written (a None value is written by the row's ``when_none``).
+_WRITE: dict[Kind, Callable[[str, Any], G]] = {
+    Kind.TEXT: _text,
+    Kind.LEAF: _text,
+    Kind.PIPELINE_DATA: _text,
+    Kind.PIPELINE: _with_attributes(fields.PIPELINE_ATTRIBUTES),
+    Kind.CERTIFICATE: _with_attributes(fields.CERTIFICATE_ATTRIBUTES),
+    Kind.ADAPTER: _with_attributes(fields.ADAPTER_ATTRIBUTES),
+    Kind.TRANSPORT: lambda tag, t: G(tag, children=_elements(t, fields.TRANSPORT_ELEMENTS)),
+    Kind.FILTER: _filter,
+    Kind.SETTINGS: _settings,
+    Kind.HANDLER: _handler,
+    Kind.MAPS: _maps,
+    Kind.MEMBERS: _members,
+}
+_GROUP, _STATEMENT = (b.element for b in fields.FILTER_PARTS)
 
 
 def port_node(p: SendPort) -> G:
     """A send port in BizTalk's export order."""
-    kids: list[G | None] = [
-        _leaf("Description", p.description),
-        _pipeline("TransmitPipeline", p.send_pipeline),
-        None if p.send_pipeline_data is None else G("SendPipelineData", text=p.send_pipeline_data),
-        _transport("PrimaryTransport", p.primary_transport),
-        _transport("SecondaryTransport", p.secondary_transport),
-        _certificate(p.encryption_cert),
-        _pipeline("ReceivePipeline", p.receive_pipeline),
-        _leaf("ReceivePipelineData", p.receive_pipeline_data),
-        _leaf("Tracking", p.tracking),
-        _filter("Filter", p.filter),
-        _maps("Transforms", p.outbound_maps),
-        _maps("InboundTransforms", p.inbound_maps) if (p.inbound_maps or p.is_two_way is True) else None,
-        _leaf("OrderedDelivery", p.ordered_delivery),
-        _leaf("Priority", p.priority),
-        _leaf("StopSendingOnFailure", p.stop_sending_on_failure),
-        _leaf("RouteFailedMessage", p.route_failed_messages),
-        None if p.application is None else G("ApplicationName", text=p.application),
-    ]
-    attrs = _attrs(("Name", p.name), ("IsStatic", p.is_static), ("IsTwoWay", p.is_two_way),
-                   ("BindingOption", p.binding_option), ("AnalyticsEnabled", p.analytics_enabled))
-    return G("SendPort", attrs, children=[k for k in kids if k is not None])
+    return G("SendPort", _attributes(p, fields.PORT_ATTRIBUTES), children=_elements(p, fields.PORT_ELEMENTS))
 
 
 def group_node(g: SendPortGroup) -> G:
     """A send port group (``DistributionList``) in BizTalk's export order."""
-    kids: list[G] = [
-        G("SendPorts", children=[G("SendPortRef", [("Name", m)]) for m in g.members]),
-        _filter("Filter", g.filter),
-    ]
-    if g.application is not None:
-        kids.append(G("ApplicationName", text=g.application))
-    kids.append(_leaf("Description", g.description))
-    return G("DistributionList", [("Name", g.name)], children=kids)
+    return G("DistributionList", _attributes(g, fields.GROUP_ATTRIBUTES),
+             children=_elements(g, fields.GROUP_ELEMENTS))
 
 
 # -- rendering fresh text ---------------------------------------------------------------------

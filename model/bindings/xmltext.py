@@ -16,16 +16,29 @@ import re
 from collections.abc import Iterator
 
 __all__ = [
+    "CDATA",
+    "COMMENT",
+    "DECLARATION",
+    "END",
+    "PI",
+    "START",
     "CData",
     "Comment",
     "Element",
     "Node",
     "Pi",
     "Text",
+    "element_name",
     "escape_attr",
     "escape_text",
+    "first_element",
+    "is_self_closing",
+    "next_token",
+    "normalize_newlines",
     "parse",
     "serialize",
+    "token_at",
+    "tokens",
     "unescape",
 ]
 
@@ -66,6 +79,33 @@ _TOKEN = re.compile(
     """,
     re.S | re.X,
 )
+
+#: Kinds of token (``match.lastgroup`` of a match from :func:`tokens`).
+START, END, COMMENT, CDATA, PI, DECLARATION = "start", "end", "comment", "cdata", "pi", "decl"
+
+
+def tokens(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """Every markup token of ``text`` from ``pos``, in order; the text between them is
+    character data. A match's ``lastgroup`` is its kind (:data:`START`, :data:`END`...),
+    ``group()`` its exact text, and ``group("name")`` a start tag's element name."""
+    return _TOKEN.finditer(text, pos, len(text) if endpos is None else endpos)
+
+
+def next_token(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first markup token of ``text`` at or after ``pos`` (see :func:`tokens`), or None."""
+    return _TOKEN.search(text, pos)
+
+
+def token_at(text: str, pos: int) -> re.Match[str] | None:
+    """The markup token that starts exactly at ``pos`` (see :func:`tokens`), or None."""
+    return _TOKEN.match(text, pos)
+
+
+def is_self_closing(token: re.Match[str]) -> bool:
+    """Whether a start tag token is written ``<X ... />`` (it has no content or end tag)."""
+    return token.group().endswith("/>")
+
+
 _ATTR = re.compile(r"""(\s+)([^\s=/>]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)')""")
 _NAME = re.compile(r"<([^\s/>]+)")
 _ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
@@ -232,6 +272,7 @@ def _write(el: Element, out: list[str]) -> None:
 
 
 def serialize(nodes: list) -> str:
+    """The exact text of ``nodes`` (as :func:`parse` gives them, edited or not)."""
     out: list[str] = []
     for node in nodes:
         if isinstance(node, Element):
@@ -242,6 +283,7 @@ def serialize(nodes: list) -> str:
 
 
 def element_name(start_tag: str) -> str:
+    """The element name in a start tag's text (``""`` when it is not one)."""
     m = _NAME.match(start_tag)
     return m.group(1) if m else ""
 
@@ -285,6 +327,7 @@ def parse(text: str, pos: int = 0, endpos: int | None = None) -> list:
 
 
 def first_element(nodes: list) -> Element | None:
+    """The first element among ``nodes`` (a document's root), or None."""
     for node in nodes:
         if isinstance(node, Element):
             return node

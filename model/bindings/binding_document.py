@@ -27,13 +27,13 @@ from model.bindings.skeleton import (
     GROUPS,
     NEW_DOCUMENT,
     PORTS,
-    _Collection,
-    _Cut,
-    _cut,
-    _reindent,
-    _Span,
-    _style_of,
+    Collection,
+    Cut,
+    Span,
     assemble,
+    cut_text,
+    reindent,
+    style_of,
 )
 from model.bindings.writer import G, Style, group_node, port_node, render
 from model.domain import DomainModel, Located, SendPort, SendPortGroup
@@ -76,21 +76,46 @@ class BindingDocument:
 
     def __init__(self, send_ports: Iterable[SendPort] = (), groups: Iterable[SendPortGroup] = (),
                  *, timestamp: str = "2000-01-01T00:00:00") -> None:
-        self.send_ports: list[SendPort] = list(send_ports)
-        self.groups: list[SendPortGroup] = list(groups)
-        self.name = "<new>"
-        self.encoding = "utf-8"
-        self.bom = b""
-        self.style = Style()
+        """A new document holding ``send_ports`` and ``groups``, in BizTalk's empty layout."""
+        self._init("<new>", "utf-8", b"", Style())
+        self.send_ports.extend(send_ports)
+        self.groups.extend(groups)
+        self._set_text(NEW_DOCUMENT.format(timestamp=timestamp), None)
+
+    @classmethod
+    def _assemble(cls, name: str, encoding: str, bom: bytes, style: Style, *,
+                  pieces: Iterable[str | Collection] = (), original_if_empty: str | None = None,
+                  root_attributes: dict[str, str] | None = None, timestamp: str | None = None
+                  ) -> BindingDocument:
+        """A document with no ports or groups, from parts already at hand (a file being read,
+        a stored skeleton): the private constructor that reading and restoring share."""
+        doc = cls.__new__(cls)
+        doc._init(name, encoding, bom, style)
+        doc._pieces = list(pieces)
+        doc._original_if_empty = original_if_empty
+        doc.root_attributes = dict(root_attributes or {})
+        doc.timestamp = timestamp
+        return doc
+
+    def _init(self, name: str, encoding: str, bom: bytes, style: Style) -> None:
+        """Set every attribute of a document, empty (the one place they are listed)."""
+        self.send_ports: list[SendPort] = []
+        self.groups: list[SendPortGroup] = []
+        self.name = name
+        self.encoding = encoding
+        self.bom = bom
+        self.style = style
         self.root_attributes: dict[str, str] = {}
-        self.timestamp: str | None = timestamp
+        self.timestamp: str | None = None
         #: send port name -> orchestration ports bound to it ("Orchestration.Port")
         self.orchestration_bindings: dict[str, list[str]] = {}
         #: group name -> orchestration ports bound to it
         self.group_bindings: dict[str, list[str]] = {}
+        self.references = ()
+        #: What the origins of this document's own ports and groups point to.
         self._token = object()
-        self._pieces: list[str | _Collection] = []
-        self._set_text(NEW_DOCUMENT.format(timestamp=timestamp), None)
+        self._pieces: list[str | Collection] = []
+        self._original_if_empty: str | None = None
 
     # -- loading ------------------------------------------------------------------------
 
@@ -98,25 +123,18 @@ class BindingDocument:
     def from_bytes(cls, data: bytes, name: str = "<bytes>") -> BindingDocument:
         decoded = safe.decode(data, name)
         safe.check_root_name(decoded.text, name, "BindingInfo")
-        doc = cls.__new__(cls)
-        doc.name = name
-        doc.encoding = decoded.encoding
-        doc.bom = decoded.bom
-        doc._token = object()
-        doc.send_ports, doc.groups = [], []
         text = decoded.text
         try:
-            cut = _cut(text)
+            cut = cut_text(text)
         except (ValueError, StopIteration):
-            cut = None  # not well-formed: the parser below says where
-        spans: dict[str, Iterator[_Span]] = {tag: iter(cut.spans[tag]) if cut else iter(())
-                                             for tag in (PORTS, GROUPS)}
-
+            cut = None
         if cut is None:  # not well-formed: let the parser say where
             safe.parse_document(decoded, name, data)
             raise BindingFormatError(name, 1, 1, "cannot follow the document structure")
+        doc = cls._assemble(name, decoded.encoding, decoded.bom, style_of(text, cut))
+        spans: dict[str, Iterator[Span]] = {tag: iter(cut.spans[tag]) for tag in (PORTS, GROUPS)}
 
-        def reading(read: Callable[[etree._Element], _L], target: list[_L], span_iter: Iterator[_Span]
+        def reading(read: Callable[[etree._Element], _L], target: list[_L], span_iter: Iterator[Span]
                     ) -> Callable[[etree._Element], None]:
             """What to do with one element: read it, attach its text, add it to ``target``."""
             def on(el: etree._Element) -> None:
@@ -126,7 +144,7 @@ class BindingDocument:
                     safe.parse_document(decoded, name, data)
                     raise BindingFormatError(name, el.sourceline or 1, 1, "cannot follow the document structure")
                 start, end, indent, line = span
-                obj.set_origin(Origin(doc._token, len(target), text[start:end], obj, indent, line, doc.style))
+                doc.attach(obj, text[start:end], len(target), indent, line, doc.style)
                 target.append(obj)
             return on
 
@@ -136,7 +154,6 @@ class BindingDocument:
         def on_item(el: etree._Element) -> None:
             targets[el.tag](el)
 
-        doc.style = _style_of(text, cut)
         try:
             root = safe.stream_document(decoded, name, data, {"SendPort": PORTS, "DistributionList": GROUPS}, on_item)
         finally:
@@ -146,13 +163,13 @@ class BindingDocument:
 
     def _set_text(self, text: str, root: etree._Element | None) -> None:
         """Start from ``text`` (a template): skeleton only, models left as they are."""
-        cut = _cut(text)
-        self.style = _style_of(text, cut)
+        cut = cut_text(text)
+        self.style = style_of(text, cut)
         if root is None:
             root = safe.parse_document(safe.Decoded(text, "utf-8", b""), self.name)
         self._set_skeleton(text, cut, root)
 
-    def _set_skeleton(self, text: str, cut: _Cut, root: etree._Element) -> None:
+    def _set_skeleton(self, text: str, cut: Cut, root: etree._Element) -> None:
         self._pieces = cut.pieces
         self._original_if_empty = text if "<original>" in cut.spans else None
         self.root_attributes = dict(root.attrib)
@@ -188,7 +205,29 @@ class BindingDocument:
 
     def source_line(self, obj: DomainModel) -> int | None:
         o = self.origin(obj)
-        return o.line if o is not None and o.doc is self._token else None
+        return o.line if o is not None and self.owns(o) else None
+
+    def owns(self, origin: Origin | None) -> bool:
+        """Whether ``origin`` is text of this document (read from it, or stored with its slot)."""
+        return origin is not None and origin.doc is self._token
+
+    def attach(self, obj: SendPort | SendPortGroup, raw: str, slot: int | None, indent: str, line: int,
+               style: Style) -> None:
+        """Give ``obj`` the text ``raw`` it is written as: in ``slot`` of this document's
+        skeleton, or (slot None) as a new element that is appended when written."""
+        owner = self._token if slot is not None else object()
+        obj.set_origin(Origin(owner, slot if slot is not None else -1, raw, obj, indent, line, style))
+
+    @property
+    def pieces(self) -> Sequence[str | Collection]:
+        """The skeleton: text between and around the two collections, and the collections."""
+        return self._pieces
+
+    @property
+    def original_if_empty(self) -> str | None:
+        """The text written while the document has no port or group (a file with no
+        collections to cut), else None."""
+        return self._original_if_empty
 
     # -- writing ------------------------------------------------------------------------
 
@@ -200,7 +239,7 @@ class BindingDocument:
             return render(node(obj), indent if indent is not None else self.style.unit * 2, self.style)
         raw = o.raw if obj is o.model else patch_text(o.raw, node(o.model), node(obj), o.style, o.indent)
         if indent is not None and (indent != o.indent or o.style.newline != self.style.newline):
-            raw = _reindent(raw, o.indent, indent, o.style.newline, self.style.newline)
+            raw = reindent(raw, o.indent, indent, o.style.newline, self.style.newline)
         return raw
 
     def to_text(self) -> str:
@@ -217,7 +256,7 @@ class BindingDocument:
         out: list[Placed] = []
         for obj in items:
             o = obj.origin
-            if isinstance(o, Origin) and o.doc is self._token and o.slot not in claimed:
+            if isinstance(o, Origin) and self.owns(o) and o.slot not in claimed:
                 claimed.add(o.slot)
                 own.append(obj)
             else:
