@@ -7,7 +7,7 @@ of the outer tree), load() and dump() times and their ratios to the baselines, t
 memory of load() as a multiple of the file size (fresh process per size) and the per-port
 cost, then PASS/MISS per target. Figures only: nothing here asserts.
 
-    .venv/bin/python benchmarks/bench_bindings.py [--sizes 1000,5000,20000] [--quick]
+    .venv/bin/python -m benchmarks.bench_bindings [--sizes 1000,5000,20000] [--quick]
         [--repeat 3] [--seed 0] [--out-dir benchmarks/out] [--baseline-only] [--no-memory]
 """
 from __future__ import annotations
@@ -24,14 +24,11 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-for p in (ROOT, HERE):
-    if p not in sys.path:
-        sys.path.insert(0, p)
-
-from generate import NESTED_TAGS, generate, write_atomically
 from lxml import etree
+
+from benchmarks.generate import NESTED_TAGS, generate, write_atomically
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.DOTALL)
 TARGET_LOAD = 3.0       # load within 3x the bare parse (outer + nested)
@@ -167,8 +164,8 @@ def probe(mode: str, what: str, path: str) -> dict:
 
 
 def run_probe(mode: str, what: str, path: str) -> dict:
-    cmd = [sys.executable, os.path.abspath(__file__), "--_probe", mode, what, path]
-    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    cmd = [sys.executable, "-m", "benchmarks.bench_bindings", "--_probe", mode, what, path]
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         return {"error": f"probe failed ({proc.returncode}): {tail}"}

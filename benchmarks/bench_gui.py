@@ -1,4 +1,4 @@
-"""Designer window: time to first painted canvas, and repaint times while panning and zooming.
+"""Designer: time to first painted canvas, scene build, repaints, and building an adapter's form.
 
 For N ports (1,000 and 5,000 by default) a generated binding file is imported into a fresh
 SQLite workspace; then, in one process and one run:
@@ -8,13 +8,20 @@ SQLite workspace; then, in one process and one run:
   first paint (the window shown, the canvas fitted), after Qt's one-time start-up in the
   process (font database, style: see ``warm_up``) is done, as imports are for the load;
   best of 3 windows opened one after the other, as the load is best of 3;
+* scene build: ``CanvasScene(document)`` on the workspace (every node, edge and frame
+  created and laid out), best of 3;
 * repaints: the canvas viewport repainted synchronously after each of many pan and zoom
   steps, at whole-canvas, mid and close zoom levels; the median and the 90th percentile.
 
-Targets printed beside the figures: first paint within 2x of the load; median repaint under
-16 ms. Figures only, never asserted.
+Then once: the adapter settings editor switching from FILE to WCF-Custom (the catalog's
+largest send adapter: a new form is built), best of 5, beside a baseline built in the same
+run: a bare ``QFormLayout`` with one label and line edit per WCF-Custom setting.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py [--sizes 1000,5000]
+Targets printed beside the figures: first paint within 2x of the load; scene build within
+the load; median repaint under 16 ms; adapter form within 10x the bare form. Figures only,
+never asserted.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_gui [--sizes 1000,5000]
 """
 
 from __future__ import annotations
@@ -28,18 +35,20 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QWidget
+
+from benchmarks.generate import generate
+from designer import style
+from designer.app import application
+from model.adapters import adapter_spec
+from model.bindings import load
+from model.store import Workspace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the QApplication is made
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from generate import generate  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: E402
-
-from designer import style  # noqa: E402
-from designer.app import application  # noqa: E402
-from model.bindings import load  # noqa: E402
-from model.store import Workspace  # noqa: E402
+SAMPLE = ROOT / "resources" / "samples" / "contoso-orders.xml"
+TARGET_FORM = 10.0  # adapter form within 10x a bare form of as many rows
 
 
 class PaintWatch(QObject):
@@ -82,6 +91,8 @@ def warm_up(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def measure(ports: int, tmp: Path) -> dict[str, float]:
+    from designer.canvas.scene import CanvasScene
+    from designer.document import WorkspaceDocument
     from designer.mainwindow import MainWindow
 
     app = application()
@@ -91,6 +102,17 @@ def measure(ports: int, tmp: Path) -> dict[str, float]:
     db = tmp / f"bench_{ports}.sqlite"
     with Workspace(db) as ws:
         ws.import_file(data)
+        doc = WorkspaceDocument(ws)
+        scene_build = float("inf")
+        for _ in range(3):  # best of 3, each scene freed before the next is built
+            gc.collect()
+            t0 = time.perf_counter()
+            scene = CanvasScene(doc, style.canvas_colors("light"))
+            scene_build = min(scene_build, time.perf_counter() - t0)
+            scene.deleteLater()
+            app.processEvents()
+            del scene
+        del doc
     gc.collect()
 
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
@@ -142,11 +164,65 @@ def measure(ports: int, tmp: Path) -> dict[str, float]:
     window.deleteLater()
     app.processEvents()
     all_times = [t for ts in samples.values() for t in ts]
-    out = {"ports": ports, "load": load_time, "first_paint": first_paint,
+    out = {"ports": ports, "load": load_time, "first_paint": first_paint, "scene_build": scene_build,
            "median": statistics.median(all_times), "p90": statistics.quantiles(all_times, n=10)[-1]}
     for label, ts in samples.items():
         out[f"median {label}"] = statistics.median(ts)
     return out
+
+
+def bare_form(rows: int) -> QWidget:
+    """The baseline for an adapter form: a plain QFormLayout of ``rows`` labels and line edits."""
+    widget = QWidget()
+    form = QFormLayout(widget)
+    for i in range(rows):
+        form.addRow(QLabel(f"Setting {i}"), QLineEdit(f"value {i}"))
+    return widget
+
+
+def measure_adapter_form(app: QApplication, repeat: int = 5) -> dict[str, float]:
+    """The adapter settings editor switching FILE -> WCF-Custom (a new form), and a bare form of as
+    many rows as WCF-Custom has settings, each shown in a 520x700 window; best of ``repeat``."""
+    from designer.editors.adapter_form import AdapterSettingsEditor
+
+    doc = load(SAMPLE)
+    settings = {}
+    for name in ("Orders.Archive.FILE", "Orders.Inventory.WCF-Custom"):
+        transport = doc.port(name).primary_transport
+        assert transport is not None and transport.adapter is not None
+        settings[transport.adapter.name] = transport.settings
+    spec = adapter_spec("WCF-Custom")
+    rows = len(spec.settings) if spec is not None else 0
+
+    editor = AdapterSettingsEditor()
+    editor.resize(520, 700)
+    editor.show()
+    switch, reshow, bare = [], [], []
+    for _ in range(repeat):
+        editor.set_value("FILE", settings["FILE"])
+        app.processEvents()
+        gc.collect()
+        t0 = time.perf_counter()
+        editor.set_value("WCF-Custom", settings["WCF-Custom"])
+        app.processEvents()
+        switch.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        editor.set_value("WCF-Custom", settings["WCF-Custom"])  # same adapter: widgets reused
+        app.processEvents()
+        reshow.append(time.perf_counter() - t0)
+        gc.collect()
+        t0 = time.perf_counter()
+        widget = bare_form(rows)
+        widget.resize(520, 700)
+        widget.show()
+        app.processEvents()
+        bare.append(time.perf_counter() - t0)
+        widget.close()
+        widget.deleteLater()
+    editor.close()
+    editor.deleteLater()
+    app.processEvents()
+    return {"rows": rows, "switch": min(switch), "reshow": min(reshow), "bare": min(bare)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,19 +235,30 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         for n in sizes:
             results.append(measure(n, Path(tmp)))
-    print(f"{'ports':>6} {'load':>8} {'first paint':>12} {'ratio':>6} {'median repaint':>15} {'p90':>8}")
+    form = measure_adapter_form(application())
+    print(f"{'ports':>6} {'load':>8} {'first paint':>12} {'ratio':>6} {'scene build':>12} {'ratio':>6} "
+          f"{'median repaint':>15} {'p90':>8}")
     for r in results:
         print(f"{r['ports']:>6} {r['load'] * 1000:>7.0f}ms {r['first_paint'] * 1000:>10.0f}ms "
-              f"{r['first_paint'] / r['load']:>5.2f}x {r['median'] * 1000:>13.1f}ms {r['p90'] * 1000:>6.1f}ms")
+              f"{r['first_paint'] / r['load']:>5.2f}x {r['scene_build'] * 1000:>10.0f}ms "
+              f"{r['scene_build'] / r['load']:>5.2f}x {r['median'] * 1000:>13.1f}ms {r['p90'] * 1000:>6.1f}ms")
         for key in sorted(k for k in r if k.startswith("median ")):
             print(f"{'':>6}   {key}: {r[key] * 1000:.1f} ms")
+    print(f"\nadapter form, FILE -> WCF-Custom ({form['rows']} settings): {form['switch'] * 1000:.1f} ms; "
+          f"bare QFormLayout of {form['rows']} rows: {form['bare'] * 1000:.1f} ms "
+          f"({form['switch'] / form['bare']:.2f}x); same adapter again (widgets reused): {form['reshow'] * 1000:.1f} ms")
     print("\ntargets:")
     for r in results:
         ok_paint = r["first_paint"] <= 2 * r["load"]
+        ok_scene = r["scene_build"] <= r["load"]
         ok_repaint = r["median"] < 0.016
         print(f"  {r['ports']} ports: first paint within 2x of load: {'PASS' if ok_paint else 'MISS'} "
-              f"({r['first_paint'] / r['load']:.2f}x); median repaint under 16 ms: "
+              f"({r['first_paint'] / r['load']:.2f}x); scene build within the load: {'PASS' if ok_scene else 'MISS'} "
+              f"({r['scene_build'] / r['load']:.2f}x); median repaint under 16 ms: "
               f"{'PASS' if ok_repaint else 'MISS'} ({r['median'] * 1000:.1f} ms)")
+    ok_form = form["switch"] <= TARGET_FORM * form["bare"]
+    print(f"  adapter form within {TARGET_FORM:g}x a bare form: {'PASS' if ok_form else 'MISS'} "
+          f"({form['switch'] / form['bare']:.2f}x)")
     return 0
 
 

@@ -8,7 +8,7 @@ it (Workspace(path).entries()); a bulk start of every send port (perform(Action.
 on a freshly imported workspace each time); and an export of everything. Each figure is
 printed beside its baseline and as a ratio, then PASS/MISS per target. Nothing asserts.
 
-    .venv/bin/python benchmarks/bench_workspace.py [--ports 5000] [--groups N] [--repeat 3]
+    .venv/bin/python -m benchmarks.bench_workspace [--ports 5000] [--groups N] [--repeat 3]
         [--seed 0] [--keep DIR]
 """
 from __future__ import annotations
@@ -23,15 +23,9 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-for p in (ROOT, HERE):
-    if p not in sys.path:
-        sys.path.insert(0, p)
-
 import sqlalchemy
-from generate import generate
 
+from benchmarks.generate import generate
 from model.bindings import dump, load
 from model.lifecycle import Action, Kind, State, Subject
 from model.store import Workspace

@@ -1,13 +1,36 @@
-"""Test-wide setup: Qt offscreen before Qt loads; where the shared corpus lives (if it does)."""
+"""Test-wide setup: Qt offscreen before Qt loads; Hypothesis profiles; where the shared corpus
+lives (if it does); workspaces on SQLite and on a PostgreSQL server started for the session."""
 
 from __future__ import annotations
 
 import os
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# -- Hypothesis: "ci" runs every test's full count of examples, "dev" a fifth of it (the edit-test
+# loop). HYPOTHESIS_PROFILE chooses; otherwise CI=true means ci and anything else dev.
+settings.register_profile("ci", max_examples=100, print_blob=True)
+settings.register_profile("dev", max_examples=20)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
+    "ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(full: int) -> int:
+    """The example count for a test whose full count is ``full``: all of it under the ci profile,
+    scaled like the profile's default (100) otherwise, never fewer than 10."""
+    return min(full, max(10, full * settings.default.max_examples // 100))
+
+
+#: Modules whose every test is slow by nature, however many tests they gain: two clients on one
+#: workspace, the window's document and a second client (a real ``portwright`` process, or a
+#: second connection driven by Hypothesis) taking turns step by step.
+SLOW_MODULES = ("*two_clients*.py",)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -28,12 +51,24 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by these marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the PostgreSQL server ``postgres`` (not only the parametrized
+    ones), and every test of SLOW_MODULES ``slow``, so that ``-m`` can leave them out."""
+    for item in items:
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+        if any(fnmatch(item.path.name, pattern) for pattern in SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)
+
+
 # -- workspaces: SQLite files and a real PostgreSQL server ---------------------------------
 
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """A PostgreSQL server started from Debian's binaries for the whole session.
+    """A PostgreSQL server started from Debian's binaries for the whole session. Under pytest-xdist
+    each worker is a session of its own, so each starts its own server (own folder, socket, port).
 
     Skips (visibly) only when the binaries are absent; fails with the server's own words
     when they are present but the server cannot be set up."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 from support.bindings import binding_file, port
 from support.cli import run_process
@@ -24,6 +25,7 @@ def edited_copy(tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
+@pytest.mark.slow
 def test_diff_on_a_cp1252_terminal_prints_everything(tmp_path: Path) -> None:
     a, b = edited_copy(tmp_path)
     result = run_process(tmp_path, "diff", a, b, env={"PYTHONIOENCODING": "cp1252"})
@@ -35,6 +37,7 @@ def test_diff_on_a_cp1252_terminal_prints_everything(tmp_path: Path) -> None:
     assert result.stderr.decode("cp1252").splitlines() == ["1 difference"]
 
 
+@pytest.mark.slow
 def test_ls_on_an_ascii_terminal_escapes_names(tmp_path: Path) -> None:
     source = tmp_path / "names.xml"
     source.write_bytes(binding_file(ports=[port("Zahlung→Bank", application="Überweisung")]))

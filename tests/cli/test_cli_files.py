@@ -343,6 +343,7 @@ def test_diff_labels_a_description_set_from_nil_readably(portwright: Callable[..
     assert not any("{http:" in line or "www.w3.org ›" in line for line in run.out_lines), run.out
 
 
+@pytest.mark.slow
 def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("portwright")
     if not script.exists():
@@ -449,6 +450,7 @@ MUTATIONS: dict[str, tuple[Callable[[str, object], str | None], bool]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BINDCMP.exists(), reason=f"bindcmp not found at {BINDCMP}")
 @pytest.mark.parametrize("path", EVERY_FILE if CORPUS.is_dir() else FIXTURE_PARAMS)
 def test_diff_agrees_with_bindcmp(portwright: Callable[..., Run], tmp_path: Path, path: Path) -> None:

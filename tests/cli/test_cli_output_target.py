@@ -142,6 +142,7 @@ def test_dev_null_stays_a_character_device(cli: Callable[..., Result], workspace
     assert sorted(p for p in os.listdir("/dev") if p.startswith(".null.")) == [], "no temporary file in /dev"
 
 
+@pytest.mark.slow
 def test_dev_stdout_is_the_standard_output(tmp_path: Path) -> None:
     """/dev/stdout is a link through /proc to this process's descriptor: written, never replaced."""
     piped = run_process(tmp_path, "convert", SOURCE, "-o", "/dev/stdout")

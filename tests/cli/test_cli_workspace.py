@@ -525,6 +525,7 @@ def _subprocess(args: list[str], workspace: str, cwd: Path) -> subprocess.Comple
                           timeout=120, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not PORTWRIGHT.exists(), reason=f"{PORTWRIGHT} not installed")
 def test_the_installed_command_never_prints_a_traceback(tmp_path: Path, standard_file: Path) -> None:
     """The real entry point, with the workspace from $PORTWRIGHT_WORKSPACE (each run costs a

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from support.bindings import binding_file, port
 
 from designer.document import WorkspaceDocument
@@ -18,6 +19,7 @@ from model.store import Workspace
 SECRET = "Hunter2-s3cret"
 
 
+@pytest.mark.slow
 def test_the_audit_log_never_holds_a_password(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "w.sqlite"
     with Workspace(db) as ws:

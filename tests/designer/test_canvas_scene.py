@@ -4,14 +4,12 @@ a 5,000-port workspace."""
 
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
-from support.bindings import binding_file, group, port
+from support.bindings import binding_file, generate, group, port
 
 from designer import style
 from designer.canvas.items import NodeItem
@@ -376,19 +374,15 @@ def test_colors_change(scene: CanvasScene) -> None:
 # -- scale ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_five_thousand_ports(qapp: QApplication) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    """Every node, edge and frame of a large workspace is drawn; how long that takes is a figure
+    of benchmarks/bench_gui.py, not an assertion here."""
     binding = load(generate(5000, 500))
     with Workspace(":memory:") as ws:
         ws.import_document(binding, None, "generated.xml")
         doc = WorkspaceDocument(ws)
-        t0 = time.perf_counter()
         scene = CanvasScene(doc, style.canvas_colors("light"))
-        built = time.perf_counter() - t0
         entries = doc.entries()
         assert len(scene.nodes) == 5500 == len(entries)
         assert sum(1 for k in scene.nodes if k[0] is Kind.GROUP) == 500
@@ -398,7 +392,6 @@ def test_five_thousand_ports(qapp: QApplication) -> None:
         assert set(scene.frames) == set(doc.applications())
         assert len({(i.pos().x(), i.pos().y()) for i in scene.nodes.values()}) == 5500, "every node was placed"
         assert all(e.x is None for e in ws.entries()), "in memory only: drawing writes nothing"
-        assert built < 20, f"building the scene took {built:.1f} s"
         scene.set_detail(False)
         assert scene.overview.isVisible()
         hits = scene.find(entries[0].name)

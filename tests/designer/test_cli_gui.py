@@ -41,6 +41,7 @@ def has_colour(image: QImage, name: str, step: int = 2) -> bool:
                for x in range(0, image.width(), step))
 
 
+@pytest.mark.slow
 def test_gui_screenshot(tmp_path: Path, qapp: QApplication) -> None:
     out = tmp_path / "window.png"
     result = run(tmp_path, "gui", "--screenshot", str(out), "--size", "1280x800", str(SAMPLE))
@@ -59,6 +60,7 @@ def test_gui_screenshot(tmp_path: Path, qapp: QApplication) -> None:
     assert (tmp_path / "config" / "Portwright" / "Portwright.conf").is_file()
 
 
+@pytest.mark.slow
 def test_gui_screenshot_default_size_of_an_empty_workspace(tmp_path: Path, qapp: QApplication) -> None:
     out = tmp_path / "welcome.png"
     result = run(tmp_path, "gui", "--screenshot", str(out))
@@ -68,6 +70,7 @@ def test_gui_screenshot_default_size_of_an_empty_workspace(tmp_path: Path, qapp:
     assert len(colours(image)) > 5
 
 
+@pytest.mark.slow
 def test_gui_screenshot_into_a_missing_folder(tmp_path: Path) -> None:
     result = run(tmp_path, "gui", "--screenshot", str(tmp_path / "nowhere" / "x.png"))
     assert result.returncode == 2
@@ -75,6 +78,7 @@ def test_gui_screenshot_into_a_missing_folder(tmp_path: Path) -> None:
         f"portwright: {tmp_path / 'nowhere' / 'x.png'}: folder {tmp_path / 'nowhere'} does not exist"]
 
 
+@pytest.mark.slow
 def test_render_png_and_svg(tmp_path: Path, qapp: QApplication) -> None:
     png, svg = tmp_path / "canvas.png", tmp_path / "canvas.svg"
     result = run(tmp_path, "render", str(SAMPLE), "-o", str(png))
@@ -103,6 +107,7 @@ def test_render_png_and_svg(tmp_path: Path, qapp: QApplication) -> None:
     assert part.width() * part.height() < image.width() * image.height(), "one application is a smaller picture"
 
 
+@pytest.mark.slow
 def test_render_unknown_application(tmp_path: Path) -> None:
     out = tmp_path / "x.png"
     result = run(tmp_path, "render", str(SAMPLE), "-a", "No.Such.App", "-o", str(out))
@@ -135,6 +140,7 @@ def test_render_bad_output(tmp_path: Path, args: list[str], message: str) -> Non
     assert err.getvalue().splitlines() == [f"portwright: {message}"]
 
 
+@pytest.mark.slow
 def test_render_of_a_broken_file(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xml"
     broken.write_text("<BindingInfo>")
@@ -144,6 +150,7 @@ def test_render_of_a_broken_file(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("portwright: ") and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_render_through_a_symlink_replaces_its_target(tmp_path: Path, qapp: QApplication) -> None:
     """``render -o`` writes as every ``-o`` does: a symlink stays a link, its target gets the picture."""
     target = tmp_path / "pictures" / "canvas.png"

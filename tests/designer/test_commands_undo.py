@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
@@ -544,7 +545,7 @@ def _apply(doc: WorkspaceDocument, intent: tuple) -> None:
         (doc.add_to_group if verb == "member" else doc.remove_from_group)(g[1], [current])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sequence=st.lists(intents, min_size=1, max_size=12))
 def test_undo_all_then_redo_all(qapp: QApplication, sequence: list[tuple]) -> None:
     with Workspace(":memory:") as ws:

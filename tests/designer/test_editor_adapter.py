@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from functools import cache
 from pathlib import Path
 
@@ -209,9 +208,7 @@ def test_widgets_are_reused_for_the_same_adapter(editor: AdapterSettingsEditor) 
     show(editor, "FILE 2004")
     assert editor.scroll_area.widget() is page and editor.field("FileName") is field
     assert field.edit.text() == "%MessageID%.xml" and editor.field("FilePath").edit.text() == "C:\\Legacy\\Out"
-    started = time.perf_counter()
-    show(editor, "WCF-Custom")
-    assert time.perf_counter() - started < 2.0
+    show(editor, "WCF-Custom")  # how long building a new adapter's form takes: benchmarks/bench_gui.py
     assert editor.scroll_area.widget() is not page
 
 

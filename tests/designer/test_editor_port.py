@@ -72,6 +72,7 @@ def differences(doc: WorkspaceDocument, original: bytes) -> list[str]:
         [f"{k} {n}" for k, n in report.added + report.removed]
 
 
+@pytest.mark.slow
 def test_showing_every_page_of_every_port_changes_nothing(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
     before = doc.workspace.export()
     for entry in doc.entries():

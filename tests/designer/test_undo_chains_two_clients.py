@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from conftest import examples
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from support.bindings import binding_file, group, port
@@ -94,7 +95,7 @@ def _unenlist_everything(ws: Workspace) -> None:
                 pass
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(chain=st.lists(steps, min_size=1, max_size=14))
 def test_rules_hold_and_undo_all_gives_the_initial_file_back(qapp, chain: list[tuple]) -> None:  # type: ignore[no-untyped-def, type-arg]
     with tempfile.TemporaryDirectory() as folder:

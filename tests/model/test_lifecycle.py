@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise, product
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -909,7 +910,7 @@ def requests(draw: st.DrawFn) -> tuple[View, Action, list[Subject], str, str]:
     return view, action, subjects, pick(view.groups), draw(st.sampled_from(["A", "B"]))
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(requests())
 def test_successful_plans_keep_the_invariants(
     request: tuple[View, Action, list[Subject], str, str],

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from support.bindings import STANDARD
+from support.bindings import STANDARD, generate
 from support.workspace import assert_unchanged, full_state
 
 from model.lifecycle import Action, Kind, State, Subject
 from model.store import Workspace
+
+pytestmark = pytest.mark.slow  # each test starts a child process, a large file, and kills the child
 
 CHILD = ROOT / "tests" / "support" / "crash_child.py"
 MARKER_TIMEOUT = 120.0
@@ -29,11 +31,6 @@ PORTS, GROUPS = 3000, 300
 
 @pytest.fixture(scope="module")
 def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
     path = tmp_path_factory.mktemp("crash") / f"bindings_{PORTS}.xml"
     path.write_bytes(generate(PORTS, GROUPS))
     return path

@@ -74,6 +74,7 @@ def test_an_imported_value_out_of_range_does_not_block_other_edits(tmp_path: Pat
         assert ws.port("Broken.Out.FILE").model.description == "noted"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["", "x" * 300, "bad\x01name"])
 def test_the_cli_refuses_invalid_names_with_one_line(tmp_path: Path, name: str) -> None:
     db = tmp_path / "w.sqlite"
