@@ -71,7 +71,7 @@ def import_model():
     """(load, dump, None) or (None, None, reason)."""
     try:
         from model.bindings import dump, load
-    except Exception as e:  # noqa: BLE001 - the API is in flux: report any failure, do not raise
+    except Exception as e:
         return None, None, f"{type(e).__name__}: {e}"
     return load, dump, None
 
@@ -196,7 +196,7 @@ def bench_size(n: int, args, out_dir: str, load, dump) -> dict:
     if load is not None:
         try:
             r["load"], doc = best_of(lambda: load(data), args.repeat)
-        except Exception as e:  # noqa: BLE001 - reported in the table
+        except Exception as e:
             r["load_error"] = f"{type(e).__name__}: {e}"
         else:
             try:
@@ -204,7 +204,7 @@ def bench_size(n: int, args, out_dir: str, load, dump) -> dict:
                 r["dump_bytes"] = len(out)
                 r["dump_identical"] = out == data
                 del out
-            except Exception as e:  # noqa: BLE001 - reported in the table
+            except Exception as e:
                 r["dump_error"] = f"{type(e).__name__}: {e}"
             del doc
     gc.collect()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,7 +9,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from designer import style
@@ -140,15 +146,3 @@ def _screenshot(app: QApplication, window, path: str, fit: bool = True) -> int: 
     QTimer.singleShot(300, shoot)
     app.exec()
     return result["code"]
-
-
-def main() -> int:
-    """The ``portwright-designer`` entry point (no command line parsing beyond the CLI's)."""
-    from designer.cli import main as cli_main
-
-    return cli_main(["gui", *sys.argv[1:]])
-
-
-if __name__ == "__main__":  # pragma: no cover
-    os.environ.setdefault("QT_QPA_PLATFORM", "")
-    sys.exit(main())

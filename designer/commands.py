@@ -12,8 +12,8 @@ by someone else since then makes an undo or redo a conflict, never a silent over
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -21,10 +21,35 @@ from PySide6.QtGui import QUndoCommand
 from model.bindings import BindingDocument
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition
-from model.store import GroupRecord, ImportSummary, PortRecord, Snapshot, WorkspaceError
+from model.store import (
+    Entry,
+    GroupRecord,
+    ImportSummary,
+    PortRecord,
+    Snapshot,
+    Workspace,
+    WorkspaceError,
+)
 
-if TYPE_CHECKING:
-    from designer.document import Key, WorkspaceDocument
+Key = tuple[Kind, str]
+
+
+class WorkspaceDocument(Protocol):
+    """What a command needs of the document that pushes it (designer.document implements it):
+    the workspace to write to, and the calls that keep the views in step after a change."""
+
+    workspace: Workspace
+
+    def entry(self, kind: Kind, name: str) -> Entry | None: ...
+    def snapshots_for(self, doc: BindingDocument) -> list[Snapshot]: ...
+    def refresh_after(self, keys: Iterable[Key], bindings: bool) -> None: ...
+    def save_positions(self, positions: dict[Key, tuple[float, float]]) -> None: ...
+    def after_rename(self, kind: Kind, old: str, new: str, touched: Sequence[Key]) -> None: ...
+    def after_edit(self, kind: Kind, name: str, record: PortRecord | GroupRecord) -> None: ...
+    def after_import(self, summary: ImportSummary) -> None: ...
+    def imported_keys(self, summary: ImportSummary) -> list[Key]: ...
+    def versions_seen(self, keys: Iterable[Key]) -> dict[Key, int]: ...
+    def command_refused(self, command: QUndoCommand, error: Exception, step: str | None) -> None: ...
 
 #: Merge ids: successive edits of one field of one object become one undo step.
 _MERGE_IDS: dict[str, int] = {}
@@ -52,7 +77,7 @@ class _Command(QUndoCommand):
             step()
         except (WorkspaceError, LifecycleError) as e:
             self.setObsolete(True)
-            self.doc._command_failed(self, e, "undo" if undo else ("redo" if self._done_once else None))
+            self.doc.command_refused(self, e, "undo" if undo else ("redo" if self._done_once else None))
         else:
             if not undo:
                 self._done_once = True
@@ -86,12 +111,12 @@ class CreateCommand(_Command):
 
     def _redo(self) -> None:
         self.doc.workspace.create(self.ports, self.groups, operation=self._op())
-        self.doc._changed(self.keys(), bindings=False)
+        self.doc.refresh_after(self.keys(), bindings=False)
 
     def _undo(self) -> None:
         keys = self.keys()
-        self.doc.workspace.remove(list(reversed(keys)), self._op(undo=True), self.doc._versions(keys))
-        self.doc._changed(keys, bindings=False)
+        self.doc.workspace.remove(list(reversed(keys)), self._op(undo=True), self.doc.versions_seen(keys))
+        self.doc.refresh_after(keys, bindings=False)
 
 
 class DeleteCommand(_Command):
@@ -109,13 +134,13 @@ class DeleteCommand(_Command):
         snaps = self.doc.workspace.snapshots(keys)
         self.doc.workspace.perform(Action.DELETE, self.subjects, operation=self._op())
         self.snaps = snaps
-        self.doc._changed(keys, bindings=True)
+        self.doc.refresh_after(keys, bindings=True)
 
     def _undo(self) -> None:
         # Ports before groups, so that a restored group finds its members on the canvas.
         snaps = sorted(self.snaps, key=lambda s: s.kind is Kind.GROUP)
         self.doc.workspace.restore(snaps, self._op(undo=True))
-        self.doc._changed([(s.kind, s.model.name) for s in snaps], bindings=True)
+        self.doc.refresh_after([(s.kind, s.model.name) for s in snaps], bindings=True)
 
 
 class MoveCommand(_Command):
@@ -129,10 +154,10 @@ class MoveCommand(_Command):
         self.before, self.after = before, after
 
     def _redo(self) -> None:
-        self.doc._positions(self.after)
+        self.doc.save_positions(self.after)
 
     def _undo(self) -> None:
-        self.doc._positions(self.before)
+        self.doc.save_positions(self.before)
 
 
 class StateCommand(_Command):
@@ -158,11 +183,11 @@ class StateCommand(_Command):
         self.after = [(k, n, a) for (k, n), (_b, a) in finals.items()]
         if not finals:  # nothing to do (an application already started): no undo step
             self.setObsolete(True)
-        self.doc._changed(finals, bindings=False)
+        self.doc.refresh_after(finals, bindings=False)
 
     def _undo(self) -> None:
         self.doc.workspace.restore_states(self.before, self._op(undo=True), expected=self.after)
-        self.doc._changed([(k, n) for k, n, _ in self.before], bindings=False)
+        self.doc.refresh_after([(k, n) for k, n, _ in self.before], bindings=False)
 
 
 class MembershipCommand(_Command):
@@ -181,13 +206,13 @@ class MembershipCommand(_Command):
         before = ws.group(self.group)
         ws.perform(self.action, [Subject.port(p) for p in self.ports], group=self.group, operation=self._op())
         self.before, self.after = before, ws.group(self.group)
-        self.doc._changed([(Kind.GROUP, self.group)], bindings=False)
+        self.doc.refresh_after([(Kind.GROUP, self.group)], bindings=False)
 
     def _undo(self) -> None:
         assert self.before is not None and self.after is not None
         self.doc.workspace.update_group(self.group, self.before.model, self.after.version, base=self.after.model,
                                         operation=self._op(undo=True))
-        self.doc._changed([(Kind.GROUP, self.group)], bindings=False)
+        self.doc.refresh_after([(Kind.GROUP, self.group)], bindings=False)
 
 
 class RenameCommand(_Command):
@@ -202,11 +227,11 @@ class RenameCommand(_Command):
 
     def _redo(self) -> None:
         touched = self.doc.workspace.rename(self.kind, self.old, self.new, self._op())
-        self.doc._renamed(self.kind, self.old, self.new, touched)
+        self.doc.after_rename(self.kind, self.old, self.new, touched)
 
     def _undo(self) -> None:
         touched = self.doc.workspace.rename(self.kind, self.new, self.old, self._op(undo=True))
-        self.doc._renamed(self.kind, self.new, self.old, touched)
+        self.doc.after_rename(self.kind, self.new, self.old, touched)
 
 
 class EditCommand(_Command):
@@ -231,7 +256,7 @@ class EditCommand(_Command):
             return -1
         return _MERGE_IDS.setdefault(self.merge_key, len(_MERGE_IDS) + 1)
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if (not isinstance(other, EditCommand) or self.merge_key is None or other.merge_key != self.merge_key
                 or other.written is None):
             return False
@@ -248,7 +273,7 @@ class EditCommand(_Command):
                                                               operation=operation)
         else:
             record = ws.update_group(self.name, model, expected, base=base, operation=operation)  # type: ignore[arg-type]
-        self.doc._edited(self.kind, self.name, record)
+        self.doc.after_edit(self.kind, self.name, record)
         return record
 
     def _redo(self) -> None:
@@ -291,13 +316,13 @@ class ImportCommand(_Command):
             before = self.doc.snapshots_for(self.binding)
             summary = ws.import_document(self.binding, self.application)
         self.summary, self.before = summary, list(before)
-        self.doc._imported(summary)
+        self.doc.after_import(summary)
 
     def _undo(self) -> None:
         assert self.summary is not None
-        keys = self.doc._imported_keys(self.summary)
-        self.doc.workspace.revert_import(self.summary, self.before, self._op(undo=True), self.doc._versions(keys))
-        self.doc._imported(self.summary)
+        keys = self.doc.imported_keys(self.summary)
+        self.doc.workspace.revert_import(self.summary, self.before, self._op(undo=True), self.doc.versions_seen(keys))
+        self.doc.after_import(self.summary)
 
 
 __all__ = ["CreateCommand", "DeleteCommand", "EditCommand", "ImportCommand", "MembershipCommand", "MoveCommand",

@@ -27,7 +27,6 @@ from designer.commands import (
     RenameCommand,
     StateCommand,
 )
-
 from model import lifecycle
 from model.bindings import BindingDocument
 from model.domain import SendPort, SendPortGroup
@@ -185,7 +184,7 @@ class WorkspaceDocument(QObject):
         except (LifecycleError, WorkspaceError) as e:
             raise Refused(str(e)) from None
 
-    # -- what commands report (used by commands; never by views) --------------------------------
+    # -- what commands call back (designer.commands.WorkspaceDocument; never views) -------------
 
     def _push(self, command: QUndoCommand) -> None:
         """Push ``command``: its ``redo()`` makes the change; a refusal comes back as :class:`Refused`
@@ -196,7 +195,7 @@ class WorkspaceDocument(QObject):
         if failure is not None:
             raise Refused(str(failure))
 
-    def _command_failed(self, command: QUndoCommand, error: Exception, step: str | None) -> None:
+    def command_refused(self, command: QUndoCommand, error: Exception, step: str | None) -> None:
         """A command refused: the first time, the caller hears it as :class:`Refused`; an undo or
         redo refused later is reported through :attr:`error`. Either way the views re-read."""
         if step is None:
@@ -208,12 +207,12 @@ class WorkspaceDocument(QObject):
         self.error.emit(f"{verb % command.text()}: {error}")
         self.reload()
 
-    def _changed(self, keys: Iterable[Key], bindings: bool) -> None:
+    def refresh_after(self, keys: Iterable[Key], bindings: bool) -> None:
         if bindings:
             self._bindings = self.workspace.orchestration_bindings()
         self._refresh(keys)
 
-    def _edited(self, kind: Kind, name: str, record: PortRecord | GroupRecord) -> None:
+    def after_edit(self, kind: Kind, name: str, record: PortRecord | GroupRecord) -> None:
         self._loaded[(kind, name)] = record
         self._refresh([(kind, name)])
         if kind is Kind.PORT and record.previous is not None and (
@@ -221,7 +220,7 @@ class WorkspaceDocument(QObject):
                 record.model.is_static, record.model.is_two_way):  # type: ignore[union-attr]
             self._refresh_groups_listing([name])
 
-    def _positions(self, positions: dict[Key, tuple[float, float]]) -> None:
+    def save_positions(self, positions: dict[Key, tuple[float, float]]) -> None:
         self.workspace.set_positions(positions)
         for key, (x, y) in positions.items():
             e = self._entries.get(key)
@@ -229,7 +228,7 @@ class WorkspaceDocument(QObject):
                 self._entries[key] = dc_replace(e, x=x, y=y)
         self.positions_changed.emit([(k.value, n) for k, n in positions])
 
-    def _renamed(self, kind: Kind, old: str, new: str, touched: Sequence[Key]) -> None:
+    def after_rename(self, kind: Kind, old: str, new: str, touched: Sequence[Key]) -> None:
         entry = self.workspace.entry(kind, new)
         self._entries.pop((kind, old), None)
         self._loaded.pop((kind, old), None)
@@ -241,15 +240,15 @@ class WorkspaceDocument(QObject):
         self.item_renamed.emit(kind.value, old, new)
         self._refresh(touched)
 
-    def _imported(self, summary: ImportSummary) -> None:
+    def after_import(self, summary: ImportSummary) -> None:
         self._bindings = self.workspace.orchestration_bindings()
         self._refresh(_touched(summary))
 
     @staticmethod
-    def _imported_keys(summary: ImportSummary) -> list[Key]:
+    def imported_keys(summary: ImportSummary) -> list[Key]:
         return _touched(summary)
 
-    def _versions(self, keys: Iterable[Key]) -> dict[Key, int]:
+    def versions_seen(self, keys: Iterable[Key]) -> dict[Key, int]:
         """The versions this client last saw of ``keys``: a write by someone else since conflicts."""
         return {k: e.version for k in keys if (e := self._entries.get(k)) is not None}
 

@@ -23,11 +23,11 @@ class _PaletteButton(QToolButton):
         self.setToolTip(self.tr("Drag onto the canvas, or click to create"))
         self._press: QPoint | None = None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is not None and (event.position().toPoint() - self._press).manhattanLength() > 8:
             self._press = None
             self.setDown(False)

@@ -32,8 +32,8 @@ def layout_scene(doc: WorkspaceDocument, theme: str, application: str | None = N
             scene.place(item, *positions[key])
     scene.edges = {k: e for k, e in scene.edges.items() if (Kind.GROUP, k[0]) in scene.nodes
                    and (Kind.PORT, k[1]) in scene.nodes}
-    scene._frames_dirty = set(scene.frames) | {e.application for e in entries}
-    scene._update_frames()
+    scene._frames_dirty = set(scene.frames) | {e.application for e in entries}  # noqa: SLF001 - drawn once, now
+    scene._update_frames()  # noqa: SLF001
     return scene
 
 

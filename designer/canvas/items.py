@@ -18,6 +18,7 @@ from designer.style import CanvasColors
 from model.lifecycle import Kind, State
 from model.store import Entry
 
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Canvas", text)
 
@@ -180,7 +181,7 @@ class NodeItem(QGraphicsItem):
         e = self.entry
         return needle in e.name.lower() or needle in (e.address or "").lower() or needle in (e.adapter or "").lower()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+    def boundingRect(self) -> QRectF:
         return QRectF(-3, -3, NODE_W + 6, self.height + 6)
 
     def rect(self) -> QRectF:
@@ -258,7 +259,7 @@ class Edge:
     """Group membership: from the group to a member port. Not an item of its own: thousands
     of long lines would defeat the scene's spatial index; :class:`EdgeLayer` draws them."""
 
-    __slots__ = ("group", "port", "line", "layer")
+    __slots__ = ("group", "layer", "line", "port")
 
     def __init__(self, group: NodeItem, port: NodeItem, layer: EdgeLayer) -> None:
         self.group, self.port, self.layer = group, port, layer
@@ -348,7 +349,7 @@ class EdgeLayer(QGraphicsItem):
                 seen[id(line)] = line
         return list(seen.values())
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -373,7 +374,7 @@ class FrameItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._rect = rect.adjusted(-24, -TITLE_H - 8, 24, 24)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -428,7 +429,7 @@ class OverviewItem(QGraphicsItem):
         self._lines = [e.line for e in edges]
         self._rect = bounds
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-40, -40, 40, 40)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -86,7 +86,7 @@ class Minimap(QWidget):
         oy = inner.top() + (inner.height() - self._bounds.height() * s) / 2 - self._bounds.top() * s
         return s, ox, oy
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         c = self.view.canvas.colors
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -111,11 +111,11 @@ class Minimap(QWidget):
             return
         self.view.centerOn(QPointF((pos.x() - ox) / s, (pos.y() - oy) / s))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._go(event.position())
         event.accept()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._go(event.position())
         event.accept()

@@ -336,7 +336,7 @@ class CanvasScene(QGraphicsScene):
 
     # -- tooltips: computed when asked (reading a port's filter is a workspace read) -------------
 
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt override
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         for item in self.items(event.scenePos()):
             if isinstance(item, NodeItem):
                 QToolTip.showText(event.screenPos(), self.tooltip(item))

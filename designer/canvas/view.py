@@ -113,7 +113,7 @@ class CanvasView(QGraphicsView):
             self.set_zoom(0.8)
         self.centerOn(item)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             bar = self.horizontalScrollBar()
             bar.setValue(bar.value() - event.angleDelta().y())
@@ -125,7 +125,7 @@ class CanvasView(QGraphicsView):
 
     # -- panning and moving -----------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
@@ -147,14 +147,14 @@ class CanvasView(QGraphicsView):
             return
         super().keyPressEvent(event)
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False
             self.viewport().unsetCursor()
             return
         super().keyReleaseEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
             self._panning = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -164,7 +164,7 @@ class CanvasView(QGraphicsView):
         self._press_positions = {i.key: (i.pos().x(), i.pos().y()) for i in self.canvas.selectedItems()
                                  if isinstance(i, NodeItem)}
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._panning is not None:
             delta = event.position() - self._panning
             self._panning = event.position()
@@ -179,7 +179,7 @@ class CanvasView(QGraphicsView):
                 if item is not None:
                     self.canvas.node_moved(item)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._panning is not None:
             self._panning = None
             if self._space:
@@ -211,21 +211,21 @@ class CanvasView(QGraphicsView):
 
     # -- drops from outside (palette, files) ------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         mime = event.mimeData()
         if mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls():
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         mime = event.mimeData()
         if mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls():
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
         if mime.hasFormat(NEW_ITEM_MIME):
             kind = bytes(mime.data(NEW_ITEM_MIME).data()).decode()
@@ -241,7 +241,7 @@ class CanvasView(QGraphicsView):
 
     # -- background ----------------------------------------------------------------------------
 
-    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         c = self.canvas.colors
         painter.fillRect(rect, QColor(c.background))
         step = 40.0

@@ -87,12 +87,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as e:  # noqa: BLE001 - the edge: one line, not a traceback
+    except Exception as e:
         if os.environ.get("PORTWRIGHT_DEBUG"):
             raise
         message = f"portwright: internal error: {type(e).__name__}: {e} (set PORTWRIGHT_DEBUG=1 for details)"
         print(mask_text(message), file=sys.stderr)
         return 3
+
+
+def gui_main() -> int:
+    """The ``portwright-designer`` entry point: the app, with the CLI's ``gui`` options."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def _has_gui(parser: argparse.ArgumentParser) -> bool:

@@ -19,7 +19,7 @@ class CliError(Exception):
         self.code = code
 
 
-class Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
+class Exit(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(code)
         self.code = code

@@ -74,7 +74,7 @@ class Field(QWidget):
         self.spec = spec
         self.vt: int | None = spec.vt
         self.present = False
-        self._shown: AdapterProperty | None | object = _NOTHING
+        self._shown: AdapterProperty | object | None = _NOTHING
         self.label = QLabel(spec.label + ":")
         self.label.setWordWrap(True)
         self.note = QLabel(self)

@@ -13,7 +13,7 @@ __all__ = ["IntegerBox", "NoWheelUnlessFocused"]
 class NoWheelUnlessFocused(QObject):
     """Scrolling the form over a list or number must scroll the form, not change the value."""
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
             event.ignore()
             return True
@@ -46,7 +46,7 @@ class IntegerBox(QAbstractSpinBox):
         text = self.text().strip()
         return int(text) if text.lstrip("-").isdigit() and text.count("-") <= 1 else None
 
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802 - Qt override
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
         n = self._number()
         flags = QAbstractSpinBox.StepEnabledFlag.StepNone
         if n is None:
@@ -58,13 +58,13 @@ class IntegerBox(QAbstractSpinBox):
             flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
         return flags
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+    def stepBy(self, steps: int) -> None:
         n = self._number()
         value = min(max((self.start if n is None else n + steps), self.low), self.high)
         self.lineEdit().setText(str(value))
         self.stepped.emit(str(value))
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():
             super().wheelEvent(event)
         else:

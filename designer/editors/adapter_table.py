@@ -134,21 +134,21 @@ def variant_problem(vt: int | None, text: str | None, low: int | None = None, hi
 class _TypeDelegate(QStyledItemDelegate):
     """The Type column offers the VARIANT codes as a list (and keeps an unusual code as found)."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
         for vt in _VT_NAMES:
             combo.addItem(vt_label(vt))
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         text = str(index.data() or "")
         if editor.findText(text) < 0:
             editor.addItem(text)
         editor.setCurrentText(text)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802 - Qt override
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         if editor.currentText() != index.data():

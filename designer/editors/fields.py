@@ -98,7 +98,7 @@ class Sessions(QObject):
         widget.installEventFilter(self)
         widget.setProperty("sessionField", field)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             field = obj.property("sessionField")
             if isinstance(field, str):
@@ -121,7 +121,7 @@ class EditKeys(QObject):
         self._pending, self._revert, self._commit = pending, revert, commit
         widget.installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
                 and _is_escape(event) and self._pending():

@@ -219,7 +219,7 @@ class StatementRow(QWidget):
         for w in (self.property_edit, self.operator_combo, self.value_edit):
             w.installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Moving between the row's own fields, or opening a popup, is not leaving the row.
         if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut \
                 and event.reason() != Qt.FocusReason.PopupFocusReason:

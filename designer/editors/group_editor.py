@@ -45,19 +45,19 @@ class MemberList(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self._on_drop = on_drop
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(PORTS_MIME):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.mimeData().hasFormat(PORTS_MIME):
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         if event.mimeData().hasFormat(PORTS_MIME):
             names = bytes(event.mimeData().data(PORTS_MIME).data()).decode().split("\n")
             self._on_drop([n for n in names if n])
@@ -203,7 +203,7 @@ class GroupEditor(QWidget):
         if self.name is not None:
             self.page.commit_pending()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:
         self.commit_pending()
         super().hideEvent(event)
 
@@ -225,7 +225,7 @@ class GroupEditor(QWidget):
         self.page.show_members(self.doc, group)
 
     def _on_doc_changed(self, kind: str, name: str) -> None:
-        if self.name is not None and (kind == Kind.GROUP.value and name == self.name
+        if self.name is not None and ((kind == Kind.GROUP.value and name == self.name)
                                       or kind == Kind.PORT.value):
             self._timer.start()
 

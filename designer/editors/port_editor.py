@@ -114,7 +114,7 @@ class PortEditor(QWidget):
             for page in self.pages:
                 page.commit_pending()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:
         self.commit_pending()
         super().hideEvent(event)
 

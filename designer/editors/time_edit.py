@@ -35,12 +35,12 @@ class TimeEdit(QTimeEdit):
         self._typing_from_start = False
         self._moved_on = False
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._typing_from_start = True
         self._moved_on = False
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _MODIFIERS:
             super().keyPressEvent(event)
             return
@@ -60,6 +60,6 @@ class TimeEdit(QTimeEdit):
         super().keyPressEvent(event)
         self._moved_on = text.isdigit() and self.currentSection() != before
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+    def stepBy(self, steps: int) -> None:
         super().stepBy(steps)
         self.stepped.emit()

@@ -112,9 +112,9 @@ class TransportPage(Page):
 
         m = re.search(r"\.settings\.properties\[(\d+)\]", path)
         t = self.transport(self.model) if self.model is not None else None
-        if m and t is not None and t.settings is not None and int(m.group(1)) < len(t.settings.properties):
-            if self.settings.focus_setting(t.settings.properties[int(m.group(1))].name):
-                return True
+        if (m and t is not None and t.settings is not None and int(m.group(1)) < len(t.settings.properties)
+                and self.settings.focus_setting(t.settings.properties[int(m.group(1))].name)):
+            return True
         return super().focus_field(path)
 
     def _on_settings_edited(self, settings: AdapterSettings, key: str) -> None:

@@ -124,7 +124,7 @@ class XmlHighlighter(QSyntaxHighlighter):
         fmt.setFontItalic(italic)
         return fmt
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:
         matches = self._ATTRIBUTE.globalMatch(text)
         while matches.hasNext():
             m = matches.next()
@@ -362,7 +362,7 @@ class XmlEditor(QWidget):
             block = block.next()
         return total
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.edit.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_height()  # the viewport's width decides where lines wrap
         return super().eventFilter(obj, event)

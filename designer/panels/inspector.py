@@ -79,7 +79,7 @@ class InspectorPanel(QWidget):
             if editor is not None:
                 editor.commit_pending()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         widget: QWidget | None = self
         while widget is not None:  # a floating dock is a window of its own, inside the main window
@@ -87,7 +87,7 @@ class InspectorPanel(QWidget):
                 widget.installEventFilter(self)  # installed once, however often this runs
             widget = widget.parentWidget()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:
             self.commit_pending()
         return False

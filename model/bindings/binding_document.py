@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -29,6 +29,7 @@ from model.bindings.skeleton import (
     PORTS,
     Collection,
     Cut,
+    Placed,
     Span,
     assemble,
     cut_text,
@@ -54,18 +55,6 @@ class Origin:
     indent: str
     line: int
     style: Style
-
-
-class Placed(NamedTuple):
-    """A port or group to write: its slot in the skeleton (None: new, appended) and its text,
-    as it is or as a function of the indentation it will be written at. Bytes are text already
-    encoded in the document's encoding (for :func:`~model.bindings.skeleton.assemble_encoded`)."""
-
-    slot: int | None
-    text: str | bytes | Callable[[str], str]
-
-    def text_at(self, indent: str) -> str | bytes:
-        return self.text if isinstance(self.text, str | bytes) else self.text(indent)
 
 
 class BindingDocument:

@@ -93,4 +93,4 @@ def references(root: etree._Element, text: str, skip: Sequence[tuple[int, int]] 
     return out
 
 
-__all__ = ["Reference", "TAGS", "references"]
+__all__ = ["TAGS", "Reference", "references"]

@@ -9,14 +9,12 @@ read. ``assemble`` writes the skeleton back with ports and groups put in their p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from model.bindings import xmltext as xt
 from model.bindings.writer import Style
-
-if TYPE_CHECKING:
-    from model.bindings.binding_document import Placed
 
 PORTS = "SendPortCollection"
 GROUPS = "DistributionListCollection"
@@ -39,6 +37,18 @@ Version="3.5.1.0" BindingStatus="NoBindings" BoundEndpoints="0" TotalEndpoints="
 
 #: Where an element is in the text: (start, end, indent, line).
 Span = tuple[int, int, str, int]
+
+
+class Placed(NamedTuple):
+    """A port or group to write: its slot in the skeleton (None: new, appended) and its text,
+    as it is or as a function of the indentation it will be written at. Bytes are text already
+    encoded in the document's encoding (for :func:`~model.bindings.skeleton.assemble_encoded`)."""
+
+    slot: int | None
+    text: str | bytes | Callable[[str], str]
+
+    def text_at(self, indent: str) -> str | bytes:
+        return self.text if isinstance(self.text, str | bytes) else self.text(indent)
 
 
 @dataclass(slots=True)

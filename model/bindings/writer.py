@@ -2,8 +2,8 @@
 
 ``port_node``/``group_node`` describe a model as a light tree (:class:`G`) in BizTalk's
 export order, by the table of ``model.bindings.fields``. A new port is rendered from it in the document's style. A port read from a
-file is rewritten by a three-way merge (``model.bindings.merge``, whose ``patch`` and
-``patch_text`` are importable from here too): the differences between the tree of the
+file is rewritten by a three-way merge (``model.bindings.merge``'s ``patch`` and
+``patch_text``): the differences between the tree of the
 model as it was read and the tree of the model now are applied to the original text, so
 that untouched elements, unknown elements, comments and formatting stay byte for byte.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from model.bindings import fields
 from model.bindings import xmltext as xt
@@ -25,9 +25,6 @@ from model.domain import (
     SendPort,
     SendPortGroup,
 )
-
-if TYPE_CHECKING:
-    from model.bindings.merge import patch, patch_text
 
 FILTER_DECL = '<?xml version="1.0" encoding="utf-16"?>'
 XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
@@ -235,13 +232,4 @@ def nested_text(g: G) -> str:
     return f"{g.nested_decl}{body}" if g.nested_decl else body
 
 
-def __getattr__(name: str) -> Any:
-    """``patch`` and ``patch_text`` live in ``model.bindings.merge`` (which imports this
-    module), and are still importable from here: loaded when first asked for."""
-    if name in ("patch", "patch_text"):
-        from model.bindings import merge
-        return getattr(merge, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["G", "Style", "group_node", "patch", "patch_text", "port_node", "render"]
+__all__ = ["G", "Style", "group_node", "port_node", "render"]

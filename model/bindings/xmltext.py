@@ -159,7 +159,7 @@ def escape_attr(value: str, quote: str = '"') -> str:
 class Element:
     """An element with its exact start tag, children and end tag (None when ``<X />``)."""
 
-    __slots__ = ("name", "start", "children", "end")
+    __slots__ = ("children", "end", "name", "start")
 
     def __init__(self, name: str, start: str, children: list | None = None, end: str | None = None) -> None:
         self.name = name

@@ -13,7 +13,18 @@ from model.store.records import AuditEntry, Entry, GroupRecord, ImportSummary, P
 from model.store.workspace import Workspace
 
 __all__ = [
-    "AuditEntry", "ConflictError", "DuplicateError", "Entry", "GroupRecord", "ImportSummary", "InvalidError",
-    "NotFoundError", "RuleError",
-    "PortRecord", "SchemaTooNewError", "Snapshot", "Workspace", "WorkspaceError",
+    "AuditEntry",
+    "ConflictError",
+    "DuplicateError",
+    "Entry",
+    "GroupRecord",
+    "ImportSummary",
+    "InvalidError",
+    "NotFoundError",
+    "PortRecord",
+    "RuleError",
+    "SchemaTooNewError",
+    "Snapshot",
+    "Workspace",
+    "WorkspaceError",
 ]

@@ -19,9 +19,14 @@ from sqlalchemy import LargeBinary, cast, insert, select
 from sqlalchemy.orm import Session
 
 from model.bindings import BindingDocument
-from model.bindings.binding_document import Origin, Placed
-from model.bindings.fragments import element_xml, fragment_style, namespace_declarations, skeleton_state
-from model.bindings.skeleton import _reindent, assemble_encoded
+from model.bindings.binding_document import Origin
+from model.bindings.fragments import (
+    element_xml,
+    fragment_style,
+    namespace_declarations,
+    skeleton_state,
+)
+from model.bindings.skeleton import Placed, _reindent, assemble_encoded
 from model.bindings.writer import Style
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind, State
@@ -53,7 +58,7 @@ _CHUNK = 500
 def _text(doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | SendPortGroup) -> tuple[str, str, int | None]:
     """(xml, indent, slot) of ``new``, written from where ``obj`` was read."""
     o = doc.origin(obj)
-    if o is None or o.doc is not doc._token:
+    if o is None or not doc.owns(o):
         return element_xml(new, None, PORT_INDENT), PORT_INDENT, None
     xml = o.raw if new is obj or new is o.model else element_xml(new, (o.raw, o.model), o.indent)
     return xml, o.indent, o.slot
@@ -222,7 +227,7 @@ def write_export(export: Export) -> bytes:
     port_rows, group_rows, source_id, skeleton = export
     if skeleton is None:
         fresh = BindingDocument()
-        skeleton = Skeleton(fresh._pieces, fresh.style, "utf-8", b"", None)
+        skeleton = Skeleton(list(fresh.pieces), fresh.style, "utf-8", b"", None)
     pieces, style, encoding, bom = skeleton.pieces, skeleton.style, skeleton.encoding, skeleton.bom
     # Stored UTF-8 going out as UTF-8 is copied as bytes (see _selection).
     keep_bytes = codecs.lookup(encoding).name == "utf-8"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 from support.bindings import binding_file, group, port
 
-from designer.commands import DeleteCommand, EditCommand
+from designer.commands import EditCommand
 from designer.document import Refused, WorkspaceDocument
 from model.bindings import load
 from model.domain import SendPortGroup, new_send_port, replace

@@ -71,7 +71,7 @@ def address_edit(panel: InspectorPanel):  # type: ignore[no-untyped-def]
     return panel.port_editor.pages[1].address.edit
 
 
-def test_typing_40_characters_writes_nothing_until_enter_then_once(qtbot, active: InspectorPanel,  # noqa: F811
+def test_typing_40_characters_writes_nothing_until_enter_then_once(qtbot, active: InspectorPanel,
                                                                     doc: WorkspaceDocument,  # noqa: F811
                                                                     writes: Writes) -> None:
     edit = address_edit(active)
@@ -156,7 +156,7 @@ def test_a_refresh_while_typing_keeps_what_is_typed(qtbot, active: InspectorPane
     assert writes.counts()[0] == 1 and doc.port(PORT).model.address == STORED + "-new"
 
 
-def test_switching_to_another_port_commits_what_is_pending(qtbot, active: InspectorPanel,  # noqa: F811
+def test_switching_to_another_port_commits_what_is_pending(qtbot, active: InspectorPanel,
                                                            doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
     edit = address_edit(active)
     click_into(qtbot, edit)
@@ -169,7 +169,7 @@ def test_switching_to_another_port_commits_what_is_pending(qtbot, active: Inspec
     assert edit.text() == doc.port("Orders.CRM.SB").model.address
 
 
-def test_closing_the_window_commits_what_is_pending(qtbot, active: InspectorPanel,  # noqa: F811
+def test_closing_the_window_commits_what_is_pending(qtbot, active: InspectorPanel,
                                                     doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
     edit = address_edit(active)
     click_into(qtbot, edit)
@@ -217,7 +217,7 @@ def test_a_checkbox_commits_once(qtbot, active: InspectorPanel, doc: WorkspaceDo
     assert t.address == STORED + "-0123456789" and t.settings.value("AllowCacheOnWrite") == "-1"
 
 
-def test_a_typed_service_window_time_commits_on_finish(qtbot, active: InspectorPanel,  # noqa: F811
+def test_a_typed_service_window_time_commits_on_finish(qtbot, active: InspectorPanel,
                                                        doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
     show(active, PORT, 3)
     page = active.port_editor.pages[3]
@@ -249,7 +249,7 @@ def test_a_typed_service_window_time_commits_on_finish(qtbot, active: InspectorP
     assert stop.text() == "17:45:00"
 
 
-def test_spin_box_steps_commit_and_merge_typing_waits_for_enter(qtbot, active: InspectorPanel,  # noqa: F811
+def test_spin_box_steps_commit_and_merge_typing_waits_for_enter(qtbot, active: InspectorPanel,
                                                                 doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
     show(active, PORT, 3)
     spin = active.port_editor.pages[3].retry_count.spin
@@ -273,7 +273,7 @@ def test_spin_box_steps_commit_and_merge_typing_waits_for_enter(qtbot, active: I
     assert doc.port(PORT).model.primary_transport.retry_count == 3
 
 
-def test_the_adapter_list_commits_once_with_the_catalogs_defaults(qtbot, active: InspectorPanel,  # noqa: F811
+def test_the_adapter_list_commits_once_with_the_catalogs_defaults(qtbot, active: InspectorPanel,
                                                                   doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
     from model.adapters import default_settings
     show(active, PORT, 1)

@@ -305,9 +305,8 @@ def test_focus_field_opens_the_page(inspector: InspectorPanel) -> None:
 def test_problems_dock_click_selects_and_focuses_the_field(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A blanked password in the sample: double-clicking its problem selects the port, opens the
     Transport page and focuses the password field."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtCore import Qt
 
     from designer.mainwindow import MainWindow
 

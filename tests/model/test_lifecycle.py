@@ -941,6 +941,6 @@ def test_successful_plans_keep_the_invariants(
                 assert port.is_static and not port.is_two_way
         current = apply_plan(current, [change])
     assert is_consistent(current)
-    for name, port in view.ports.items():
+    for name in view.ports:
         if name not in current.ports:
             assert not current.groups_of(name)  # a deleted port was in no group

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from model.domain import (AdapterType, Filter, FilterGroup, FilterStatement, Map, Pipeline, SendPort,
-                          SendPortGroup, Transport, replace)
+from model.domain import (
+    AdapterType,
+    Filter,
+    FilterGroup,
+    FilterStatement,
+    Map,
+    Pipeline,
+    SendPort,
+    SendPortGroup,
+    Transport,
+    replace,
+)
 from model.validation import Context, Severity, collect, cross_problems, group_problems, port_problems
 
 FILE = AdapterType(name="FILE")

@@ -5,7 +5,6 @@ the line and column where the name is written. Group members are checked elsewhe
 
 from __future__ import annotations
 
-
 import pytest
 from conftest import CORPUS
 from support.bindings import binding_file, group, port

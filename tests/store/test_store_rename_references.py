@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from lxml import etree
 from support.bindings import binding_file, group, port
 
-from conftest import CORPUS
 from model.bindings import load
 from model.lifecycle import Kind
 from model.store import Workspace

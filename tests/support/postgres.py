@@ -166,7 +166,7 @@ class PostgresServer:
                 with self._connect() as conn:
                     conn.execute("SELECT 1")
                 return
-            except Exception as e:  # noqa: BLE001 - retried until the deadline
+            except Exception as e:
                 error = e
                 time.sleep(0.1)
         self.stop()
