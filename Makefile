@@ -6,12 +6,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-fast lint bench clean
+FLOORS ?= .venv-floors
+LINTED := model designer tests benchmarks
 
-$(STAMP): pyproject.toml
+.PHONY: run test test-fast test-floors lint bench clean
+
+# Installed from constraints/ci.txt: the versions CI and the developers run (pyproject.toml
+# keeps the ranges a user may install).
+$(STAMP): pyproject.toml constraints/ci.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints/ci.txt -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -28,11 +33,22 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow and not postgres" -n auto
 
+# The fast suite at the oldest versions pyproject.toml allows (constraints/floors.txt).
+test-floors:
+	$(PYTHON) -m venv $(FLOORS)
+	$(FLOORS)/bin/python -m pip install --quiet --upgrade pip
+	$(FLOORS)/bin/python -m pip install --quiet -c constraints/floors.txt -e '.[test]'
+	$(FLOORS)/bin/python -m pytest -q -m "not slow and not postgres" -n auto -p no:cacheprovider
+
+# ruff (lint and format), mypy on model/ and designer/, the import contracts.
 lint: $(STAMP)
-	$(BIN)/python -m mypy model
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/python -m mypy model designer
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_bindings
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .hypothesis
+	rm -rf $(VENV) $(FLOORS) build *.egg-info .pytest_cache .mypy_cache .hypothesis

@@ -10,6 +10,7 @@ cost, then PASS/MISS per target. Figures only: nothing here asserts.
     .venv/bin/python -m benchmarks.bench_bindings [--sizes 1000,5000,20000] [--quick]
         [--repeat 3] [--seed 0] [--out-dir benchmarks/out] [--baseline-only] [--no-memory]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,10 +32,10 @@ from benchmarks.generate import NESTED_TAGS, generate, write_atomically
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.DOTALL)
-TARGET_LOAD = 3.0       # load within 3x the bare parse (outer + nested)
-TARGET_DUMP = 3.0       # dump within 3x the bare serialization
-TARGET_MEMORY = 10.0    # peak memory of load under 10x the file size
-TARGET_LINEAR = 1.5     # per-port cost at the largest size / at the smallest
+TARGET_LOAD = 3.0  # load within 3x the bare parse (outer + nested)
+TARGET_DUMP = 3.0  # dump within 3x the bare serialization
+TARGET_MEMORY = 10.0  # peak memory of load under 10x the file size
+TARGET_LINEAR = 1.5  # per-port cost at the largest size / at the smallest
 
 
 def parser():
@@ -103,6 +104,7 @@ def _status_kib(field: str) -> int | None:
 
 def _maxrss_bytes() -> int:
     import resource
+
     v = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return v if sys.platform == "darwin" else v * 1024  # KiB on Linux, bytes on macOS
 
@@ -130,17 +132,21 @@ def probe(mode: str, what: str, path: str) -> dict:
         load, _, reason = import_model()
         if load is None:
             return {"error": reason}
+
         def fn():
             return load(data)
     else:
+
         def fn():
             root = parse_outer(data)
             keep: list = []
             parse_nested(root, keep)
             return root, keep
+
     gc.collect()
     if mode == "tracemalloc":
         import tracemalloc
+
         tracemalloc.start()
         result = fn()
         peak = tracemalloc.get_traced_memory()[1]
@@ -247,37 +253,78 @@ def mem_cell(m: dict | None, key: str, size: int) -> tuple[str, float | None]:
 
 
 def report(results: list[dict], model_reason: str | None, args) -> None:
-    print(f"Portwright binding benchmark: Python {platform.python_version()}, lxml {etree.__version__} "
-          f"(libxml2 {'.'.join(map(str, etree.LIBXML_VERSION))}), {platform.machine()}, {os.cpu_count()} CPUs; "
-          f"best of {args.repeat}; seed {args.seed}")
+    print(
+        f"Portwright binding benchmark: Python {platform.python_version()}, lxml {etree.__version__} "
+        f"(libxml2 {'.'.join(map(str, etree.LIBXML_VERSION))}), {platform.machine()}, {os.cpu_count()} CPUs; "
+        f"best of {args.repeat}; seed {args.seed}"
+    )
     if model_reason:
         print(f"model.bindings: not measured ({model_reason}); baselines only.")
 
-    table("Generated files (groups = ports/10)", ["ports", "groups", "size", "KiB/port", "generate"],
-          [[f"{r['ports']:,}", f"{r['groups']:,}", f"{r['bytes'] / 2**20:,.1f} MiB",
-            f"{r['bytes'] / r['ports'] / 1024:.2f}", fmt_t(r["gen"])] for r in results])
+    table(
+        "Generated files (groups = ports/10)",
+        ["ports", "groups", "size", "KiB/port", "generate"],
+        [
+            [
+                f"{r['ports']:,}",
+                f"{r['groups']:,}",
+                f"{r['bytes'] / 2**20:,.1f} MiB",
+                f"{r['bytes'] / r['ports'] / 1024:.2f}",
+                fmt_t(r["gen"]),
+            ]
+            for r in results
+        ],
+    )
 
-    table("Baseline: bare lxml (hardened parser)",
-          ["ports", "parse outer", "parse nested", "docs", "parse sum", "serialize outer", "µs/port parse sum"],
-          [[f"{r['ports']:,}", fmt_t(r["parse"]), fmt_t(r["nested"]), f"{r['nested_docs']:,}", fmt_t(r["parse_sum"]),
-            fmt_t(r["serialize"]), f"{r['parse_sum'] / r['ports'] * 1e6:.1f}"] for r in results])
+    table(
+        "Baseline: bare lxml (hardened parser)",
+        ["ports", "parse outer", "parse nested", "docs", "parse sum", "serialize outer", "µs/port parse sum"],
+        [
+            [
+                f"{r['ports']:,}",
+                fmt_t(r["parse"]),
+                fmt_t(r["nested"]),
+                f"{r['nested_docs']:,}",
+                fmt_t(r["parse_sum"]),
+                fmt_t(r["serialize"]),
+                f"{r['parse_sum'] / r['ports'] * 1e6:.1f}",
+            ]
+            for r in results
+        ],
+    )
 
     if not model_reason:
         rows = []
         for r in results:
             load_t, dump_t = r.get("load"), r.get("dump")
-            rows.append([f"{r['ports']:,}",
-                         fmt_t(load_t) if load_t is not None else "error",
-                         fmt_x(load_t / r["parse_sum"]) if load_t is not None else "-",
-                         fmt_t(dump_t) if dump_t is not None else ("error" if "dump_error" in r else "-"),
-                         fmt_x(dump_t / r["serialize"]) if dump_t is not None else "-",
-                         f"{load_t / r['ports'] * 1e6:.1f}" if load_t is not None else "-",
-                         f"{dump_t / r['ports'] * 1e6:.1f}" if dump_t is not None else "-",
-                         f"{r['dump_bytes'] / r['bytes']:.3f}" if "dump_bytes" in r else "-",
-                         ("yes" if r["dump_identical"] else "no") if "dump_identical" in r else "-"])
-        table(f"model.bindings (targets: load <= {TARGET_LOAD:g}x parse sum, dump <= {TARGET_DUMP:g}x serialize)",
-              ["ports", "load", "x parse", "dump", "x serialize", "µs/port load", "µs/port dump", "dump/file size",
-               "same bytes"], rows)
+            rows.append(
+                [
+                    f"{r['ports']:,}",
+                    fmt_t(load_t) if load_t is not None else "error",
+                    fmt_x(load_t / r["parse_sum"]) if load_t is not None else "-",
+                    fmt_t(dump_t) if dump_t is not None else ("error" if "dump_error" in r else "-"),
+                    fmt_x(dump_t / r["serialize"]) if dump_t is not None else "-",
+                    f"{load_t / r['ports'] * 1e6:.1f}" if load_t is not None else "-",
+                    f"{dump_t / r['ports'] * 1e6:.1f}" if dump_t is not None else "-",
+                    f"{r['dump_bytes'] / r['bytes']:.3f}" if "dump_bytes" in r else "-",
+                    ("yes" if r["dump_identical"] else "no") if "dump_identical" in r else "-",
+                ]
+            )
+        table(
+            f"model.bindings (targets: load <= {TARGET_LOAD:g}x parse sum, dump <= {TARGET_DUMP:g}x serialize)",
+            [
+                "ports",
+                "load",
+                "x parse",
+                "dump",
+                "x serialize",
+                "µs/port load",
+                "µs/port dump",
+                "dump/file size",
+                "same bytes",
+            ],
+            rows,
+        )
         for r in results:
             for k in ("load_error", "dump_error"):
                 if k in r:
@@ -290,12 +337,27 @@ def report(results: list[dict], model_reason: str | None, args) -> None:
             lp, lx = mem_cell(r.get("mem_load"), "peak", r["bytes"])
             lr, _ = mem_cell(r.get("mem_load"), "retained", r["bytes"])
             tp, tx = mem_cell(r.get("tm_load"), "peak", r["bytes"])
-            rows.append([f"{r['ports']:,}", f"{r['bytes'] / 2**20:,.1f} MiB", pp, fmt_x(px), lp, fmt_x(lx), lr, tp, fmt_x(tx)])
-        table(f"Memory, fresh process per size (target: load peak < {TARGET_MEMORY:g}x file size)",
-              ["ports", "file", "bare parse RSS peak", "x file", "load RSS peak", "x file", "load RSS retained",
-               "load tracemalloc peak", "x file"], rows)
-        methods = sorted({m.get("method") for r in results for m in (r.get("mem_parse"), r.get("mem_load"))
-                          if m and m.get("method")})
+            rows.append(
+                [f"{r['ports']:,}", f"{r['bytes'] / 2**20:,.1f} MiB", pp, fmt_x(px), lp, fmt_x(lx), lr, tp, fmt_x(tx)]
+            )
+        table(
+            f"Memory, fresh process per size (target: load peak < {TARGET_MEMORY:g}x file size)",
+            [
+                "ports",
+                "file",
+                "bare parse RSS peak",
+                "x file",
+                "load RSS peak",
+                "x file",
+                "load RSS retained",
+                "load tracemalloc peak",
+                "x file",
+            ],
+            rows,
+        )
+        methods = sorted(
+            {m.get("method") for r in results for m in (r.get("mem_parse"), r.get("mem_load")) if m and m.get("method")}
+        )
         print(f"  RSS peak = high-water RSS after the call minus RSS before ({'/'.join(methods) or '-'}; see probe());")
         print("  retained = RSS after minus before, the result still alive;")
         print("  tracemalloc sees Python allocations only, not libxml2's (lxml trees live in C memory).")
@@ -309,16 +371,26 @@ def report(results: list[dict], model_reason: str | None, args) -> None:
     if len(results) >= 2:
         a, b = results[0], results[-1]
         rows = []
-        for key, label in (("parse_sum", "bare parse sum"), ("serialize", "bare serialize"), ("load", "load"),
-                           ("dump", "dump")):
+        for key, label in (
+            ("parse_sum", "bare parse sum"),
+            ("serialize", "bare serialize"),
+            ("load", "load"),
+            ("dump", "dump"),
+        ):
             if a.get(key) is None or b.get(key) is None:
                 continue
             pa, pb = a[key] / a["ports"], b[key] / b["ports"]
             lin[key] = pb / pa
-            rows.append([label] + [f"{r[key] / r['ports'] * 1e6:.1f}" if r.get(key) is not None else "-" for r in results]
-                        + [f"{pb / pa:.2f}"])
-        table(f"Per-port cost, µs/port (target: ratio {b['ports']:,}/{a['ports']:,} <= {TARGET_LINEAR:g})",
-              ["step"] + [f"{r['ports']:,}" for r in results] + ["ratio"], rows)
+            rows.append(
+                [label]
+                + [f"{r[key] / r['ports'] * 1e6:.1f}" if r.get(key) is not None else "-" for r in results]
+                + [f"{pb / pa:.2f}"]
+            )
+        table(
+            f"Per-port cost, µs/port (target: ratio {b['ports']:,}/{a['ports']:,} <= {TARGET_LINEAR:g})",
+            ["step"] + [f"{r['ports']:,}" for r in results] + ["ratio"],
+            rows,
+        )
 
     print("\nTargets")
 
@@ -327,8 +399,11 @@ def report(results: list[dict], model_reason: str | None, args) -> None:
         print(f"  {status}  {label:44s} {detail}")
 
     if model_reason:
-        na = "skipped (--baseline-only)" if model_reason == "--baseline-only" else \
-            f"model.bindings not importable ({model_reason.split(':')[0]})"
+        na = (
+            "skipped (--baseline-only)"
+            if model_reason == "--baseline-only"
+            else f"model.bindings not importable ({model_reason.split(':')[0]})"
+        )
         line(f"load <= {TARGET_LOAD:g}x bare parse (outer + nested)", None, na)
         line(f"dump <= {TARGET_DUMP:g}x bare serialization", None, na)
         line(f"load peak memory < {TARGET_MEMORY:g}x file size", None, na)
@@ -337,22 +412,35 @@ def report(results: list[dict], model_reason: str | None, args) -> None:
     ratios = [(r["load"] / r["parse_sum"], r["ports"]) for r in results if r.get("load") is not None]
     if ratios:
         worst = max(ratios)
-        line(f"load <= {TARGET_LOAD:g}x bare parse (outer + nested)", worst[0] <= TARGET_LOAD,
-             f"worst {worst[0]:.2f}x at {worst[1]:,} ports")
+        line(
+            f"load <= {TARGET_LOAD:g}x bare parse (outer + nested)",
+            worst[0] <= TARGET_LOAD,
+            f"worst {worst[0]:.2f}x at {worst[1]:,} ports",
+        )
     else:
         line(f"load <= {TARGET_LOAD:g}x bare parse (outer + nested)", None, "load failed")
     ratios = [(r["dump"] / r["serialize"], r["ports"]) for r in results if r.get("dump") is not None]
     if ratios:
         worst = max(ratios)
-        line(f"dump <= {TARGET_DUMP:g}x bare serialization", worst[0] <= TARGET_DUMP, f"worst {worst[0]:.2f}x at {worst[1]:,} ports")
+        line(
+            f"dump <= {TARGET_DUMP:g}x bare serialization",
+            worst[0] <= TARGET_DUMP,
+            f"worst {worst[0]:.2f}x at {worst[1]:,} ports",
+        )
     else:
         line(f"dump <= {TARGET_DUMP:g}x bare serialization", None, "dump failed or not run")
-    mems = [(r["mem_load"]["peak"] / r["bytes"], r["ports"]) for r in results
-            if r.get("mem_load", {}).get("peak") is not None]
+    mems = [
+        (r["mem_load"]["peak"] / r["bytes"], r["ports"])
+        for r in results
+        if r.get("mem_load", {}).get("peak") is not None
+    ]
     if mems:
         worst = max(mems)
-        line(f"load peak memory < {TARGET_MEMORY:g}x file size", worst[0] < TARGET_MEMORY,
-             f"worst {worst[0]:.2f}x at {worst[1]:,} ports (RSS)")
+        line(
+            f"load peak memory < {TARGET_MEMORY:g}x file size",
+            worst[0] < TARGET_MEMORY,
+            f"worst {worst[0]:.2f}x at {worst[1]:,} ports (RSS)",
+        )
     else:
         line(f"load peak memory < {TARGET_MEMORY:g}x file size", None, "not measured")
     steps = {k: v for k, v in lin.items() if k in ("load", "dump")}
@@ -360,8 +448,11 @@ def report(results: list[dict], model_reason: str | None, args) -> None:
         detail = ", ".join(f"{k} {v:.2f}" for k, v in steps.items())
         if "parse_sum" in lin:  # the bare parse is not perfectly linear either; show it for scale
             detail += f"; bare parse {lin['parse_sum']:.2f}"
-        line("cost linear in ports", all(v <= TARGET_LINEAR for v in steps.values()),
-             f"per-port {results[-1]['ports']:,}/{results[0]['ports']:,}: {detail} (<= {TARGET_LINEAR:g})")
+        line(
+            "cost linear in ports",
+            all(v <= TARGET_LINEAR for v in steps.values()),
+            f"per-port {results[-1]['ports']:,}/{results[0]['ports']:,}: {detail} (<= {TARGET_LINEAR:g})",
+        )
     else:
         line("cost linear in ports", None, "needs two sizes and a working load/dump")
 

@@ -164,8 +164,14 @@ def measure(ports: int, tmp: Path) -> dict[str, float]:
     window.deleteLater()
     app.processEvents()
     all_times = [t for ts in samples.values() for t in ts]
-    out = {"ports": ports, "load": load_time, "first_paint": first_paint, "scene_build": scene_build,
-           "median": statistics.median(all_times), "p90": statistics.quantiles(all_times, n=10)[-1]}
+    out = {
+        "ports": ports,
+        "load": load_time,
+        "first_paint": first_paint,
+        "scene_build": scene_build,
+        "median": statistics.median(all_times),
+        "p90": statistics.quantiles(all_times, n=10)[-1],
+    }
     for label, ts in samples.items():
         out[f"median {label}"] = statistics.median(ts)
     return out
@@ -236,29 +242,39 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             results.append(measure(n, Path(tmp)))
     form = measure_adapter_form(application())
-    print(f"{'ports':>6} {'load':>8} {'first paint':>12} {'ratio':>6} {'scene build':>12} {'ratio':>6} "
-          f"{'median repaint':>15} {'p90':>8}")
+    print(
+        f"{'ports':>6} {'load':>8} {'first paint':>12} {'ratio':>6} {'scene build':>12} {'ratio':>6} "
+        f"{'median repaint':>15} {'p90':>8}"
+    )
     for r in results:
-        print(f"{r['ports']:>6} {r['load'] * 1000:>7.0f}ms {r['first_paint'] * 1000:>10.0f}ms "
-              f"{r['first_paint'] / r['load']:>5.2f}x {r['scene_build'] * 1000:>10.0f}ms "
-              f"{r['scene_build'] / r['load']:>5.2f}x {r['median'] * 1000:>13.1f}ms {r['p90'] * 1000:>6.1f}ms")
+        print(
+            f"{r['ports']:>6} {r['load'] * 1000:>7.0f}ms {r['first_paint'] * 1000:>10.0f}ms "
+            f"{r['first_paint'] / r['load']:>5.2f}x {r['scene_build'] * 1000:>10.0f}ms "
+            f"{r['scene_build'] / r['load']:>5.2f}x {r['median'] * 1000:>13.1f}ms {r['p90'] * 1000:>6.1f}ms"
+        )
         for key in sorted(k for k in r if k.startswith("median ")):
             print(f"{'':>6}   {key}: {r[key] * 1000:.1f} ms")
-    print(f"\nadapter form, FILE -> WCF-Custom ({form['rows']} settings): {form['switch'] * 1000:.1f} ms; "
-          f"bare QFormLayout of {form['rows']} rows: {form['bare'] * 1000:.1f} ms "
-          f"({form['switch'] / form['bare']:.2f}x); same adapter again (widgets reused): {form['reshow'] * 1000:.1f} ms")
+    print(
+        f"\nadapter form, FILE -> WCF-Custom ({form['rows']} settings): {form['switch'] * 1000:.1f} ms; "
+        f"bare QFormLayout of {form['rows']} rows: {form['bare'] * 1000:.1f} ms "
+        f"({form['switch'] / form['bare']:.2f}x); same adapter again (widgets reused): {form['reshow'] * 1000:.1f} ms"
+    )
     print("\ntargets:")
     for r in results:
         ok_paint = r["first_paint"] <= 2 * r["load"]
         ok_scene = r["scene_build"] <= r["load"]
         ok_repaint = r["median"] < 0.016
-        print(f"  {r['ports']} ports: first paint within 2x of load: {'PASS' if ok_paint else 'MISS'} "
-              f"({r['first_paint'] / r['load']:.2f}x); scene build within the load: {'PASS' if ok_scene else 'MISS'} "
-              f"({r['scene_build'] / r['load']:.2f}x); median repaint under 16 ms: "
-              f"{'PASS' if ok_repaint else 'MISS'} ({r['median'] * 1000:.1f} ms)")
+        print(
+            f"  {r['ports']} ports: first paint within 2x of load: {'PASS' if ok_paint else 'MISS'} "
+            f"({r['first_paint'] / r['load']:.2f}x); scene build within the load: {'PASS' if ok_scene else 'MISS'} "
+            f"({r['scene_build'] / r['load']:.2f}x); median repaint under 16 ms: "
+            f"{'PASS' if ok_repaint else 'MISS'} ({r['median'] * 1000:.1f} ms)"
+        )
     ok_form = form["switch"] <= TARGET_FORM * form["bare"]
-    print(f"  adapter form within {TARGET_FORM:g}x a bare form: {'PASS' if ok_form else 'MISS'} "
-          f"({form['switch'] / form['bare']:.2f}x)")
+    print(
+        f"  adapter form within {TARGET_FORM:g}x a bare form: {'PASS' if ok_form else 'MISS'} "
+        f"({form['switch'] / form['bare']:.2f}x)"
+    )
     return 0
 
 

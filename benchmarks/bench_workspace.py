@@ -11,6 +11,7 @@ printed beside its baseline and as a ratio, then PASS/MISS per target. Nothing a
     .venv/bin/python -m benchmarks.bench_workspace [--ports 5000] [--groups N] [--repeat 3]
         [--seed 0] [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,7 @@ from model.store import Workspace
 
 TARGET_IMPORT = 2.0  # import within 2x of load
 TARGET_EXPORT = 2.0  # export within 2x of dump
-TARGET_START = 1.0   # bulk start of every port under the time of one load
+TARGET_START = 1.0  # bulk start of every port under the time of one load
 
 
 def timed(fn) -> tuple[float, object]:
@@ -163,11 +164,15 @@ def fmt_t(s: float | None) -> str:
 
 
 def report(r: dict, args) -> None:
-    print(f"Portwright workspace benchmark: Python {platform.python_version()}, SQLAlchemy {sqlalchemy.__version__}, "
-          f"SQLite {__import__('sqlite3').sqlite_version}, {platform.machine()}, {os.cpu_count()} CPUs; "
-          f"best of {args.repeat}; seed {args.seed}")
-    print(f"File: {r['ports']:,} send ports, {r['groups']:,} groups, {r['bytes'] / 2**20:,.1f} MiB "
-          f"(generated in {fmt_t(r['generate'])}); workspace file {r['workspace_bytes'] / 2**20:,.1f} MiB")
+    print(
+        f"Portwright workspace benchmark: Python {platform.python_version()}, SQLAlchemy {sqlalchemy.__version__}, "
+        f"SQLite {__import__('sqlite3').sqlite_version}, {platform.machine()}, {os.cpu_count()} CPUs; "
+        f"best of {args.repeat}; seed {args.seed}"
+    )
+    print(
+        f"File: {r['ports']:,} send ports, {r['groups']:,} groups, {r['bytes'] / 2**20:,.1f} MiB "
+        f"(generated in {fmt_t(r['generate'])}); workspace file {r['workspace_bytes'] / 2**20:,.1f} MiB"
+    )
     rows = [
         ("model.bindings.load (baseline)", r["load"], None, None),
         ("model.bindings.dump (baseline)", r["dump"], None, None),
@@ -178,8 +183,10 @@ def report(r: dict, args) -> None:
         ("export everything, again", r["export"], "dump", r["dump"]),
     ]
     head = ["phase", "time", "baseline", "ratio"]
-    cells = [[label, fmt_t(t), f"{name} {fmt_t(base)}" if name else "", f"{t / base:.2f}x" if base else ""]
-             for label, t, name, base in rows]
+    cells = [
+        [label, fmt_t(t), f"{name} {fmt_t(base)}" if name else "", f"{t / base:.2f}x" if base else ""]
+        for label, t, name, base in rows
+    ]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
     print()
     print("  " + "  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
@@ -188,8 +195,10 @@ def report(r: dict, args) -> None:
 
     print("\nChecks")
     print(f"  dump gives the file back byte for byte:   {'yes' if r['dump_identical'] else 'NO'}")
-    print(f"  export gives the file back byte for byte: {'yes' if r['export_identical'] else 'NO'}"
-          f" ({r['export_bytes']:,} bytes)")
+    print(
+        f"  export gives the file back byte for byte: {'yes' if r['export_identical'] else 'NO'}"
+        f" ({r['export_bytes']:,} bytes)"
+    )
     print(f"  import created {r['created']:,} ports and groups; entries() listed {r['entries']:,}")
     print(f"  bulk start: {r['start_changes']:,} transitions, {r['started']:,} ports started")
 
@@ -198,12 +207,21 @@ def report(r: dict, args) -> None:
     def line(label: str, ok: bool, detail: str) -> None:
         print(f"  {'PASS' if ok else 'MISS'}  {label:58s} {detail}")
 
-    line(f"import <= {TARGET_IMPORT:g}x load", r["import"] <= TARGET_IMPORT * r["load"],
-         f"{r['import'] / r['load']:.2f}x")
-    line(f"export <= {TARGET_EXPORT:g}x dump (first after opening)", r["export_first"] <= TARGET_EXPORT * r["dump"],
-         f"{r['export_first'] / r['dump']:.2f}x")
-    line(f"bulk start of all ports < {TARGET_START:g}x load", r["start"] < TARGET_START * r["load"],
-         f"{r['start'] / r['load']:.2f}x")
+    line(
+        f"import <= {TARGET_IMPORT:g}x load",
+        r["import"] <= TARGET_IMPORT * r["load"],
+        f"{r['import'] / r['load']:.2f}x",
+    )
+    line(
+        f"export <= {TARGET_EXPORT:g}x dump (first after opening)",
+        r["export_first"] <= TARGET_EXPORT * r["dump"],
+        f"{r['export_first'] / r['dump']:.2f}x",
+    )
+    line(
+        f"bulk start of all ports < {TARGET_START:g}x load",
+        r["start"] < TARGET_START * r["load"],
+        f"{r['start'] / r['load']:.2f}x",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,9 +36,22 @@ class Spec:
 
 #: The context menu's actions, in order; None is a separator.
 CONTEXT_MENU: tuple[str | None, ...] = (
-    "lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop", None,
-    "edit.rename", "edit.duplicate", "edit.copy", "edit.paste", "edit.delete", None,
-    "edit.new_port", "edit.new_group", None, "app.start", "app.stop",
+    "lifecycle.enlist",
+    "lifecycle.unenlist",
+    "lifecycle.start",
+    "lifecycle.stop",
+    None,
+    "edit.rename",
+    "edit.duplicate",
+    "edit.copy",
+    "edit.paste",
+    "edit.delete",
+    None,
+    "edit.new_port",
+    "edit.new_group",
+    None,
+    "app.start",
+    "app.stop",
 )
 
 # fmt: off

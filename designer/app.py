@@ -43,8 +43,10 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
 
 def _install_translations(app: QApplication) -> None:
     locale = QLocale.system()
-    for folder, prefix in ((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_"),
-                           (str(Path(style.resources_dir()) / "translations"), "portwright_")):
+    for folder, prefix in (
+        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_"),
+        (str(Path(style.resources_dir()) / "translations"), "portwright_"),
+    ):
         translator = QTranslator(app)
         if translator.load(locale, prefix.rstrip("_"), "_", folder):
             app.installTranslator(translator)
@@ -75,9 +77,15 @@ class StoreErrorReporter:
         self.previous(kind, value, tb)
 
 
-def run(workspace_location: str | None, files: Sequence[str] = (), screenshot: str | None = None,
-        theme: str | None = None, size: tuple[int, int] | None = None, settings: QSettings | None = None,
-        select: str | None = None) -> int:
+def run(
+    workspace_location: str | None,
+    files: Sequence[str] = (),
+    screenshot: str | None = None,
+    theme: str | None = None,
+    size: tuple[int, int] | None = None,
+    settings: QSettings | None = None,
+    select: str | None = None,
+) -> int:
     """Open the main window on a workspace, import ``files``, and run (or take a screenshot)."""
     from designer.mainwindow import MainWindow
     from model.store import Workspace
@@ -105,8 +113,15 @@ def run(workspace_location: str | None, files: Sequence[str] = (), screenshot: s
         reporter.uninstall()
 
 
-def _show(app: QApplication, window: MainWindow, files: Sequence[str], screenshot: str | None,
-          theme: str | None, size: tuple[int, int] | None, select: str | None) -> int:
+def _show(
+    app: QApplication,
+    window: MainWindow,
+    files: Sequence[str],
+    screenshot: str | None,
+    theme: str | None,
+    size: tuple[int, int] | None,
+    select: str | None,
+) -> int:
     """Show the window as asked, import ``files``, and run the event loop (or take the screenshot)."""
     if theme is not None:
         window.action_map["view.dark"].setChecked(theme == "dark")

@@ -51,8 +51,10 @@ class WorkspaceDocument(Protocol):
     def versions_seen(self, keys: Iterable[Key]) -> dict[Key, int]: ...
     def command_refused(self, command: QUndoCommand, error: Exception, step: str | None) -> None: ...
 
+
 #: Merge ids: successive edits of one field of one object become one undo step.
 _MERGE_IDS: dict[str, int] = {}
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
@@ -101,8 +103,13 @@ class CreateCommand(_Command):
 
     operation = "create"
 
-    def __init__(self, doc: WorkspaceDocument, ports: Sequence[tuple[SendPort, str | None, float | None, float | None]],
-                 groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]], text: str) -> None:
+    def __init__(
+        self,
+        doc: WorkspaceDocument,
+        ports: Sequence[tuple[SendPort, str | None, float | None, float | None]],
+        groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]],
+        text: str,
+    ) -> None:
         super().__init__(doc, text)
         self.ports, self.groups = list(ports), list(groups)
 
@@ -148,8 +155,13 @@ class MoveCommand(_Command):
 
     operation = "move"
 
-    def __init__(self, doc: WorkspaceDocument, before: dict[Key, tuple[float, float]],
-                 after: dict[Key, tuple[float, float]], text: str) -> None:
+    def __init__(
+        self,
+        doc: WorkspaceDocument,
+        before: dict[Key, tuple[float, float]],
+        after: dict[Key, tuple[float, float]],
+        text: str,
+    ) -> None:
         super().__init__(doc, text)
         self.before, self.after = before, after
 
@@ -164,8 +176,9 @@ class StateCommand(_Command):
     """A lifecycle action (enlist, start, stop, unenlist, application start/stop); undo takes
     the objects back through BizTalk's steps, refused if someone changed their states since."""
 
-    def __init__(self, doc: WorkspaceDocument, action: Action, subjects: Sequence[Subject],
-                 application: str | None, text: str) -> None:
+    def __init__(
+        self, doc: WorkspaceDocument, action: Action, subjects: Sequence[Subject], application: str | None, text: str
+    ) -> None:
         super().__init__(doc, text)
         self.action, self.subjects, self.application = action, list(subjects), application
         self.operation = action.value
@@ -173,8 +186,9 @@ class StateCommand(_Command):
         self.after: list[tuple[Kind, str, State]] = []
 
     def _redo(self) -> None:
-        changes = self.doc.workspace.perform(self.action, self.subjects, application=self.application,
-                                             operation=self._op())
+        changes = self.doc.workspace.perform(
+            self.action, self.subjects, application=self.application, operation=self._op()
+        )
         finals: dict[Key, list[State]] = {}
         for c in changes:
             if isinstance(c, Transition):
@@ -210,8 +224,9 @@ class MembershipCommand(_Command):
 
     def _undo(self) -> None:
         assert self.before is not None and self.after is not None
-        self.doc.workspace.update_group(self.group, self.before.model, self.after.version, base=self.after.model,
-                                        operation=self._op(undo=True))
+        self.doc.workspace.update_group(
+            self.group, self.before.model, self.after.version, base=self.after.model, operation=self._op(undo=True)
+        )
         self.doc.refresh_after([(Kind.GROUP, self.group)], bindings=False)
 
 
@@ -241,8 +256,16 @@ class EditCommand(_Command):
 
     operation = "edit"
 
-    def __init__(self, doc: WorkspaceDocument, kind: Kind, name: str, base: PortRecord | GroupRecord,
-                 target: SendPort | SendPortGroup, text: str, merge_key: str | None = None) -> None:
+    def __init__(
+        self,
+        doc: WorkspaceDocument,
+        kind: Kind,
+        name: str,
+        base: PortRecord | GroupRecord,
+        target: SendPort | SendPortGroup,
+        text: str,
+        merge_key: str | None = None,
+    ) -> None:
         super().__init__(doc, text)
         self.kind, self.name = kind, name
         self.base, self.target = base.model, target  # what the edit started from, what it wants
@@ -257,22 +280,28 @@ class EditCommand(_Command):
         return _MERGE_IDS.setdefault(self.merge_key, len(_MERGE_IDS) + 1)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if (not isinstance(other, EditCommand) or self.merge_key is None or other.merge_key != self.merge_key
-                or other.written is None):
+        if (
+            not isinstance(other, EditCommand)
+            or self.merge_key is None
+            or other.merge_key != self.merge_key
+            or other.written is None
+        ):
             return False
         self.target, self.written = other.target, other.written
         if self.written.model == self.prior:
             self.setObsolete(True)
         return True
 
-    def _write(self, model: SendPort | SendPortGroup, expected: int, base: SendPort | SendPortGroup,
-               operation: str) -> PortRecord | GroupRecord:
+    def _write(
+        self, model: SendPort | SendPortGroup, expected: int, base: SendPort | SendPortGroup, operation: str
+    ) -> PortRecord | GroupRecord:
         ws = self.doc.workspace
-        if self.kind is Kind.PORT:
-            record: PortRecord | GroupRecord = ws.update_port(self.name, model, expected, base=base,  # type: ignore[arg-type]
-                                                              operation=operation)
+        record: PortRecord | GroupRecord
+        if isinstance(model, SendPort) and isinstance(base, SendPort):
+            record = ws.update_port(self.name, model, expected, base=base, operation=operation)
         else:
-            record = ws.update_group(self.name, model, expected, base=base, operation=operation)  # type: ignore[arg-type]
+            assert isinstance(model, SendPortGroup) and isinstance(base, SendPortGroup)
+            record = ws.update_group(self.name, model, expected, base=base, operation=operation)
         self.doc.after_edit(self.kind, self.name, record)
         return record
 
@@ -299,8 +328,14 @@ class ImportCommand(_Command):
 
     operation = "import"
 
-    def __init__(self, doc: WorkspaceDocument, binding: BindingDocument, application: str | None, text: str,
-                 done: tuple[ImportSummary, Sequence[Snapshot]] | None = None) -> None:
+    def __init__(
+        self,
+        doc: WorkspaceDocument,
+        binding: BindingDocument,
+        application: str | None,
+        text: str,
+        done: tuple[ImportSummary, Sequence[Snapshot]] | None = None,
+    ) -> None:
         super().__init__(doc, text)
         self.binding, self.application = binding, application
         self.summary: ImportSummary | None = None
@@ -325,5 +360,13 @@ class ImportCommand(_Command):
         self.doc.after_import(self.summary)
 
 
-__all__ = ["CreateCommand", "DeleteCommand", "EditCommand", "ImportCommand", "MembershipCommand", "MoveCommand",
-           "RenameCommand", "StateCommand"]
+__all__ = [
+    "CreateCommand",
+    "DeleteCommand",
+    "EditCommand",
+    "ImportCommand",
+    "MembershipCommand",
+    "MoveCommand",
+    "RenameCommand",
+    "StateCommand",
+]

@@ -30,8 +30,15 @@ from model.validation import Severity, port_problems
 class _NameForm(QDialog):
     """Name + application, with inline validation (OK stays disabled until valid)."""
 
-    def __init__(self, title: str, kind: Kind, taken: set[str], applications: list[str], application: str | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        kind: Kind,
+        taken: set[str],
+        applications: list[str],
+        application: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.kind = kind
@@ -82,8 +89,9 @@ class _NameForm(QDialog):
 
 
 class NewPortDialog(_NameForm):
-    def __init__(self, taken: set[str], applications: list[str], application: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, taken: set[str], applications: list[str], application: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("New Send Port"), Kind.PORT, taken, applications, application, parent)
         self.static = QRadioButton(self.tr("Static"))
         self.static.setObjectName("static")
@@ -157,14 +165,21 @@ class NewPortDialog(_NameForm):
         name = self.name.text()
         app = self.application.currentText().strip()
         static = self.static.isChecked()
-        port = new_send_port(name, adapter=self.adapter.currentText(), address=self.address.text().strip(),
-                             two_way=self.two_way.isChecked(), static=static, application=app)
+        port = new_send_port(
+            name,
+            adapter=self.adapter.currentText(),
+            address=self.address.text().strip(),
+            two_way=self.two_way.isChecked(),
+            static=static,
+            application=app,
+        )
         return port
 
 
 class NewGroupDialog(_NameForm):
-    def __init__(self, taken: set[str], applications: list[str], application: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, taken: set[str], applications: list[str], application: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("New Send Port Group"), Kind.GROUP, taken, applications, application, parent)
         self.description = QPlainTextEdit()
         self.description.setObjectName("description")
@@ -182,8 +197,9 @@ class NewGroupDialog(_NameForm):
 
     def group(self) -> SendPortGroup:
         text = self.description.toPlainText()
-        return SendPortGroup(name=self.name.text(), application=self.application.currentText().strip(),
-                             description=text or None)
+        return SendPortGroup(
+            name=self.name.text(), application=self.application.currentText().strip(), description=text or None
+        )
 
 
 def ask_rename(parent: QWidget, current: str, taken: set[str], kind: Kind) -> str | None:
@@ -203,7 +219,13 @@ def ask_rename(parent: QWidget, current: str, taken: set[str], kind: Kind) -> st
 def show_about(parent: QWidget) -> None:
     """The About box."""
     tr = QCoreApplication.translate
-    QMessageBox.about(parent, tr("Dialogs", "About Portwright"), tr("Dialogs",
-        "<h3>Portwright</h3><p>A designer and administration tool for BizTalk Server send ports and send "
-        "port groups.</p><p>Binding files are read and written without losing anything; the lifecycle "
-        "follows BizTalk's rules.</p>"))
+    QMessageBox.about(
+        parent,
+        tr("Dialogs", "About Portwright"),
+        tr(
+            "Dialogs",
+            "<h3>Portwright</h3><p>A designer and administration tool for BizTalk Server send ports and send "
+            "port groups.</p><p>Binding files are read and written without losing anything; the lifecycle "
+            "follows BizTalk's rules.</p>",
+        ),
+    )

@@ -132,8 +132,16 @@ class WorkspaceDocument(QObject):
             ports, groups = [], []
             for e in self._entries.values():
                 if e.kind is Kind.PORT:
-                    ports.append(lifecycle.PortInfo(e.name, e.state, e.application, e.is_static, e.is_two_way,
-                                                    tuple(self._bindings.get((Kind.PORT, e.name), ()))))
+                    ports.append(
+                        lifecycle.PortInfo(
+                            e.name,
+                            e.state,
+                            e.application,
+                            e.is_static,
+                            e.is_two_way,
+                            tuple(self._bindings.get((Kind.PORT, e.name), ())),
+                        )
+                    )
                 else:
                     groups.append(lifecycle.GroupInfo(e.name, e.state, e.application, e.members))
             if self._references is None:
@@ -215,10 +223,10 @@ class WorkspaceDocument(QObject):
     def after_edit(self, kind: Kind, name: str, record: PortRecord | GroupRecord) -> None:
         self._loaded[(kind, name)] = record
         self._refresh([(kind, name)])
-        if kind is Kind.PORT and record.previous is not None and (
-                record.previous.is_static, record.previous.is_two_way) != (  # type: ignore[union-attr]
-                record.model.is_static, record.model.is_two_way):  # type: ignore[union-attr]
-            self._refresh_groups_listing([name])
+        if isinstance(record, PortRecord) and record.previous is not None:
+            before, after = record.previous, record.model
+            if (before.is_static, before.is_two_way) != (after.is_static, after.is_two_way):
+                self._refresh_groups_listing([name])  # membership rules look at the port's kind
 
     def save_positions(self, positions: dict[Key, tuple[float, float]]) -> None:
         self.workspace.set_positions(positions)
@@ -254,21 +262,29 @@ class WorkspaceDocument(QObject):
 
     def _refresh_groups_listing(self, ports: Sequence[str]) -> None:
         if ports:
-            self._refresh([(Kind.GROUP, e.name) for e in self._entries.values()
-                           if e.kind is Kind.GROUP and any(p in e.members for p in ports)])
+            self._refresh(
+                [
+                    (Kind.GROUP, e.name)
+                    for e in self._entries.values()
+                    if e.kind is Kind.GROUP and any(p in e.members for p in ports)
+                ]
+            )
 
     # -- what the user wants ------------------------------------------------------------------
 
-    def add_send_port(self, port: SendPort, application: str | None = None,
-                      pos: tuple[float, float] | None = None) -> None:
+    def add_send_port(
+        self, port: SendPort, application: str | None = None, pos: tuple[float, float] | None = None
+    ) -> None:
         x, y = pos if pos is not None else (None, None)
         self._push(CreateCommand(self, [(port, application, x, y)], [], tr("Create send port '%s'") % port.name))
 
-    def add_group(self, group: SendPortGroup, application: str | None = None,
-                  pos: tuple[float, float] | None = None) -> None:
+    def add_group(
+        self, group: SendPortGroup, application: str | None = None, pos: tuple[float, float] | None = None
+    ) -> None:
         x, y = pos if pos is not None else (None, None)
-        self._push(CreateCommand(self, [], [(group, application, x, y)],
-                                 tr("Create send port group '%s'") % group.name))
+        self._push(
+            CreateCommand(self, [], [(group, application, x, y)], tr("Create send port group '%s'") % group.name)
+        )
 
     def paste(self, doc: BindingDocument, pos: tuple[float, float] | None = None) -> list[Key]:
         """Add copies of the ports and groups of ``doc`` (names made unique), as one undo step."""
@@ -282,9 +298,17 @@ class WorkspaceDocument(QObject):
             renamed[p.name] = new_name
             xy = (x0 + 30 * i, y0 + 30 * i) if x0 is not None and y0 is not None else (None, None)
             ports.append((domain_replace(p, name=new_name), p.application, *xy))
-        groups = [(domain_replace(g, name=self.unique_name(Kind.GROUP, g.name),
-                                  members=tuple(renamed.get(m, m) for m in g.members)), g.application, None, None)
-                  for g in doc.groups]
+        groups = [
+            (
+                domain_replace(
+                    g, name=self.unique_name(Kind.GROUP, g.name), members=tuple(renamed.get(m, m) for m in g.members)
+                ),
+                g.application,
+                None,
+                None,
+            )
+            for g in doc.groups
+        ]
         command = CreateCommand(self, ports, groups, tr("Paste %d item(s)") % (len(ports) + len(groups)))
         self._push(command)
         return command.keys()
@@ -293,12 +317,19 @@ class WorkspaceDocument(QObject):
         text = tr("Delete '%s'") % subjects[0].name if len(subjects) == 1 else tr("Delete %d items") % len(subjects)
         self._push(DeleteCommand(self, subjects, text))
 
-    def move(self, before: dict[Key, tuple[float, float]], after: dict[Key, tuple[float, float]],
-             text: str | None = None) -> None:
+    def move(
+        self, before: dict[Key, tuple[float, float]], after: dict[Key, tuple[float, float]], text: str | None = None
+    ) -> None:
         moved = {k: v for k, v in after.items() if before.get(k) != v}
         if moved:
-            self._push(MoveCommand(self, {k: before[k] for k in moved if k in before}, moved,
-                                   text or (tr("Move %d item(s)") % len(moved))))
+            self._push(
+                MoveCommand(
+                    self,
+                    {k: before[k] for k in moved if k in before},
+                    moved,
+                    text or (tr("Move %d item(s)") % len(moved)),
+                )
+            )
 
     def perform(self, action: Action, subjects: Sequence[Subject] = (), application: str | None = None) -> None:
         """Enlist, unenlist, start, stop (selection or application): one undo step."""
@@ -331,12 +362,14 @@ class WorkspaceDocument(QObject):
         since is merged when it touched other fields, else the edit is refused."""
         self._edit(Kind.PORT, name, port, text, merge_key)
 
-    def edit_group(self, name: str, group: SendPortGroup, text: str | None = None,
-                   merge_key: str | None = None) -> None:
+    def edit_group(
+        self, name: str, group: SendPortGroup, text: str | None = None, merge_key: str | None = None
+    ) -> None:
         self._edit(Kind.GROUP, name, group, text, merge_key)
 
-    def _edit(self, kind: Kind, name: str, model: SendPort | SendPortGroup, text: str | None,
-              merge_key: str | None) -> None:
+    def _edit(
+        self, kind: Kind, name: str, model: SendPort | SendPortGroup, text: str | None, merge_key: str | None
+    ) -> None:
         base = self._loaded.get((kind, name))
         if base is None or base.model.name != name:
             base = self._guard(self.port if kind is Kind.PORT else self.group, name)
@@ -354,10 +387,12 @@ class WorkspaceDocument(QObject):
 
     def snapshots_for(self, doc: BindingDocument) -> list[Snapshot]:
         """What an import of ``doc`` would replace (taken before importing, for undo)."""
-        return self.workspace.snapshots([(Kind.PORT, p.name) for p in doc.send_ports]
-                                        + [(Kind.GROUP, g.name) for g in doc.groups])
+        return self.workspace.snapshots(
+            [(Kind.PORT, p.name) for p in doc.send_ports] + [(Kind.GROUP, g.name) for g in doc.groups]
+        )
 
-    def record_import(self, doc: BindingDocument, application: str | None, summary: ImportSummary,
-                      before: Sequence[Snapshot]) -> None:
+    def record_import(
+        self, doc: BindingDocument, application: str | None, summary: ImportSummary, before: Sequence[Snapshot]
+    ) -> None:
         """An import done off the UI thread: refresh the views and make it undoable."""
         self._push(ImportCommand(self, doc, application, tr("Import %s") % summary.source, (summary, before)))

@@ -30,8 +30,9 @@ def tr(text: str) -> str:
 class EditFlows(QObject):
     """The edits a user starts from menus, the palette and the canvas."""
 
-    def __init__(self, parent: QWidget, document: Callable[[], WorkspaceDocument], selection: CanvasSelection,
-                 reporter: Reporter) -> None:
+    def __init__(
+        self, parent: QWidget, document: Callable[[], WorkspaceDocument], selection: CanvasSelection, reporter: Reporter
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._document = document

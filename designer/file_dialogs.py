@@ -55,8 +55,14 @@ class NameOnlyIconProvider(QFileIconProvider):
 _icons: NameOnlyIconProvider | None = None
 
 
-def _dialog(parent: QWidget, title: str, directory: str, name_filter: str,
-            mode: QFileDialog.FileMode, accept: QFileDialog.AcceptMode) -> QFileDialog:
+def _dialog(
+    parent: QWidget,
+    title: str,
+    directory: str,
+    name_filter: str,
+    mode: QFileDialog.FileMode,
+    accept: QFileDialog.AcceptMode,
+) -> QFileDialog:
     global _icons
     dialog = QFileDialog(parent, title, directory, name_filter)
     dialog.setObjectName("fileDialog")
@@ -79,19 +85,26 @@ def _run(dialog: QFileDialog) -> list[str]:
 
 def open_file_names(parent: QWidget, title: str, name_filter: str, directory: str = "") -> list[str]:
     """Existing files the user picks (none if cancelled)."""
-    return _run(_dialog(parent, title, directory, name_filter, QFileDialog.FileMode.ExistingFiles,
-                        QFileDialog.AcceptMode.AcceptOpen))
+    return _run(
+        _dialog(
+            parent, title, directory, name_filter, QFileDialog.FileMode.ExistingFiles, QFileDialog.AcceptMode.AcceptOpen
+        )
+    )
 
 
 def open_file_name(parent: QWidget, title: str, name_filter: str, directory: str = "") -> str:
     """One existing file the user picks ("" if cancelled)."""
-    files = _run(_dialog(parent, title, directory, name_filter, QFileDialog.FileMode.ExistingFile,
-                         QFileDialog.AcceptMode.AcceptOpen))
+    files = _run(
+        _dialog(
+            parent, title, directory, name_filter, QFileDialog.FileMode.ExistingFile, QFileDialog.AcceptMode.AcceptOpen
+        )
+    )
     return files[0] if files else ""
 
 
 def save_file_name(parent: QWidget, title: str, suggested: str, name_filter: str) -> str:
     """Where to write ("" if cancelled); replacing an existing file is confirmed by the dialog."""
-    files = _run(_dialog(parent, title, suggested, name_filter, QFileDialog.FileMode.AnyFile,
-                         QFileDialog.AcceptMode.AcceptSave))
+    files = _run(
+        _dialog(parent, title, suggested, name_filter, QFileDialog.FileMode.AnyFile, QFileDialog.AcceptMode.AcceptSave)
+    )
     return files[0] if files else ""

@@ -44,8 +44,15 @@ class FileFlows(QObject):
     imported = Signal()
     recent_changed = Signal()
 
-    def __init__(self, parent: QWidget, document: Callable[[], WorkspaceDocument], selection: CanvasSelection,
-                 reporter: Reporter, settings: QSettings, open_workspace: Callable[[Workspace], None]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        document: Callable[[], WorkspaceDocument],
+        selection: CanvasSelection,
+        reporter: Reporter,
+        settings: QSettings,
+        open_workspace: Callable[[Workspace], None],
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._document = document
@@ -126,14 +133,16 @@ class FileFlows(QObject):
         if keys:
             buttons = QMessageBox.StandardButton
             choice = QMessageBox.question(
-                self._parent, tr("Export Bindings"), tr("Export only the %d selected item(s)?") % len(keys),
-                buttons.Yes | buttons.No | buttons.Cancel)
+                self._parent,
+                tr("Export Bindings"),
+                tr("Export only the %d selected item(s)?") % len(keys),
+                buttons.Yes | buttons.No | buttons.Cancel,
+            )
             if choice == buttons.Cancel:
                 return
             if choice == buttons.Yes:
                 scope = keys
-        path = file_dialogs.save_file_name(self._parent, tr("Export Bindings"), "BindingInfo.xml",
-                                           tr(BINDINGS_FILTER))
+        path = file_dialogs.save_file_name(self._parent, tr("Export Bindings"), "BindingInfo.xml", tr(BINDINGS_FILTER))
         if path:
             self.export_to(path, scope)
 
@@ -179,8 +188,7 @@ class FileFlows(QObject):
     # -- workspaces --------------------------------------------------------------------------
 
     def new_workspace(self) -> None:
-        path = file_dialogs.save_file_name(self._parent, tr("New Workspace"), "workspace.sqlite",
-                                           tr(WORKSPACE_FILTER))
+        path = file_dialogs.save_file_name(self._parent, tr("New Workspace"), "workspace.sqlite", tr(WORKSPACE_FILTER))
         if not path or self._refuse_own_file([path], tr("choose another name for the new workspace")):
             return
         try:

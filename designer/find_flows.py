@@ -20,8 +20,9 @@ def tr(text: str) -> str:
 class FindFlows(QObject):
     """The find box's matches, in reading order, and going to one of them."""
 
-    def __init__(self, parent: QObject, document: Callable[[], WorkspaceDocument], selection: CanvasSelection,
-                 reporter: Reporter) -> None:
+    def __init__(
+        self, parent: QObject, document: Callable[[], WorkspaceDocument], selection: CanvasSelection, reporter: Reporter
+    ) -> None:
         super().__init__(parent)
         self._document = document
         self._selection = selection

@@ -25,9 +25,15 @@ def tr(text: str) -> str:
 class LifecycleFlows(QObject):
     """Lifecycle actions on the selection or a whole application; ``performed`` after each try."""
 
-    def __init__(self, parent: QObject, document: Callable[[], WorkspaceDocument], selection: CanvasSelection,
-                 reporter: Reporter, current_application: Callable[[], str | None],
-                 performed: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        parent: QObject,
+        document: Callable[[], WorkspaceDocument],
+        selection: CanvasSelection,
+        reporter: Reporter,
+        current_application: Callable[[], str | None],
+        performed: Callable[[], None],
+    ) -> None:
         super().__init__(parent)
         self._document = document
         self._selection = selection

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     scene: CanvasScene
     view: CanvasView
     canvas_area: CanvasArea
+
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -98,8 +99,9 @@ class MainWindow(QMainWindow):
         doc, sel, rep = self.document, self.selection, self.reporter
         self.file_flows = FileFlows(self, doc, sel, rep, self.settings, self.set_workspace)
         self.edit_flows = EditFlows(self, doc, sel, rep)
-        self.lifecycle_flows = LifecycleFlows(self, doc, sel, rep, self.edit_flows.current_application,
-                                              self.update_actions)
+        self.lifecycle_flows = LifecycleFlows(
+            self, doc, sel, rep, self.edit_flows.current_application, self.update_actions
+        )
         self.find_flows = FindFlows(self, doc, sel, rep)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, icon_name: str) -> QDockWidget:
@@ -111,20 +113,25 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> None:
-        self.explorer_dock = self._dock("explorerDock", self.tr("Explorer"), QWidget(),
-                                        Qt.DockWidgetArea.LeftDockWidgetArea, "explorer")
+        self.explorer_dock = self._dock(
+            "explorerDock", self.tr("Explorer"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea, "explorer"
+        )
         self.node_palette = Palette()
-        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.node_palette,
-                                       Qt.DockWidgetArea.LeftDockWidgetArea, "new-port")
-        self.properties_dock = self._dock("propertiesDock", self.tr("Properties"), QWidget(),
-                                          Qt.DockWidgetArea.RightDockWidgetArea, "properties")
+        self.palette_dock = self._dock(
+            "paletteDock", self.tr("Palette"), self.node_palette, Qt.DockWidgetArea.LeftDockWidgetArea, "new-port"
+        )
+        self.properties_dock = self._dock(
+            "propertiesDock", self.tr("Properties"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea, "properties"
+        )
         self.history = QUndoView()
         self.history.setObjectName("history")
         self.history.setEmptyLabel(self.tr("<workspace opened>"))
-        self.history_dock = self._dock("historyDock", self.tr("History"), self.history,
-                                       Qt.DockWidgetArea.RightDockWidgetArea, "history")
-        self.problems_dock = self._dock("problemsDock", self.tr("Problems"), QWidget(),
-                                        Qt.DockWidgetArea.BottomDockWidgetArea, "problem-warning")
+        self.history_dock = self._dock(
+            "historyDock", self.tr("History"), self.history, Qt.DockWidgetArea.RightDockWidgetArea, "history"
+        )
+        self.problems_dock = self._dock(
+            "problemsDock", self.tr("Problems"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea, "problem-warning"
+        )
         self.tabifyDockWidget(self.properties_dock, self.history_dock)
         self.properties_dock.raise_()
         self.resizeDocks([self.explorer_dock, self.properties_dock], [280, 460], Qt.Orientation.Horizontal)
@@ -144,14 +151,31 @@ class MainWindow(QMainWindow):
         return bar
 
     def _build_toolbars(self) -> None:
-        self._toolbar("mainToolbar", self.tr("Main"), ["edit.new_port", "edit.new_group", None, "file.import",
-                                                       "file.export", None, "edit.undo", "edit.redo"])
-        lifecycle = self._toolbar("lifecycleToolbar", self.tr("Lifecycle"),
-                                  ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop",
-                                   "edit.delete", None, "app.start", "app.stop"])
+        self._toolbar(
+            "mainToolbar",
+            self.tr("Main"),
+            ["edit.new_port", "edit.new_group", None, "file.import", "file.export", None, "edit.undo", "edit.redo"],
+        )
+        lifecycle = self._toolbar(
+            "lifecycleToolbar",
+            self.tr("Lifecycle"),
+            [
+                "lifecycle.enlist",
+                "lifecycle.unenlist",
+                "lifecycle.start",
+                "lifecycle.stop",
+                "edit.delete",
+                None,
+                "app.start",
+                "app.stop",
+            ],
+        )
         lifecycle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        view = self._toolbar("viewToolbar", self.tr("View"), ["view.zoom_out", "view.zoom_in", "view.fit",
-                                                              "view.auto_layout", "view.minimap"])
+        view = self._toolbar(
+            "viewToolbar",
+            self.tr("View"),
+            ["view.zoom_out", "view.zoom_in", "view.fit", "view.auto_layout", "view.minimap"],
+        )
         self.find_box = QLineEdit()
         self.find_box.setObjectName("findBox")
         self.find_box.setPlaceholderText(self.tr("Find (Ctrl+F)"))
@@ -169,23 +193,60 @@ class MainWindow(QMainWindow):
         return menu
 
     def _build_menus(self) -> None:
-        file_menu = self._menu(self.tr("&File"), ["file.new_workspace", "file.open_workspace", None, "file.import",
-                                                  "file.export", "file.open_sample"])
+        file_menu = self._menu(
+            self.tr("&File"),
+            ["file.new_workspace", "file.open_workspace", None, "file.import", "file.export", "file.open_sample"],
+        )
         self.recent_menu = file_menu.addMenu(style.icon("history"), self.tr("Recent &Files"))
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
         file_menu.addAction(self.action_map["file.quit"])
-        self._menu(self.tr("&Edit"), ["edit.undo", "edit.redo", None, "edit.copy", "edit.paste", "edit.duplicate",
-                                      "edit.delete", None, "edit.select_all", "edit.find", "edit.rename", None,
-                                      "edit.new_port", "edit.new_group"])
-        view_menu = self._menu(self.tr("&View"), ["view.zoom_in", "view.zoom_out", "view.fit", "view.auto_layout",
-                                                  None, "view.minimap", "view.dark", "view.refresh", None])
+        self._menu(
+            self.tr("&Edit"),
+            [
+                "edit.undo",
+                "edit.redo",
+                None,
+                "edit.copy",
+                "edit.paste",
+                "edit.duplicate",
+                "edit.delete",
+                None,
+                "edit.select_all",
+                "edit.find",
+                "edit.rename",
+                None,
+                "edit.new_port",
+                "edit.new_group",
+            ],
+        )
+        view_menu = self._menu(
+            self.tr("&View"),
+            [
+                "view.zoom_in",
+                "view.zoom_out",
+                "view.fit",
+                "view.auto_layout",
+                None,
+                "view.minimap",
+                "view.dark",
+                "view.refresh",
+                None,
+            ],
+        )
         panels = view_menu.addMenu(self.tr("&Panels"))
-        for dock in (self.explorer_dock, self.palette_dock, self.properties_dock, self.history_dock,
-                     self.problems_dock):
+        for dock in (
+            self.explorer_dock,
+            self.palette_dock,
+            self.properties_dock,
+            self.history_dock,
+            self.problems_dock,
+        ):
             panels.addAction(dock.toggleViewAction())
-        self._menu(self.tr("&Lifecycle"), ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start",
-                                           "lifecycle.stop", None, "edit.delete"])
+        self._menu(
+            self.tr("&Lifecycle"),
+            ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop", None, "edit.delete"],
+        )
         app_menu = self._menu(self.tr("&Application"), ["app.start", "app.stop"])
         app_menu.addSeparator()
         self.app_start_menu = app_menu.addMenu(style.icon("app-start"), self.tr("Start Application"))
@@ -216,20 +277,35 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         a, files, edit, life = self.action_map, self.file_flows, self.edit_flows, self.lifecycle_flows
         connections = {
-            "file.new_workspace": files.new_workspace, "file.open_workspace": files.open_workspace,
-            "file.import": files.import_dialog, "file.export": files.export_dialog,
-            "file.open_sample": files.open_sample, "file.quit": self.close,
-            "edit.copy": edit.copy, "edit.paste": lambda: edit.paste(), "edit.duplicate": edit.duplicate,
-            "edit.delete": edit.delete, "edit.select_all": self.select_all, "edit.find": self.focus_find,
-            "edit.rename": edit.rename, "edit.new_port": lambda: edit.create("port"),
-            "edit.new_group": lambda: edit.create("group"), "view.zoom_in": lambda: self.view.zoom_in(),
-            "view.zoom_out": lambda: self.view.zoom_out(), "view.fit": lambda: self.view.fit(),
-            "view.auto_layout": edit.auto_layout, "view.refresh": edit.refresh,
+            "file.new_workspace": files.new_workspace,
+            "file.open_workspace": files.open_workspace,
+            "file.import": files.import_dialog,
+            "file.export": files.export_dialog,
+            "file.open_sample": files.open_sample,
+            "file.quit": self.close,
+            "edit.copy": edit.copy,
+            "edit.paste": lambda: edit.paste(),
+            "edit.duplicate": edit.duplicate,
+            "edit.delete": edit.delete,
+            "edit.select_all": self.select_all,
+            "edit.find": self.focus_find,
+            "edit.rename": edit.rename,
+            "edit.new_port": lambda: edit.create("port"),
+            "edit.new_group": lambda: edit.create("group"),
+            "view.zoom_in": lambda: self.view.zoom_in(),
+            "view.zoom_out": lambda: self.view.zoom_out(),
+            "view.fit": lambda: self.view.fit(),
+            "view.auto_layout": edit.auto_layout,
+            "view.refresh": edit.refresh,
             "help.about": lambda: show_about(self),
-            "lifecycle.enlist": lambda: life.perform("enlist"), "lifecycle.unenlist": lambda: life.perform("unenlist"),
-            "lifecycle.start": lambda: life.perform("start"), "lifecycle.stop": lambda: life.perform("stop"),
-            "app.start": lambda: life.application(True), "app.stop": lambda: life.application(False),
-            "edit.undo": edit.undo, "edit.redo": edit.redo,
+            "lifecycle.enlist": lambda: life.perform("enlist"),
+            "lifecycle.unenlist": lambda: life.perform("unenlist"),
+            "lifecycle.start": lambda: life.perform("start"),
+            "lifecycle.stop": lambda: life.perform("stop"),
+            "app.start": lambda: life.application(True),
+            "app.stop": lambda: life.application(False),
+            "edit.undo": edit.undo,
+            "edit.redo": edit.redo,
         }
         for action_id, slot in connections.items():
             a[action_id].triggered.connect(slot)
@@ -268,8 +344,11 @@ class MainWindow(QMainWindow):
         self.explorer = ExplorerPanel(self.doc)
         self.properties = InspectorPanel(self.doc)
         self.problems = ProblemsPanel(self.doc)
-        for dock, widget in ((self.explorer_dock, self.explorer), (self.properties_dock, self.properties),
-                             (self.problems_dock, self.problems)):
+        for dock, widget in (
+            (self.explorer_dock, self.explorer),
+            (self.properties_dock, self.properties),
+            (self.problems_dock, self.problems),
+        ):
             previous = dock.widget()
             dock.setWidget(widget)
             if previous is not None:
@@ -379,17 +458,23 @@ class MainWindow(QMainWindow):
         counts = self.doc.counts()
 
         def line(kind: Kind, word: str) -> str:
-            parts = [f"{counts.get((kind, s), 0)} {words.state_word(s)}"
-                     for s in (State.STARTED, State.STOPPED, State.UNENLISTED)]
+            parts = [
+                f"{counts.get((kind, s), 0)} {words.state_word(s)}"
+                for s in (State.STARTED, State.STOPPED, State.UNENLISTED)
+            ]
             return f"{word}: " + " · ".join(parts)
 
         self.port_counts.setText(line(Kind.PORT, self.tr("Ports")))
         self.group_counts.setText(line(Kind.GROUP, self.tr("Groups")))
         pc = self.problems.counts()
         errors, warnings = pc.get(Severity.ERROR, 0), pc.get(Severity.WARNING, 0)
-        self.problem_counts.setText(self.tr("Problems: %s, %s") % (
-            self.tr("1 error") if errors == 1 else self.tr("%d errors") % errors,
-            self.tr("1 warning") if warnings == 1 else self.tr("%d warnings") % warnings))
+        self.problem_counts.setText(
+            self.tr("Problems: %s, %s")
+            % (
+                self.tr("1 error") if errors == 1 else self.tr("%d errors") % errors,
+                self.tr("1 warning") if warnings == 1 else self.tr("%d warnings") % warnings,
+            )
+        )
         self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
 
     def select_all(self) -> None:
@@ -412,9 +497,13 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             style.apply_theme(app, theme)
         self.action_map.refresh_icons()
-        for dock, name in ((self.explorer_dock, "explorer"), (self.palette_dock, "new-port"),
-                           (self.properties_dock, "properties"), (self.history_dock, "history"),
-                           (self.problems_dock, "problem-warning")):
+        for dock, name in (
+            (self.explorer_dock, "explorer"),
+            (self.palette_dock, "new-port"),
+            (self.properties_dock, "properties"),
+            (self.history_dock, "history"),
+            (self.problems_dock, "problem-warning"),
+        ):
             dock.toggleViewAction().setIcon(style.icon(name))
         self.scene.set_colors(style.canvas_colors(theme))
         self.view.resetCachedContent()

@@ -48,8 +48,10 @@ class Palette(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for kind, text, icon_name in (("port", self.tr("Send port"), "send-port"),
-                                      ("group", self.tr("Send port group"), "send-port-group")):
+        for kind, text, icon_name in (
+            ("port", self.tr("Send port"), "send-port"),
+            ("group", self.tr("Send port group"), "send-port-group"),
+        ):
             button = _PaletteButton(kind, text, icon_name)
             button.clicked.connect(lambda _=False, k=kind: self.create_requested.emit(k))
             layout.addWidget(button)

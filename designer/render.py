@@ -30,15 +30,17 @@ def layout_scene(doc: WorkspaceDocument, theme: str, application: str | None = N
             del scene.nodes[key]
         else:
             scene.place(item, *positions[key])
-    scene.edges = {k: e for k, e in scene.edges.items() if (Kind.GROUP, k[0]) in scene.nodes
-                   and (Kind.PORT, k[1]) in scene.nodes}
+    scene.edges = {
+        k: e for k, e in scene.edges.items() if (Kind.GROUP, k[0]) in scene.nodes and (Kind.PORT, k[1]) in scene.nodes
+    }
     scene._frames_dirty = set(scene.frames) | {e.application for e in entries}  # noqa: SLF001 - drawn once, now
     scene._update_frames()  # noqa: SLF001
     return scene
 
 
-def picture(doc: WorkspaceDocument, fmt: str, *, theme: str = "light", application: str | None = None,
-            width: int = 2400) -> bytes:
+def picture(
+    doc: WorkspaceDocument, fmt: str, *, theme: str = "light", application: str | None = None, width: int = 2400
+) -> bytes:
     """The canvas drawn as a ``"png"`` or ``"svg"`` file's bytes (so the caller decides how to write it)."""
     scene = layout_scene(doc, theme, application)
     rect = QRectF()
@@ -76,4 +78,3 @@ def picture(doc: WorkspaceDocument, fmt: str, *, theme: str = "light", applicati
         raise OSError("could not encode the canvas as PNG")
     buffer.close()
     return bytes(buffer.data().data())
-

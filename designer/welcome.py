@@ -33,8 +33,12 @@ class WelcomeView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.9)
         font.setBold(True)
         title.setFont(font)
-        text = QLabel(self.tr("This workspace is empty. Import a BizTalk binding file to see its send ports "
-                              "and send port groups, or start from the sample application."))
+        text = QLabel(
+            self.tr(
+                "This workspace is empty. Import a BizTalk binding file to see its send ports "
+                "and send port groups, or start from the sample application."
+            )
+        )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(logo)

@@ -18,8 +18,9 @@ def tr(text: str, n: int = -1) -> str:
 
 def fill(template: str, *args: object) -> str:
     """``%1``, ``%2``... replaced in one pass (a name containing ``%2`` stays as it is)."""
-    return _PLACEHOLDER.sub(lambda m: str(args[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(args)
-                            else m.group(0), template)
+    return _PLACEHOLDER.sub(
+        lambda m: str(args[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(args) else m.group(0), template
+    )
 
 
 def state_text(state: State) -> str:
@@ -34,9 +35,12 @@ def state_word(state: State) -> str:
 
 def port_kind_text(is_static: bool, is_two_way: bool) -> str:
     """Static One-Way, Dynamic Solicit-Response...: the console's name for a send port's kind."""
-    return {(True, False): tr("Static One-Way"), (True, True): tr("Static Solicit-Response"),
-            (False, False): tr("Dynamic One-Way"), (False, True): tr("Dynamic Solicit-Response")}[
-        (bool(is_static), bool(is_two_way))]
+    return {
+        (True, False): tr("Static One-Way"),
+        (True, True): tr("Static Solicit-Response"),
+        (False, False): tr("Dynamic One-Way"),
+        (False, True): tr("Dynamic Solicit-Response"),
+    }[(bool(is_static), bool(is_two_way))]
 
 
 def ports_text(n: int) -> str:
@@ -53,9 +57,12 @@ STATE_ICON = {State.STARTED: "state-started", State.STOPPED: "state-stopped", St
 def entry_tooltip(e: Entry) -> str:
     """What a port or group is, in a few lines: kind, adapter and address or members, state."""
     if e.kind is Kind.PORT:
-        lines = [e.name, fill(tr("%1 send port"), port_kind_text(e.is_static, e.is_two_way)),
-                 fill(tr("Adapter: %1"), e.adapter or tr("none")),
-                 fill(tr("Address: %1"), e.address or tr("none"))]
+        lines = [
+            e.name,
+            fill(tr("%1 send port"), port_kind_text(e.is_static, e.is_two_way)),
+            fill(tr("Adapter: %1"), e.adapter or tr("none")),
+            fill(tr("Address: %1"), e.address or tr("none")),
+        ]
     else:
         shown = ", ".join(e.members[:12]) + (tr(", … (%n more)", len(e.members) - 12) if len(e.members) > 12 else "")
         lines = [e.name, tr("Send port group"), fill(tr("Members: %1"), shown or tr("none"))]

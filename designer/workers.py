@@ -49,8 +49,14 @@ class Task(QObject):
     done = Signal(object)
     error = Signal(object)
 
-    def __init__(self, parent: QWidget, title: str, work: Callable[[Callable[[int, int], None]], Any],
-                 cancellable: bool = True, show_after_ms: int = 400) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        work: Callable[[Callable[[int, int], None]], Any],
+        cancellable: bool = True,
+        show_after_ms: int = 400,
+    ) -> None:
         super().__init__(parent)
         self._thread = QThread(self)
         self._worker = _Worker(work)

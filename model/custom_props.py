@@ -53,8 +53,9 @@ _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DTD = re.compile(r"<!DOCTYPE|<!ENTITY")
 _POSITION_SUFFIX = re.compile(r",?\s*line \d+, column \d+$")
 _XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
-_NEW_CONFIG = ('<{root} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-               'xmlns:xsd="http://www.w3.org/2001/XMLSchema" />')
+_NEW_CONFIG = (
+    '<{root} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" />'
+)
 
 
 class XmlProblem(ValueError):
@@ -65,8 +66,9 @@ class XmlProblem(ValueError):
     user interface can show it translated; a parser's or validator's message has none.
     """
 
-    def __init__(self, message: str, line: int = 1, column: int = 1, *,
-                 template: str | None = None, argument: str = "") -> None:
+    def __init__(
+        self, message: str, line: int = 1, column: int = 1, *, template: str | None = None, argument: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -91,7 +93,7 @@ def parse_document(text: str) -> etree._Element:
     if found is not None:
         raise _refusal(DTD_REFUSED, *position(text, found.start()))
     declaration = _DECLARATION.match(text)
-    body = text if declaration is None else re.sub(r"[^\n]", " ", declaration.group()) + text[declaration.end():]
+    body = text if declaration is None else re.sub(r"[^\n]", " ", declaration.group()) + text[declaration.end() :]
     try:
         return etree.fromstring(body.encode("utf-8"), _PARSER)
     except etree.XMLSyntaxError as e:
@@ -151,8 +153,12 @@ def config_values(text: str | None) -> dict[str, str | None]:
         return {}
     out: dict[str, str | None] = {}
     for el in parse_document(text):
-        if isinstance(el.tag, str) and not el.tag.startswith("{") and el.tag not in out \
-                and not any(isinstance(c.tag, str) for c in el):
+        if (
+            isinstance(el.tag, str)
+            and not el.tag.startswith("{")
+            and el.tag not in out
+            and not any(isinstance(c.tag, str) for c in el)
+        ):
             out[el.tag] = None if el.get(_XSI_NIL) == "true" else (el.text or "")
     return out
 
@@ -172,8 +178,7 @@ def _separator(root: xt.Element) -> str | None:
     return next((str(k) for k in root.children if isinstance(k, xt.Text) and not k.strip()), None)
 
 
-def set_config_child(text: str | None, root_name: str, name: str, value: str | None,
-                     order: Sequence[str] = ()) -> str:
+def set_config_child(text: str | None, root_name: str, name: str, value: str | None, order: Sequence[str] = ()) -> str:
     """``text`` with child ``name`` set to ``value``, everything else kept as written.
 
     A new child goes before the first child that follows it in ``order`` (catalog order),
@@ -186,9 +191,10 @@ def set_config_child(text: str | None, root_name: str, name: str, value: str | N
     if el is not None:
         el.set_text(escaped)
         return xt.serialize(nodes)
-    new = xt.Element(name, f"<{name}>", [xt.Text(escaped)], f"</{name}>") if escaped \
-        else xt.Element(name, f"<{name} />")
-    later = set(order[order.index(name) + 1:]) if name in order else set()
+    new = (
+        xt.Element(name, f"<{name}>", [xt.Text(escaped)], f"</{name}>") if escaped else xt.Element(name, f"<{name} />")
+    )
+    later = set(order[order.index(name) + 1 :]) if name in order else set()
     kids = list(root.children)
     elements = [i for i, k in enumerate(kids) if isinstance(k, xt.Element)]
     anchor = next((i for i in elements if kids[i].name in later), None)
@@ -196,7 +202,7 @@ def set_config_child(text: str | None, root_name: str, name: str, value: str | N
     if anchor is not None:
         kids[anchor:anchor] = [new, xt.Text(gap)] if gap else [new]
     elif elements:
-        kids[elements[-1] + 1:elements[-1] + 1] = [xt.Text(gap), new] if gap else [new]
+        kids[elements[-1] + 1 : elements[-1] + 1] = [xt.Text(gap), new] if gap else [new]
     else:
         kids.append(new)
     root.set_children(kids)
@@ -210,7 +216,7 @@ def remove_config_child(text: str, name: str) -> str:
     for i, k in enumerate(kids):
         if isinstance(k, xt.Element) and k.name == name:
             start = i - 1 if i > 0 and isinstance(kids[i - 1], xt.Text) and not kids[i - 1].strip() else i
-            del kids[start:i + 1]
+            del kids[start : i + 1]
             break
     root.children = kids
     return xt.serialize(nodes)
@@ -223,7 +229,7 @@ def rename_config_child(text: str, old: str, new: str) -> str:
     el = root.find(old)
     if el is not None:
         el.name = new
-        el.start = f"<{new}{el.start[1 + len(old):]}"
+        el.start = f"<{new}{el.start[1 + len(old) :]}"
         if el.end:
             el.end = f"</{new}>"
     return xt.serialize(nodes)

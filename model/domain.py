@@ -438,8 +438,15 @@ class Application(DomainModel):
     references: tuple[Name, ...] = ()
 
 
-def new_send_port(name: str, *, adapter: str = "FILE", address: str = "", two_way: bool = False,
-                  static: bool = True, application: str | None = None) -> SendPort:
+def new_send_port(
+    name: str,
+    *,
+    adapter: str = "FILE",
+    address: str = "",
+    two_way: bool = False,
+    static: bool = True,
+    application: str | None = None,
+) -> SendPort:
     """A send port as the console would create it, with BizTalk's defaults."""
     transport = None
     if static:

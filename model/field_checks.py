@@ -13,8 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 _PATTERNS = {
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$":
-        "Must be a date and time such as 2000-01-01T08:30:00.",
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$": "Must be a date and time such as 2000-01-01T08:30:00.",
     r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*$": "Must not contain control characters.",
 }
 
@@ -43,9 +42,9 @@ def check_value(cls: type[BaseModel], field: str, value: Any) -> str | None:
             pattern = str(errors[0].get("ctx", {}).get("pattern", ""))
             return _PATTERNS.get(pattern, "Has a form this field does not accept.")
         if msg.startswith("Input should be "):
-            msg = "must be " + msg[len("Input should be "):]
+            msg = "must be " + msg[len("Input should be ") :]
         elif msg.startswith("String should "):
-            msg = "must " + msg[len("String should "):]
+            msg = "must " + msg[len("String should ") :]
         return msg[0].upper() + msg[1:] + "."
     return None
 

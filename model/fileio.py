@@ -42,8 +42,9 @@ def output_target(path: str | Path) -> Path:
 def _names_a_descriptor(path: str | Path) -> bool:
     """Whether ``path``'s symlink chain goes through ``/proc`` (``/dev/stdout``, ``/dev/fd/3``):
     such a link names a descriptor this process already has open, not a file to replace."""
-    return os.name == "posix" and any(Path(os.path.realpath(p.parent)).parts[1:2] == ("proc",)
-                                      for p in _link_chain(path))
+    return os.name == "posix" and any(
+        Path(os.path.realpath(p.parent)).parts[1:2] == ("proc",) for p in _link_chain(path)
+    )
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

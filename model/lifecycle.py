@@ -113,9 +113,7 @@ def _state_step(sim: Simulation, action: Action, subject: Subject) -> list[Chang
         held = [
             g.name
             for g in sim.groups.values()
-            if info.name in g.members
-            and g.state is not _U
-            and not sim.enlisted_members(g, besides=info.name)
+            if info.name in g.members and g.state is not _U and not sim.enlisted_members(g, besides=info.name)
         ]
         problem = msg.last_enlisted_member(held) if held else None
     if problem is not None:
@@ -141,27 +139,19 @@ def _delete_step(sim: Simulation, action: Action, subject: Subject) -> list[Chan
     return [Deletion(subject.kind, subject.name)]
 
 
-def _membership_step(
-    sim: Simulation, action: Action, subject: Subject, group_name: str
-) -> list[Change]:
+def _membership_step(sim: Simulation, action: Action, subject: Subject, group_name: str) -> list[Change]:
     """ADD_MEMBER / REMOVE_MEMBER of one port; states never change."""
     group = sim.group(action, group_name)
     adding = action is Action.ADD_MEMBER
     verb, towards = ("add", "to") if adding else ("remove", "from")
     what = f"{_what(subject)} {towards} {msg.named('send port group', [group.name])}"
 
-    def refuse(
-        problem: str, fix: str | None = None, state: State | None = None
-    ) -> LifecycleError:
-        return LifecycleError(
-            action, subject, state, msg.refusal(verb, what, problem, fix)
-        )
+    def refuse(problem: str, fix: str | None = None, state: State | None = None) -> LifecycleError:
+        return LifecycleError(action, subject, state, msg.refusal(verb, what, problem, fix))
 
     if subject.kind is Kind.GROUP:
         member = sim.group(action, subject.name)
-        raise refuse(
-            "only send ports can be members of a send port group", state=member.state
-        )
+        raise refuse("only send ports can be members of a send port group", state=member.state)
     port = sim.port(action, subject.name)
     if adding:
         if port.name in group.members:
@@ -171,23 +161,14 @@ def _membership_step(
             raise refuse(problem, state=port.state)
         port_app, group_app = port.application, group.application
         referenced = sim.references.get(group_app or "", frozenset())
-        if (
-            port_app
-            and group_app
-            and port_app != group_app
-            and port_app not in referenced
-        ):
+        if port_app and group_app and port_app != group_app and port_app not in referenced:
             raise refuse(*msg.missing_reference(group_app, port_app), state=port.state)
         return [MembershipChange(group.name, port.name, True)]
     if port.name not in group.members:
         raise refuse("it is not a member of that group", state=port.state)
     if port.state is _ST:
         raise refuse("the port is started", "stop it first", port.state)
-    if (
-        group.state is _ST
-        and port.state is _S
-        and not sim.enlisted_members(group, port.name)
-    ):
+    if group.state is _ST and port.state is _S and not sim.enlisted_members(group, port.name):
         # Not in the reference table, but the same protection as the unenlist rule: a
         # started group must keep an enlisted member.
         raise refuse(
@@ -198,9 +179,7 @@ def _membership_step(
     return [MembershipChange(group.name, port.name, False)]
 
 
-def _application_step(
-    sim: Simulation, action: Action, application: str, subject: Subject
-) -> list[Change]:
+def _application_step(sim: Simulation, action: Action, application: str, subject: Subject) -> list[Change]:
     """One object of START_APPLICATION / STOP_APPLICATION; objects already there are skipped."""
     info = sim.info(action, subject)
     if action is Action.STOP_APPLICATION:
@@ -209,9 +188,7 @@ def _application_step(
         return []
     if isinstance(info, GroupInfo) and (problem := _start_problem(sim, info)):
         because = f"{_what(subject)} cannot be started because {problem[0]}"
-        reason = msg.refusal(
-            "start", f"application '{application}'", because, problem[1]
-        )
+        reason = msg.refusal("start", f"application '{application}'", because, problem[1])
         raise LifecycleError(action, subject, info.state, reason)
     cell = _STATE_TABLE[Action.START, info.state]
     assert not isinstance(cell, str)
@@ -232,19 +209,9 @@ def _steps(
     if action in APPLICATION_ACTIONS:
         if application is None:
             raise ValueError(f"{action.value} needs application=.")
-        ports = [
-            Subject.port(n)
-            for n in sorted(sim.ports)
-            if sim.ports[n].application == application
-        ]
-        groups = [
-            Subject.group(n)
-            for n in sorted(sim.groups)
-            if sim.groups[n].application == application
-        ]
-        ordered = (
-            ports + groups if action is Action.START_APPLICATION else groups + ports
-        )
+        ports = [Subject.port(n) for n in sorted(sim.ports) if sim.ports[n].application == application]
+        groups = [Subject.group(n) for n in sorted(sim.groups) if sim.groups[n].application == application]
+        ordered = ports + groups if action is Action.START_APPLICATION else groups + ports
         step = partial(_application_step, action=action, application=application)
         return [partial(step, subject=s) for s in ordered]
     unique = list(dict.fromkeys(subjects))
@@ -281,12 +248,7 @@ def _evaluate(
             continue
         for change in changes:
             sim.apply(change)
-    if (
-        is_application_action
-        and application is not None
-        and not sim.changes
-        and not errors
-    ):
+    if is_application_action and application is not None and not sim.changes and not errors:
         verb = "start" if action is Action.START_APPLICATION else "stop"
         nothing = msg.application_empty if steps else msg.application_without_objects
         errors.append(LifecycleError(action, None, None, nothing(verb, application)))
@@ -334,9 +296,7 @@ def allowed_actions(view: View, subjects: Sequence[Subject]) -> dict[Action, Ver
     judged when every selected object belongs to the same application, and refused with a
     reason otherwise. A refused verdict gives one sentence per refused subject, one per line.
     """
-    verdicts = {
-        a: _verdict(a, _evaluate(view, a, subjects)[1]) for a in SELECTION_ACTIONS
-    }
+    verdicts = {a: _verdict(a, _evaluate(view, a, subjects)[1]) for a in SELECTION_ACTIONS}
     for action in APPLICATION_ACTIONS:
         application, refused = _selected_application(view, action, subjects)
         if application is None:
@@ -347,9 +307,7 @@ def allowed_actions(view: View, subjects: Sequence[Subject]) -> dict[Action, Ver
     return verdicts
 
 
-def _selected_application(
-    view: View, action: Action, subjects: Sequence[Subject]
-) -> tuple[str | None, str]:
+def _selected_application(view: View, action: Action, subjects: Sequence[Subject]) -> tuple[str | None, str]:
     """The one application all subjects belong to, or None and the reason there is none."""
     if not subjects:
         return None, msg.SELECT_FIRST
@@ -395,11 +353,18 @@ def violations(view: View) -> frozenset[str]:
                 continue
             if not port.is_static or port.is_two_way:
                 out.add(f"send port group '{g.name}' has member '{m}', which is not a static one-way send port")
-            if (port.application and g.application and port.application != g.application
-                    and port.application not in view.references.get(g.application, frozenset())):
-                out.add(f"send port group '{g.name}' has member '{m}' of application '{port.application}', "
-                        f"which '{g.application}' does not reference")
+            if (
+                port.application
+                and g.application
+                and port.application != g.application
+                and port.application not in view.references.get(g.application, frozenset())
+            ):
+                out.add(
+                    f"send port group '{g.name}' has member '{m}' of application '{port.application}', "
+                    f"which '{g.application}' does not reference"
+                )
         if g.state is State.STARTED and not any(
-                m in view.ports and view.ports[m].state is not State.UNENLISTED for m in g.members):
+            m in view.ports and view.ports[m].state is not State.UNENLISTED for m in g.members
+        ):
             out.add(f"send port group '{g.name}' is started but has no enlisted member")
     return frozenset(out)

@@ -17,9 +17,7 @@ GROUP_ACTION_NOTE = (
     "Administration Console help pages say otherwise; Portwright follows the how-to pages.)"
 )
 
-ONLY_STATIC_ONE_WAY = (
-    "only static one-way send ports can be members of a send port group"
-)
+ONLY_STATIC_ONE_WAY = "only static one-way send ports can be members of a send port group"
 
 
 def and_join(parts: Sequence[str]) -> str:
@@ -123,17 +121,13 @@ def application_empty(verb: str, application: str) -> str:
 
 def application_without_objects(verb: str, application: str) -> str:
     """Refusal for an application that holds no send port or send port group at all."""
-    return refusal(
-        verb, f"application '{application}'", "it has no send ports or send port groups"
-    )
+    return refusal(verb, f"application '{application}'", "it has no send ports or send port groups")
 
 
 def not_one_application(verb: str, placements: Sequence[tuple[str, str | None]]) -> str:
     """Refusal when the selection does not name a single application to start or stop."""
     where = [
-        f"{what} belongs to application '{app}'"
-        if app
-        else f"{what} belongs to no application"
+        f"{what} belongs to application '{app}'" if app else f"{what} belongs to no application"
         for what, app in placements
     ]
     return refusal(

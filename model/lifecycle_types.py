@@ -151,9 +151,7 @@ class View:
         references: Mapping[str, frozenset[str]] | None = None,
     ) -> View:
         """Build a view from infos, keyed by their names."""
-        return cls(
-            {p.name: p for p in ports}, {g.name: g for g in groups}, references or {}
-        )
+        return cls({p.name: p for p in ports}, {g.name: g for g in groups}, references or {})
 
     def groups_of(self, port_name: str) -> list[GroupInfo]:
         """The groups that list the port as a member, in view order."""
@@ -222,9 +220,7 @@ Change: TypeAlias = Transition | Deletion | MembershipChange
 class LifecycleError(Exception):
     """A refused lifecycle action: what was asked, of what, in which state, and why."""
 
-    def __init__(
-        self, action: Action, subject: Subject | None, state: State | None, reason: str
-    ) -> None:
+    def __init__(self, action: Action, subject: Subject | None, state: State | None, reason: str) -> None:
         super().__init__(reason)
         self.action = action
         self.subject = subject
@@ -257,9 +253,7 @@ class Verdict:
 
     def __post_init__(self) -> None:
         if self.allowed == (self.reason is not None):
-            raise ValueError(
-                "A verdict has a reason exactly when the action is refused."
-            )
+            raise ValueError("A verdict has a reason exactly when the action is refused.")
 
 
 class Simulation:
@@ -280,9 +274,7 @@ class Simulation:
 
     def port(self, action: Action, name: str) -> PortInfo:
         if name not in self.ports:
-            raise UnknownSubjectError(
-                action, Subject.port(name), None, msg.no_such("send port", name)
-            )
+            raise UnknownSubjectError(action, Subject.port(name), None, msg.no_such("send port", name))
         return self.ports[name]
 
     def group(self, action: Action, name: str) -> GroupInfo:
@@ -296,16 +288,12 @@ class Simulation:
             return self.port(action, subject.name)
         return self.group(action, subject.name)
 
-    def enlisted_members(
-        self, group: GroupInfo, besides: str | None = None
-    ) -> list[str]:
+    def enlisted_members(self, group: GroupInfo, besides: str | None = None) -> list[str]:
         """Members that exist and are enlisted (stopped or started), optionally but one."""
         return [
             m
             for m in dict.fromkeys(group.members)
-            if m != besides
-            and m in self.ports
-            and self.ports[m].state is not State.UNENLISTED
+            if m != besides and m in self.ports and self.ports[m].state is not State.UNENLISTED
         ]
 
     def apply(self, change: Change) -> None:
@@ -331,9 +319,7 @@ class Simulation:
             if change.added == (change.port in group.members):
                 raise ValueError(f"{change} does not match the view.")
             members = (
-                (*group.members, change.port)
-                if change.added
-                else tuple(m for m in group.members if m != change.port)
+                (*group.members, change.port) if change.added else tuple(m for m in group.members if m != change.port)
             )
             self.groups[change.group] = replace(group, members=members)
         self.changes.append(change)

@@ -83,16 +83,25 @@ def _attr(backup: bool) -> str:
     return "secondary_transport" if backup else "primary_transport"
 
 
-_DEFAULT_PIPELINES = {p.name: p for p in (
-    PASS_THRU_TRANSMIT, XML_RECEIVE,
-    Pipeline(name="Microsoft.BizTalk.DefaultPipelines.XMLTransmit", type=2,
-             fully_qualified_name=(PASS_THRU_TRANSMIT.fully_qualified_name or "").replace(
-                 "PassThruTransmit", "XMLTransmit", 1)),
-    Pipeline(name="Microsoft.BizTalk.DefaultPipelines.PassThruReceive", type=1,
-             fully_qualified_name=(XML_RECEIVE.fully_qualified_name or "").replace(
-                 "XMLReceive", "PassThruReceive", 1)),
-)}
-
+_DEFAULT_PIPELINES = {
+    p.name: p
+    for p in (
+        PASS_THRU_TRANSMIT,
+        XML_RECEIVE,
+        Pipeline(
+            name="Microsoft.BizTalk.DefaultPipelines.XMLTransmit",
+            type=2,
+            fully_qualified_name=(PASS_THRU_TRANSMIT.fully_qualified_name or "").replace(
+                "PassThruTransmit", "XMLTransmit", 1
+            ),
+        ),
+        Pipeline(
+            name="Microsoft.BizTalk.DefaultPipelines.PassThruReceive",
+            type=1,
+            fully_qualified_name=(XML_RECEIVE.fully_qualified_name or "").replace("XMLReceive", "PassThruReceive", 1),
+        ),
+    )
+}
 
 
 # -- transports -----------------------------------------------------------------------------
@@ -101,8 +110,11 @@ _DEFAULT_PIPELINES = {p.name: p for p in (
 def _adapter_type(name: str) -> AdapterType:
     """``TransportType`` of adapter ``name`` with the catalog's registration (when it knows it)."""
     spec = adapters.adapter_spec(name)
-    return AdapterType(name=spec.name if spec else name, capabilities=spec.capabilities if spec else None,
-                       configuration_clsid=spec.configuration_clsid if spec else None)
+    return AdapterType(
+        name=spec.name if spec else name,
+        capabilities=spec.capabilities if spec else None,
+        configuration_clsid=spec.configuration_clsid if spec else None,
+    )
 
 
 def _default_settings(name: str) -> AdapterSettings:
@@ -149,8 +161,9 @@ def with_backup_adapter(port: SendPort, adapter_name: str | None) -> SendPort:
     if not adapter_name:
         return with_backup_transport(port, False)
     require(port, "secondary_transport")
-    return replace(port, secondary_transport=with_adapter(_backup_base(port.secondary_transport), adapter_name,
-                                                          primary=False))
+    return replace(
+        port, secondary_transport=with_adapter(_backup_base(port.secondary_transport), adapter_name, primary=False)
+    )
 
 
 def _backup_base(t: Transport | None) -> Transport:
@@ -170,9 +183,11 @@ def with_primary_adapter(port: SendPort, adapter_name: str) -> SendPort:
     """The primary transport on ``adapter_name`` (see :func:`with_adapter`)."""
     require(port, "primary_transport.adapter")
     if adapter_name not in adapters_for(port) and adapters.adapter_spec(adapter_name) is not None:
-        raise PortEditError("primary_transport.adapter",
-                            f"The {adapter_name} adapter cannot receive a response: a solicit-response port "
-                            "needs a solicit-response adapter.")
+        raise PortEditError(
+            "primary_transport.adapter",
+            f"The {adapter_name} adapter cannot receive a response: a solicit-response port "
+            "needs a solicit-response adapter.",
+        )
     return replace(port, primary_transport=with_adapter(port.primary_transport, adapter_name))
 
 

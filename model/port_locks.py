@@ -30,8 +30,12 @@ PLACEHOLDER = "A placeholder filled in per environment; edit it in the binding f
 NEEDS_ADDRESS = "A static send port needs an address."
 NEEDS_SEND_PIPELINE = "A send port needs a send pipeline."
 
-_RECEIVE_FLAGS = (TrackingFlag.BODY_BEFORE_RECEIVE, TrackingFlag.BODY_AFTER_RECEIVE,
-                  TrackingFlag.PROPERTIES_BEFORE_RECEIVE, TrackingFlag.PROPERTIES_AFTER_RECEIVE)
+_RECEIVE_FLAGS = (
+    TrackingFlag.BODY_BEFORE_RECEIVE,
+    TrackingFlag.BODY_AFTER_RECEIVE,
+    TrackingFlag.PROPERTIES_BEFORE_RECEIVE,
+    TrackingFlag.PROPERTIES_AFTER_RECEIVE,
+)
 
 
 class PortEditError(ValueError):

@@ -20,15 +20,31 @@ from model.domain import DomainModel, Located, SendPort, SendPortGroup, model_in
 
 #: Words for field paths in messages ("primary_transport.address" -> "Address (transport)").
 _WORDS = {
-    "name": "name", "description": "description", "filter": "filter", "members": "members",
-    "application": "application", "send_pipeline": "send pipeline", "receive_pipeline": "receive pipeline",
-    "primary_transport": "transport", "secondary_transport": "backup transport", "address": "address",
-    "adapter": "adapter", "settings": "adapter settings", "retry_count": "retry count",
-    "retry_interval": "retry interval", "send_handler": "send handler", "tracking": "tracking",
-    "outbound_maps": "outbound maps", "inbound_maps": "inbound maps", "priority": "priority",
-    "ordered_delivery": "ordered delivery", "stop_sending_on_failure": "stop sending on failure",
-    "route_failed_messages": "route failed messages", "encryption_cert": "encryption certificate",
-    "service_window_enabled": "service window", "from_time": "service window start",
+    "name": "name",
+    "description": "description",
+    "filter": "filter",
+    "members": "members",
+    "application": "application",
+    "send_pipeline": "send pipeline",
+    "receive_pipeline": "receive pipeline",
+    "primary_transport": "transport",
+    "secondary_transport": "backup transport",
+    "address": "address",
+    "adapter": "adapter",
+    "settings": "adapter settings",
+    "retry_count": "retry count",
+    "retry_interval": "retry interval",
+    "send_handler": "send handler",
+    "tracking": "tracking",
+    "outbound_maps": "outbound maps",
+    "inbound_maps": "inbound maps",
+    "priority": "priority",
+    "ordered_delivery": "ordered delivery",
+    "stop_sending_on_failure": "stop sending on failure",
+    "route_failed_messages": "route failed messages",
+    "encryption_cert": "encryption certificate",
+    "service_window_enabled": "service window",
+    "from_time": "service window start",
     "to_time": "service window end",
 }
 
@@ -153,10 +169,16 @@ def _merge(base: Any, mine: Any, theirs: Any, prefix: str, conflicts: list[str])
         return theirs
     if theirs == base or mine == theirs:
         return mine
-    if (isinstance(base, DomainModel) and isinstance(mine, DomainModel) and isinstance(theirs, DomainModel)
-            and type(base) is type(mine) is type(theirs)):
-        changes = {f: _merge(getattr(base, f), getattr(mine, f), getattr(theirs, f), f"{prefix}{f}.", conflicts)
-                   for f in type(base).model_fields}
+    if (
+        isinstance(base, DomainModel)
+        and isinstance(mine, DomainModel)
+        and isinstance(theirs, DomainModel)
+        and type(base) is type(mine) is type(theirs)
+    ):
+        changes = {
+            f: _merge(getattr(base, f), getattr(mine, f), getattr(theirs, f), f"{prefix}{f}.", conflicts)
+            for f in type(base).model_fields
+        }
         merged = theirs.model_copy(update={f: v for f, v in changes.items() if v != getattr(theirs, f)})
         if isinstance(theirs, Located) and isinstance(merged, Located):
             merged.set_origin(theirs.origin)
@@ -165,8 +187,9 @@ def _merge(base: Any, mine: Any, theirs: Any, prefix: str, conflicts: list[str])
     return theirs
 
 
-def merge_edits(base: SendPort | SendPortGroup, mine: SendPort | SendPortGroup,
-                theirs: SendPort | SendPortGroup) -> Merge:
+def merge_edits(
+    base: SendPort | SendPortGroup, mine: SendPort | SendPortGroup, theirs: SendPort | SendPortGroup
+) -> Merge:
     """Three-way merge by field: my changes (base -> mine) applied over theirs (base -> theirs)
     when no field was changed by both to different values."""
     conflicts: list[str] = []
@@ -175,6 +198,12 @@ def merge_edits(base: SendPort | SendPortGroup, mine: SendPort | SendPortGroup,
 
 
 __all__ = [
-    "NAME_LIMIT", "InvalidRevision", "Merge", "changed_paths", "check_revision", "describe", "merge_edits",
+    "NAME_LIMIT",
+    "InvalidRevision",
+    "Merge",
+    "changed_paths",
+    "check_revision",
+    "describe",
+    "merge_edits",
     "name_problem",
 ]

@@ -25,12 +25,15 @@ _URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^/?#@\s:]*:)
 # the text or follows ";" or a space; a value is quoted or runs to the next ";".
 _SECRET_KEY = r"(?:[\w.\- ]*?(?:password|passwd|pwd|secret|sharedaccesskey|accountkey))"
 _CONNECTION_PASSWORD = re.compile(
-    rf"(?P<head>(?<![^;\s]){_SECRET_KEY}\s*=\s*)(?P<secret>\"[^\"]*\"|'[^']*'|[^;]*)", re.IGNORECASE)
+    rf"(?P<head>(?<![^;\s]){_SECRET_KEY}\s*=\s*)(?P<secret>\"[^\"]*\"|'[^']*'|[^;]*)", re.IGNORECASE
+)
 _SECRET_NAME = re.compile(r"password|passwd|pwd|secret|(?:access|account|shared)key$", re.IGNORECASE)
 #: Every setting name some adapter of the catalog marks secret.
 _CATALOG_SECRETS = frozenset(
-    name for spec in adapters.ADAPTERS.values()
-    for name in adapters.secret_settings(spec) | adapters.secret_settings(spec, inner=True))
+    name
+    for spec in adapters.ADAPTERS.values()
+    for name in adapters.secret_settings(spec) | adapters.secret_settings(spec, inner=True)
+)
 
 
 def mask_url_password(text: str) -> str:
@@ -70,4 +73,3 @@ def is_secret_setting(name: str, adapter: str | None = None) -> bool:
     elif name in _CATALOG_SECRETS:
         return True
     return looks_secret(name)
-

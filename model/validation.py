@@ -101,13 +101,27 @@ def _transport_problems(t: Transport, where: str, problems: list[tuple[Severity,
         setting = adapters.setting_spec(spec, prop.name) if spec else None
         path = f"{where}.settings.properties[{i}]"
         if setting is not None and setting.secret and (prop.vt == adapters.VariantType.VT_NULL or not prop.value):
-            problems.append((Severity.WARNING, path,
-                             f"password '{prop.name}' is missing (exported binding files blank passwords); "
-                             "set it before importing into BizTalk"))
-        elif setting is not None and prop.vt is not None and not adapters.accepts_vt(setting, prop.vt) \
-                and not is_token(prop.value):
-            problems.append((Severity.WARNING, path,
-                             f"adapter setting '{prop.name}' has VARIANT type {prop.vt}; {t.adapter.name} expects {setting.vt}"))
+            problems.append(
+                (
+                    Severity.WARNING,
+                    path,
+                    f"password '{prop.name}' is missing (exported binding files blank passwords); "
+                    "set it before importing into BizTalk",
+                )
+            )
+        elif (
+            setting is not None
+            and prop.vt is not None
+            and not adapters.accepts_vt(setting, prop.vt)
+            and not is_token(prop.value)
+        ):
+            problems.append(
+                (
+                    Severity.WARNING,
+                    path,
+                    f"adapter setting '{prop.name}' has VARIANT type {prop.vt}; {t.adapter.name} expects {setting.vt}",
+                )
+            )
         elif setting is not None and prop.value is not None and not is_token(prop.value) and prop.vt == setting.vt:
             try:
                 adapters.parse_variant(setting.vt, prop.value)
@@ -148,30 +162,54 @@ def port_problems(port: SendPort) -> list[tuple[Severity, str, str]]:
     t = port.primary_transport
     if static:
         if t is None or t.adapter is None:
-            out.append((Severity.ERROR, "primary_transport.adapter", "static send port has no adapter (transport type)"))
+            out.append(
+                (Severity.ERROR, "primary_transport.adapter", "static send port has no adapter (transport type)")
+            )
         if t is None or not (t.address or "").strip():
             out.append((Severity.ERROR, "primary_transport.address", "static send port has no address"))
         b = port.secondary_transport
         if b is not None and b.adapter is not None and not (b.address or "").strip():
-            out.append((Severity.ERROR, "secondary_transport.address",
-                        f"the backup transport uses {b.adapter.name} but has no address"))
+            out.append(
+                (
+                    Severity.ERROR,
+                    "secondary_transport.address",
+                    f"the backup transport uses {b.adapter.name} but has no address",
+                )
+            )
         elif b is not None and b.adapter is None and (b.address or "").strip():
-            out.append((Severity.ERROR, "secondary_transport.adapter",
-                        "the backup transport has an address but no adapter (transport type)"))
+            out.append(
+                (
+                    Severity.ERROR,
+                    "secondary_transport.adapter",
+                    "the backup transport has an address but no adapter (transport type)",
+                )
+            )
     else:
         if t is not None and (t.address or "").strip():
-            out.append((Severity.WARNING, "primary_transport.address",
-                        "a dynamic send port has no fixed address (it is set at run time); this one is ignored"))
+            out.append(
+                (
+                    Severity.WARNING,
+                    "primary_transport.address",
+                    "a dynamic send port has no fixed address (it is set at run time); this one is ignored",
+                )
+            )
         if port.secondary_transport is not None and port.secondary_transport.is_configured:
             out.append((Severity.ERROR, "secondary_transport", "a dynamic send port cannot have a backup transport"))
     if port.is_two_way is not True:
         if port.inbound_maps:
-            out.append((Severity.ERROR, "inbound_maps", "a one-way send port has no inbound maps (no response comes back)"))
+            out.append(
+                (Severity.ERROR, "inbound_maps", "a one-way send port has no inbound maps (no response comes back)")
+            )
         if port.receive_pipeline is not None:
             out.append((Severity.WARNING, "receive_pipeline", "a one-way send port does not use a receive pipeline"))
     if port.stop_sending_on_failure is True and port.ordered_delivery is not True:
-        out.append((Severity.WARNING, "stop_sending_on_failure",
-                    "'stop sending subsequent messages on failure' only applies with ordered delivery"))
+        out.append(
+            (
+                Severity.WARNING,
+                "stop_sending_on_failure",
+                "'stop sending subsequent messages on failure' only applies with ordered delivery",
+            )
+        )
     if t is not None:
         _transport_problems(t, "primary_transport", out)
     if port.secondary_transport is not None:
@@ -234,15 +272,25 @@ def cross_problems(port_or_group: SendPort | SendPortGroup, ctx: Context) -> lis
                 where = "" if ctx.members_must_exist else " in this file"
                 out.append((sev, "members", f"member '{m}' is not a send port{where}"))
             elif member.is_static is False or member.is_two_way is True:
-                out.append((Severity.ERROR, "members",
-                            f"member '{m}' is a {member.kind_text.lower()} port; only static one-way ports can be group members"))
+                out.append(
+                    (
+                        Severity.ERROR,
+                        "members",
+                        f"member '{m}' is a {member.kind_text.lower()} port; only static one-way ports can be group members",
+                    )
+                )
         return out
     port = port_or_group
     in_group = any(port.name in g.members for g in ctx.groups.values())
     has_filter = port.filter is not None and not port.filter.is_empty
     if not has_filter and not in_group and port.name not in ctx.orchestration_bound:
-        out.append((Severity.WARNING, "filter",
-                    "this port can never receive a message: it has no filter, is in no group and is bound to no orchestration"))
+        out.append(
+            (
+                Severity.WARNING,
+                "filter",
+                "this port can never receive a message: it has no filter, is in no group and is bound to no orchestration",
+            )
+        )
     return out
 
 
@@ -256,8 +304,11 @@ def unresolved_reference(kind: str, name: str, holder: str, holder_name: str, ct
     if name in (ctx.ports if kind == "port" else ctx.groups):
         return None
     what = f"send port '{name}'" if kind == "port" else f"send port group '{name}'"
-    by = (f"orchestration port '{holder_name}' is bound to" if holder == "orchestration"
-          else f"party '{holder_name}' lists")
+    by = (
+        f"orchestration port '{holder_name}' is bound to"
+        if holder == "orchestration"
+        else f"party '{holder_name}' lists"
+    )
     return f"{by} {what}, which is not in this file (it must already be deployed where the file is imported)"
 
 
@@ -265,8 +316,9 @@ def _duplicates(names: Iterable[str]) -> set[str]:
     return {n for n, c in Counter(names).items() if c > 1}
 
 
-def collect(ports: list[SendPort], groups: list[SendPortGroup], ctx: Context
-            ) -> list[tuple[str | None, str | None, Severity, str, str]]:
+def collect(
+    ports: list[SendPort], groups: list[SendPortGroup], ctx: Context
+) -> list[tuple[str | None, str | None, Severity, str, str]]:
     """(kind, name, severity, field, message) for every problem among ``ports`` and ``groups``."""
     out: list[tuple[str | None, str | None, Severity, str, str]] = []
     for name in sorted(_duplicates(p.name for p in ports)):

@@ -17,7 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("ci", max_examples=100, print_blob=True)
 settings.register_profile("dev", max_examples=20)
 HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
-    "ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+    "ci" if os.environ.get("CI", "").lower() == "true" else "dev"
+)
 settings.load_profile(HYPOTHESIS_PROFILE)
 
 

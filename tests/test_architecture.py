@@ -15,8 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _model_modules() -> list[str]:
-    return sorted(m.name for m in pkgutil.walk_packages(model.__path__, "model.")
-                  if ".migrations" not in m.name)
+    return sorted(m.name for m in pkgutil.walk_packages(model.__path__, "model.") if ".migrations" not in m.name)
 
 
 @pytest.mark.slow

@@ -16,8 +16,10 @@ GENERATED_ADAPTERS = {"FILE", "FTP", "SFTP", "HTTP", "WCF-Custom", "WCF-BasicHtt
 def transport_types(data: bytes) -> set[tuple[str, str, str]]:
     """(Name, Capabilities, ConfigurationClsid) of every adapter reference in a file."""
     root = etree.fromstring(data)
-    return {(e.get("Name", ""), e.get("Capabilities", ""), e.get("ConfigurationClsid", ""))
-            for e in root.iter("TransportType", "ReceiveLocationTransportType")}
+    return {
+        (e.get("Name", ""), e.get("Capabilities", ""), e.get("ConfigurationClsid", ""))
+        for e in root.iter("TransportType", "ReceiveLocationTransportType")
+    }
 
 
 def test_adapter_facts_are_the_catalogs() -> None:
@@ -49,15 +51,21 @@ def test_a_generated_file_keeps_its_promises_and_reads_back_unchanged() -> None:
 
 def test_a_small_file_holds_exactly_what_it_names() -> None:
     data = binding_file(
-        ports=[port("A"), port("R", two_way=True, address="http://example.test/r"),
-               port("D", "Other", static=False, description="Dynamic & <routed>", filter_value='In "x"')],
+        ports=[
+            port("A"),
+            port("R", two_way=True, address="http://example.test/r"),
+            port("D", "Other", static=False, description="Dynamic & <routed>", filter_value='In "x"'),
+        ],
         groups=[group("G", ["A", "R"]), group("Empty", application=None)],
         orchestrations={"A": ["Orch.SendA"]},
     )
     doc = load(data)
     a, r, d = doc.send_ports
     assert [(p.name, p.is_static, p.is_two_way, p.application) for p in (a, r, d)] == [
-        ("A", True, False, "App"), ("R", True, True, "App"), ("D", False, False, "Other")]
+        ("A", True, False, "App"),
+        ("R", True, True, "App"),
+        ("D", False, False, "Other"),
+    ]
     assert a.primary_transport is not None and a.primary_transport.address == "C:\\Out\\A\\%MessageID%.xml"
     assert r.primary_transport is not None and r.primary_transport.adapter is not None
     assert r.primary_transport.adapter.name == "HTTP"

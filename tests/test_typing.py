@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 def test_mypy_on_model_reports_no_errors() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy", "model"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "model"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, f"mypy model failed:\n{result.stdout}{result.stderr}"

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 def test_mypy_on_designer_reports_no_errors() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy", "designer"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "designer"], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
     assert result.returncode == 0, f"mypy designer failed:\n{result.stdout}{result.stderr}"

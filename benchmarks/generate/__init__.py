@@ -19,5 +19,4 @@ from .exact import Group, Port, binding_file, group, port
 from .files import write_atomically
 from .realistic import generate
 
-__all__ = ["NESTED_TAGS", "Group", "Port", "binding_file", "check", "generate", "group", "port",
-           "write_atomically"]
+__all__ = ["NESTED_TAGS", "Group", "Port", "binding_file", "check", "generate", "group", "port", "write_atomically"]

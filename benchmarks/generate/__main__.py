@@ -1,6 +1,6 @@
 """Command line: write a large generated binding file, optionally checking it.
 
-    python -m benchmarks.generate --ports 20000 [--groups 2000] [--seed 0] -o out.xml [--check]
+python -m benchmarks.generate --ports 20000 [--groups 2000] [--seed 0] -o out.xml [--check]
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from .realistic import generate
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.generate",
-                                 description="Generate a large, realistic BizTalk binding file.")
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate", description="Generate a large, realistic BizTalk binding file."
+    )
     ap.add_argument("--ports", type=int, required=True, help="number of send ports")
     ap.add_argument("--groups", type=int, default=None, help="number of send port groups (default ports/10)")
     ap.add_argument("--seed", type=int, default=0)
@@ -28,13 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     data = generate(args.ports, groups, args.seed)
     t1 = time.perf_counter()
     write_atomically(args.output, data)
-    print(f"{args.output}: {args.ports} ports, {groups} groups, seed {args.seed}: {len(data):,} bytes "
-          f"({len(data) / args.ports / 1024:.2f} KiB/port), generated in {t1 - t0:.2f} s", file=sys.stderr)
+    print(
+        f"{args.output}: {args.ports} ports, {groups} groups, seed {args.seed}: {len(data):,} bytes "
+        f"({len(data) / args.ports / 1024:.2f} KiB/port), generated in {t1 - t0:.2f} s",
+        file=sys.stderr,
+    )
     if args.check:
         t2 = time.perf_counter()
         counts = check(data)
-        print(f"check passed in {time.perf_counter() - t2:.2f} s: "
-              + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())), file=sys.stderr)
+        print(
+            f"check passed in {time.perf_counter() - t2:.2f} s: "
+            + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())),
+            file=sys.stderr,
+        )
     return 0
 
 

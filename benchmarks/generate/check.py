@@ -15,8 +15,13 @@ from lxml import etree
 from .elements import SENDPORT_ORDER
 
 #: Elements whose text is an escaped XML document.
-NESTED_TAGS = ("TransportTypeData", "ReceiveLocationTransportTypeData", "Filter", "SendPipelineData",
-               "ReceivePipelineData")
+NESTED_TAGS = (
+    "TransportTypeData",
+    "ReceiveLocationTransportTypeData",
+    "Filter",
+    "SendPipelineData",
+    "ReceivePipelineData",
+)
 DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.DOTALL)
 
 
@@ -71,14 +76,18 @@ def check(data: bytes) -> dict[str, int]:
         assert ref.get("Name") in by_name, ref.get("Name")
     for ref in root.iterfind(".//Port/ReceivePortRef[@Name]"):
         assert ref.get("Name") in receive_ports, ref.get("Name")
-    counts.update(send_ports=len(ports), groups=len(groups), receive_ports=len(receive_ports),
-                  applications=len({p.findtext("ApplicationName") for p in ports}),
-                  two_way=sum(p.get("IsTwoWay") == "true" for p in ports),
-                  dynamic=sum(p.get("IsStatic") == "false" for p in ports),
-                  backup_transport=sum(1 for p in ports if (p.findtext("SecondaryTransport/Address") or "")),
-                  filters=sum(1 for p in ports if (p.findtext("Filter") or "").strip()),
-                  outbound_maps=sum(1 for p in ports if p.find("Transforms/Transform") is not None),
-                  inbound_maps=sum(1 for p in ports if p.find("InboundTransforms/Transform") is not None),
-                  send_pipeline_data=sum(1 for p in ports if p.find("SendPipelineData") is not None),
-                  bound_by_orchestration=len(root.findall(".//Port/SendPortRef[@Name]")))
+    counts.update(
+        send_ports=len(ports),
+        groups=len(groups),
+        receive_ports=len(receive_ports),
+        applications=len({p.findtext("ApplicationName") for p in ports}),
+        two_way=sum(p.get("IsTwoWay") == "true" for p in ports),
+        dynamic=sum(p.get("IsStatic") == "false" for p in ports),
+        backup_transport=sum(1 for p in ports if (p.findtext("SecondaryTransport/Address") or "")),
+        filters=sum(1 for p in ports if (p.findtext("Filter") or "").strip()),
+        outbound_maps=sum(1 for p in ports if p.find("Transforms/Transform") is not None),
+        inbound_maps=sum(1 for p in ports if p.find("InboundTransforms/Transform") is not None),
+        send_pipeline_data=sum(1 for p in ports if p.find("SendPipelineData") is not None),
+        bound_by_orchestration=len(root.findall(".//Port/SendPortRef[@Name]")),
+    )
     return counts

@@ -54,11 +54,16 @@ class Port:
         if self.filter_value is not None:
             flt = filter_document([[statement("BTS.ReceivePortName", 0, self.filter_value)]], pretty=False)
         return send_port(
-            self.name, static=self.static, two_way=self.two_way,
+            self.name,
+            static=self.static,
+            two_way=self.two_way,
             transmit_pipeline=default_pipeline("TransmitPipeline", "PassThruTransmit"),
-            description=self.description, primary=primary,
+            description=self.description,
+            primary=primary,
             receive_pipeline=default_pipeline("ReceivePipeline", "XMLReceive") if self.two_way else None,
-            filter_text=flt, application=self.application)
+            filter_text=flt,
+            application=self.application,
+        )
 
 
 @dataclass(frozen=True)
@@ -71,18 +76,26 @@ class Group:
     description: str | None = None
 
     def xml(self) -> str:
-        return distribution_list(self.name, self.members, application=self.application,
-                                 description=self.description)
+        return distribution_list(self.name, self.members, application=self.application, description=self.description)
 
 
-def port(name: str, application: str | None = "App", *, address: str | None = None, two_way: bool = False,
-         static: bool = True, description: str | None = None, filter_value: str | None = None) -> Port:
+def port(
+    name: str,
+    application: str | None = "App",
+    *,
+    address: str | None = None,
+    two_way: bool = False,
+    static: bool = True,
+    description: str | None = None,
+    filter_value: str | None = None,
+) -> Port:
     """A send port named ``name`` in ``application`` (None: no ApplicationName element)."""
     return Port(name, application, address, two_way, static, description, filter_value)
 
 
-def group(name: str, members: Sequence[str] = (), application: str | None = "App", *,
-          description: str | None = None) -> Group:
+def group(
+    name: str, members: Sequence[str] = (), application: str | None = "App", *, description: str | None = None
+) -> Group:
     """A send port group named ``name`` whose members are the send ports named in ``members``."""
     return Group(name, tuple(members), application, description)
 
@@ -92,9 +105,12 @@ def _module_refs(orchestrations: Mapping[str, Sequence[str]]) -> str:
     if not orchestrations:
         return collection("ModuleRefCollection", [])
     ports = [orchestration_port(orch, send_port=target) for target, orchs in orchestrations.items() for orch in orchs]
-    module = (module_ref_open(ORCHESTRATIONS, token="0123456789abcdef") + "      <Services>\n"
-              + service(f"{ORCHESTRATIONS}.Process", ports)
-              + "      </Services>\n      <TrackedSchemas />\n    </ModuleRef>\n")
+    module = (
+        module_ref_open(ORCHESTRATIONS, token="0123456789abcdef")
+        + "      <Services>\n"
+        + service(f"{ORCHESTRATIONS}.Process", ports)
+        + "      </Services>\n      <TrackedSchemas />\n    </ModuleRef>\n"
+    )
     return collection("ModuleRefCollection", [module])
 
 
@@ -108,15 +124,18 @@ class Binding:
 
     def text(self) -> str:
         endpoints = sum(len(orchs) for orchs in self.orchestrations.values())
-        return (document_head(TIMESTAMP, endpoints, endpoints)
-                + _module_refs(self.orchestrations)
-                + collection("SendPortCollection", [p.xml() for p in self.ports])
-                + collection("DistributionListCollection", [g.xml() for g in self.groups])
-                + collection("ReceivePortCollection", [])
-                + DOCUMENT_TAIL)
+        return (
+            document_head(TIMESTAMP, endpoints, endpoints)
+            + _module_refs(self.orchestrations)
+            + collection("SendPortCollection", [p.xml() for p in self.ports])
+            + collection("DistributionListCollection", [g.xml() for g in self.groups])
+            + collection("ReceivePortCollection", [])
+            + DOCUMENT_TAIL
+        )
 
 
-def binding_file(ports: Sequence[Port] = (), groups: Sequence[Group] = (),
-                 orchestrations: Mapping[str, Sequence[str]] | None = None) -> bytes:
+def binding_file(
+    ports: Sequence[Port] = (), groups: Sequence[Group] = (), orchestrations: Mapping[str, Sequence[str]] | None = None
+) -> bytes:
     """The UTF-8 bytes of a small BindingInfo file holding ``ports`` and ``groups``."""
     return Binding(ports, groups, orchestrations or {}).text().encode("utf-8")

@@ -8,19 +8,81 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DOMAINS = ("Finance", "Logistics", "Sales", "Procurement", "HR", "Warehouse", "CustomerService",
-           "Billing", "Payments", "Manufacturing", "Retail", "Compliance", "Treasury", "Fleet")
-PARTNERS = ("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", "Tyrell",
-            "Cyberdyne", "Soylent", "Vandelay", "Dunder", "Oscorp", "Aperture", "Massive", "Gekko",
-            "Nakatomi", "Prestige", "Sirius", "Virtucon", "Zorg", "Monarch", "Pendant")
-DOCS = ("Order", "Invoice", "Shipment", "PriceList", "Payment", "Customer", "Product", "Inventory",
-        "DeliveryNote", "Remittance", "CreditNote", "PurchaseOrder", "Forecast", "Receipt", "Employee",
-        "Timesheet", "StockMovement", "OrderResponse")
+DOMAINS = (
+    "Finance",
+    "Logistics",
+    "Sales",
+    "Procurement",
+    "HR",
+    "Warehouse",
+    "CustomerService",
+    "Billing",
+    "Payments",
+    "Manufacturing",
+    "Retail",
+    "Compliance",
+    "Treasury",
+    "Fleet",
+)
+PARTNERS = (
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Stark",
+    "Wayne",
+    "Wonka",
+    "Tyrell",
+    "Cyberdyne",
+    "Soylent",
+    "Vandelay",
+    "Dunder",
+    "Oscorp",
+    "Aperture",
+    "Massive",
+    "Gekko",
+    "Nakatomi",
+    "Prestige",
+    "Sirius",
+    "Virtucon",
+    "Zorg",
+    "Monarch",
+    "Pendant",
+)
+DOCS = (
+    "Order",
+    "Invoice",
+    "Shipment",
+    "PriceList",
+    "Payment",
+    "Customer",
+    "Product",
+    "Inventory",
+    "DeliveryNote",
+    "Remittance",
+    "CreditNote",
+    "PurchaseOrder",
+    "Forecast",
+    "Receipt",
+    "Employee",
+    "Timesheet",
+    "StockMovement",
+    "OrderResponse",
+)
 HOSTS = ("BizTalkServerApplication", "SendHost", "SendHost64", "WcfSendHost", "FtpSendHost")
 
 #: Adapters of static send ports, with their weights: one-way ports, then solicit-response ones.
-ONE_WAY_ADAPTERS = (("FILE", 60), ("MSMQ", 6), ("FTP", 6), ("SFTP", 6), ("WCF-Custom", 6),
-                    ("SMTP", 5), ("WCF-BasicHttp", 6), ("HTTP", 5))
+ONE_WAY_ADAPTERS = (
+    ("FILE", 60),
+    ("MSMQ", 6),
+    ("FTP", 6),
+    ("SFTP", 6),
+    ("WCF-Custom", 6),
+    ("SMTP", 5),
+    ("WCF-BasicHttp", 6),
+    ("HTTP", 5),
+)
 TWO_WAY_ADAPTERS = (("WCF-Custom", 45), ("WCF-BasicHttp", 30), ("HTTP", 25))
 
 

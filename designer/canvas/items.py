@@ -83,8 +83,9 @@ def draw_state_shape(painter: QPainter, state: State, center: QPointF, r: float,
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawEllipse(center, r, r)
-        tri = QPolygonF([center + QPointF(-r * 0.35, -r * 0.5), center + QPointF(-r * 0.35, r * 0.5),
-                         center + QPointF(r * 0.55, 0)])
+        tri = QPolygonF(
+            [center + QPointF(-r * 0.35, -r * 0.5), center + QPointF(-r * 0.35, r * 0.5), center + QPointF(r * 0.55, 0)]
+        )
         painter.setBrush(QColor("white"))
         painter.drawPolygon(tri)
     elif state is State.STOPPED:
@@ -144,13 +145,14 @@ class NodeItem(QGraphicsItem):
             if entry.kind is Kind.PORT:
                 line2 = QFontMetricsF(f.small).elidedText(
                     f"{entry.adapter or '—'} · {words.port_kind_text(entry.is_static, entry.is_two_way)}",
-                    Qt.TextElideMode.ElideRight, inner)
+                    Qt.TextElideMode.ElideRight,
+                    inner,
+                )
                 address = entry.address or (tr("(set at run time)") if not entry.is_static else tr("(no address)"))
                 line3 = QFontMetricsF(f.mono).elidedText(address, Qt.TextElideMode.ElideMiddle, inner)
             else:
                 n = len(entry.members)
-                line2 = (tr("Send port group · 1 member") if n == 1
-                         else tr("Send port group · %d members") % n)
+                line2 = tr("Send port group · 1 member") if n == 1 else tr("Send port group · %d members") % n
                 line3 = ""
             self._text = (title, line2, line3)
         return self._text
@@ -220,22 +222,28 @@ class NodeItem(QGraphicsItem):
             font = f.scaled(min(6.5 / max(lod, 0.05), 20.0))
             painter.setFont(font)
             painter.setPen(QColor(c.node_text))
-            painter.drawText(rect.adjusted(14, 0, -34, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             self.outline_title(font))
+            painter.drawText(
+                rect.adjusted(14, 0, -34, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                self.outline_title(font),
+            )
             draw_state_shape(painter, self.state, QPointF(rect.right() - 18, rect.center().y()), 9, color)
             return
         painter.setFont(f.name)
         painter.setPen(QColor(c.node_text))
-        painter.drawText(QRectF(14, 8, NODE_W - 24, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.title)
+        painter.drawText(
+            QRectF(14, 8, NODE_W - 24, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title
+        )
         painter.setFont(f.small)
         painter.setPen(QColor(c.secondary_text))
-        painter.drawText(QRectF(14, 29, NODE_W - 24, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.line2)
+        painter.drawText(
+            QRectF(14, 29, NODE_W - 24, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.line2
+        )
         if self.line3:
             painter.setFont(f.mono)
-            painter.drawText(QRectF(14, 49, NODE_W - 24, 16),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.line3)
+            painter.drawText(
+                QRectF(14, 49, NODE_W - 24, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.line3
+            )
         # Badge: shape + word.
         painter.setFont(f.badge)
         label = words.state_text(self.state)
@@ -246,7 +254,9 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(badge, 9, 9)
         draw_state_shape(painter, self.state, QPointF(badge.left() + 9, badge.center().y()), 5, color)
         painter.setPen(color)
-        painter.drawText(badge.adjusted(16, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        painter.drawText(
+            badge.adjusted(16, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label
+        )
 
     def moved(self) -> None:
         """Keep edges attached after the node moved (called by the scene and the view; a Python
@@ -339,8 +349,11 @@ class EdgeLayer(QGraphicsItem):
         """The lines that may cross ``rect`` (from a coarse grid: no per-line test)."""
         self.lines()
         c = self.CELL
-        cells = [(gx, gy) for gx in range(int(rect.left() // c), int(rect.right() // c) + 1)
-                 for gy in range(int(rect.top() // c), int(rect.bottom() // c) + 1)]
+        cells = [
+            (gx, gy)
+            for gx in range(int(rect.left() // c), int(rect.right() // c) + 1)
+            for gy in range(int(rect.top() // c), int(rect.bottom() // c) + 1)
+        ]
         if len(cells) == 1:
             return self._grid.get(cells[0], [])
         seen: dict[int, QLineF] = {}
@@ -392,8 +405,11 @@ class FrameItem(QGraphicsItem):
         painter.setFont(font)
         painter.setPen(QColor(c.secondary_text))
         title_h = max(TITLE_H, QFontMetricsF(font).height() + 8)
-        painter.drawText(QRectF(self._rect.left() + 16, self._rect.top() + 4, self._rect.width() - 32, title_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.application)
+        painter.drawText(
+            QRectF(self._rect.left() + 16, self._rect.top() + 4, self._rect.width() - 32, title_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.application,
+        )
 
 
 class OverviewItem(QGraphicsItem):

@@ -46,8 +46,7 @@ def _column_count(n: int) -> int:
     return max(1, math.ceil(n / COLUMN_MAX))
 
 
-def _layout_application(app: str, groups: Sequence[Node], ports: Sequence[Node],
-                        placed: set[str]) -> Block:
+def _layout_application(app: str, groups: Sequence[Node], ports: Sequence[Node], placed: set[str]) -> Block:
     pos: dict[Key, tuple[float, float]] = {}
     port_names = {p.name for p in ports}
     x = 0.0
@@ -103,8 +102,7 @@ def auto_layout(nodes: Iterable[Node]) -> dict[Key, tuple[float, float]]:
     return out
 
 
-def free_spot(occupied: Iterable[tuple[float, float]], near: tuple[float, float] | None = None
-              ) -> tuple[float, float]:
+def free_spot(occupied: Iterable[tuple[float, float]], near: tuple[float, float] | None = None) -> tuple[float, float]:
     """A place for one new node that overlaps nothing: to the right of the others' extent."""
     pts = list(occupied)
     if not pts:

@@ -256,12 +256,12 @@ class CanvasScene(QGraphicsScene):
         self.nodes[(k, new)] = item
         item.update_from(entry)
         if k is Kind.PORT:
-            for (g, m) in [key for key in self.edges if key[1] == old]:
+            for g, m in [key for key in self.edges if key[1] == old]:
                 self.edges[(g, new)] = self.edges.pop((g, m))
                 members = self._group_edges.get(g, [])
                 members[members.index(m)] = new
         else:
-            for (g, m) in [key for key in self.edges if key[0] == old]:
+            for g, m in [key for key in self.edges if key[0] == old]:
                 self.edges[(new, m)] = self.edges.pop((g, m))
             if old in self._group_edges:
                 self._group_edges[new] = self._group_edges.pop(old)
@@ -346,11 +346,14 @@ class CanvasScene(QGraphicsScene):
 
     def tooltip(self, item: NodeItem) -> str:
         from html import escape
+
         entry = self.doc.entry(*item.key)
         if entry is None:
             return ""
-        lines = [f"<b>{escape(entry.name)}</b> — {escape(entry.state.label)}",
-                 escape(tr("Application: %s") % entry.application)]
+        lines = [
+            f"<b>{escape(entry.name)}</b> — {escape(entry.state.label)}",
+            escape(tr("Application: %s") % entry.application),
+        ]
         try:
             if item.kind is Kind.PORT:
                 port = self.doc.port(entry.name).model

@@ -120,7 +120,7 @@ class CanvasView(QGraphicsView):
             return
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.set_zoom(self.zoom() * (1.15 ** steps))
+            self.set_zoom(self.zoom() * (1.15**steps))
         event.accept()
 
     # -- panning and moving -----------------------------------------------------------------
@@ -132,8 +132,12 @@ class CanvasView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
         step = 60
-        moves = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0), Qt.Key.Key_Up: (0, -step),
-                 Qt.Key.Key_Down: (0, step)}
+        moves = {
+            Qt.Key.Key_Left: (-step, 0),
+            Qt.Key.Key_Right: (step, 0),
+            Qt.Key.Key_Up: (0, -step),
+            Qt.Key.Key_Down: (0, step),
+        }
         if key in moves and not self.canvas.selectedItems():
             dx, dy = moves[Qt.Key(key)]
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
@@ -155,14 +159,17 @@ class CanvasView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
             self._panning = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
         super().mousePressEvent(event)
-        self._press_positions = {i.key: (i.pos().x(), i.pos().y()) for i in self.canvas.selectedItems()
-                                 if isinstance(i, NodeItem)}
+        self._press_positions = {
+            i.key: (i.pos().x(), i.pos().y()) for i in self.canvas.selectedItems() if isinstance(i, NodeItem)
+        }
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._panning is not None:
@@ -191,8 +198,9 @@ class CanvasView(QGraphicsView):
         super().mouseReleaseEvent(event)
         before = self._press_positions
         self._press_positions = {}
-        after = {key: (item.pos().x(), item.pos().y()) for key in before
-                 if (item := self.canvas.nodes.get(key)) is not None}
+        after = {
+            key: (item.pos().x(), item.pos().y()) for key in before if (item := self.canvas.nodes.get(key)) is not None
+        }
         moved = {k: v for k, v in after.items() if before.get(k) != v}
         if not moved:
             return

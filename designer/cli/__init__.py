@@ -23,11 +23,13 @@ def _optional_modules() -> list:
     mods = []
     try:
         from designer.cli import workspace
+
         mods.append(workspace)
     except ImportError:  # pragma: no cover - partial installs
         pass
     try:
         from designer.cli import gui
+
         mods.append(gui)
     except ImportError:  # pragma: no cover
         pass
@@ -38,11 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portwright",
         description="Design and administer BizTalk Server send ports and send port groups. "
-                    "With no command, opens the desktop app.",
+        "With no command, opens the desktop app.",
     )
-    parser.add_argument("--workspace", metavar="PATH|URL",
-                        help="workspace to use: an SQLite file or an SQLAlchemy URL "
-                             "(default: $PORTWRIGHT_WORKSPACE, else the embedded SQLite file in your data folder)")
+    parser.add_argument(
+        "--workspace",
+        metavar="PATH|URL",
+        help="workspace to use: an SQLite file or an SQLAlchemy URL "
+        "(default: $PORTWRIGHT_WORKSPACE, else the embedded SQLite file in your data folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod in COMMAND_MODULES + _optional_modules():
         mod.register(sub)

@@ -14,25 +14,34 @@ from model.validation import Severity
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("convert", help="read a binding file and write it back (no workspace)",
-                       description="Load a binding file and write it out again, as Portwright writes it: "
-                                   "unchanged content comes back byte for byte.")
+    p = sub.add_parser(
+        "convert",
+        help="read a binding file and write it back (no workspace)",
+        description="Load a binding file and write it out again, as Portwright writes it: "
+        "unchanged content comes back byte for byte.",
+    )
     p.add_argument("input", metavar="IN", help="binding file to read")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write ('-' for standard output)")
     p.set_defaults(run=run_convert)
 
-    p = sub.add_parser("validate", help="check binding files and list their problems",
-                       description="List every problem as 'file:line:col: severity: message'. "
-                                   "Exit 1 when there are errors, 2 when a file cannot be read.")
+    p = sub.add_parser(
+        "validate",
+        help="check binding files and list their problems",
+        description="List every problem as 'file:line:col: severity: message'. "
+        "Exit 1 when there are errors, 2 when a file cannot be read.",
+    )
     p.add_argument("files", metavar="FILE", nargs="+", help="binding files to check")
     p.add_argument("--errors-only", action="store_true", help="list errors only, not warnings and notes")
     p.set_defaults(run=run_validate)
 
-    p = sub.add_parser("diff", help="compare two binding files by port, group and property",
-                       description="Semantic comparison: ports and groups added, removed, renamed and changed, "
-                                   "with the changed properties by name; escaped XML compared parsed; Timestamp "
-                                   "ignored; passwords never shown. Exit 0 when the files are the same, 1 when "
-                                   "they differ.")
+    p = sub.add_parser(
+        "diff",
+        help="compare two binding files by port, group and property",
+        description="Semantic comparison: ports and groups added, removed, renamed and changed, "
+        "with the changed properties by name; escaped XML compared parsed; Timestamp "
+        "ignored; passwords never shown. Exit 0 when the files are the same, 1 when "
+        "they differ.",
+    )
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing, only set the exit code")

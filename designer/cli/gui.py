@@ -19,8 +19,11 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("gui", help="open the desktop app (the default with no command)",
-                       description="Open the main window on the workspace; binding files given are imported.")
+    p = sub.add_parser(
+        "gui",
+        help="open the desktop app (the default with no command)",
+        description="Open the main window on the workspace; binding files given are imported.",
+    )
     p.add_argument("files", metavar="FILE", nargs="*", help="binding files to import")
     p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window once idle, then exit")
     p.add_argument("--theme", choices=("light", "dark"))
@@ -28,8 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--select", metavar="NAME", help="select this send port or group (e.g. for a screenshot)")
     p.set_defaults(run=run_gui)
 
-    p = sub.add_parser("render", help="draw the auto-laid-out canvas to a PNG or SVG file",
-                       description="Draw the canvas of a binding file (or of the workspace) to an image.")
+    p = sub.add_parser(
+        "render",
+        help="draw the auto-laid-out canvas to a PNG or SVG file",
+        description="Draw the canvas of a binding file (or of the workspace) to an image.",
+    )
     p.add_argument("file", metavar="FILE", nargs="?", help="binding file (default: the workspace)")
     p.add_argument("-a", "--application", metavar="APP", help="only this application")
     p.add_argument("-o", "--output", metavar="OUT.png|OUT.svg", required=True)
@@ -52,10 +58,17 @@ def run_gui(args: argparse.Namespace) -> int:
     for f in args.files:
         if not Path(f).is_file():
             raise CliError(f"{f}: no such file")
-    if (not args.screenshot and sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        raise CliError("no display to open the window on (DISPLAY is not set); use a command such as "
-                       "'portwright ls', or 'portwright gui --screenshot OUT.png' to draw the window headless")
+    if (
+        not args.screenshot
+        and sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise CliError(
+            "no display to open the window on (DISPLAY is not set); use a command such as "
+            "'portwright ls', or 'portwright gui --screenshot OUT.png' to draw the window headless"
+        )
     from designer.app import run
 
     return run(args.workspace, args.files, args.screenshot, args.theme, args.size, select=args.select)
@@ -88,8 +101,9 @@ def run_render(args: argparse.Namespace) -> int:
         doc = WorkspaceDocument(workspace)
         if args.application and args.application not in doc.applications():
             raise CliError(f"no application named '{args.application}'")
-        data = picture(doc, out.suffix.lower().lstrip("."), theme=args.theme, application=args.application,
-                       width=args.width)
+        data = picture(
+            doc, out.suffix.lower().lstrip("."), theme=args.theme, application=args.application, width=args.width
+        )
     write_output(args.output, data)
     print(f"wrote {out}", file=sys.stderr)
     return OK

@@ -42,39 +42,54 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import binding files into the workspace (all or nothing)",
-                       description="Import binding files as one transaction each. Existing ports are overwritten, "
-                                   "groups get their member lists merged, new ones start unenlisted.")
+    p = sub.add_parser(
+        "import",
+        help="import binding files into the workspace (all or nothing)",
+        description="Import binding files as one transaction each. Existing ports are overwritten, "
+        "groups get their member lists merged, new ones start unenlisted.",
+    )
     p.add_argument("files", metavar="FILE", nargs="+")
     p.add_argument("-a", "--application", metavar="APP", help="put everything in this application")
     p.set_defaults(run=run_import)
 
-    p = sub.add_parser("export", help="write a binding file from the workspace",
-                       description="Export everything, some applications, or chosen ports and groups.")
+    p = sub.add_parser(
+        "export",
+        help="write a binding file from the workspace",
+        description="Export everything, some applications, or chosen ports and groups.",
+    )
     p.add_argument("-a", "--application", metavar="APP", action="append", default=[], help="repeatable")
     p.add_argument("--port", metavar="NAME", action="append", default=[], help="repeatable")
     p.add_argument("--group", metavar="NAME", action="append", default=[], help="repeatable")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write ('-' for standard output)")
     p.set_defaults(run=run_export)
 
-    p = sub.add_parser("ls", help="list send ports and groups",
-                       description="List send ports and send port groups with their state, adapter and address.")
+    p = sub.add_parser(
+        "ls",
+        help="list send ports and groups",
+        description="List send ports and send port groups with their state, adapter and address.",
+    )
     p.add_argument("-a", "--application", metavar="APP")
     p.add_argument("--state", metavar="STATE", help="Unenlisted, Stopped or Started")
     p.add_argument("--json", action="store_true", help="a JSON list of objects")
     p.set_defaults(run=run_ls)
 
     for action in (Action.ENLIST, Action.UNENLIST, Action.START, Action.STOP):
-        p = sub.add_parser(action.value, help=f"{action.label.lower()} send ports (or groups with --group)",
-                           description=f"{action.label} send ports, or send port groups with --group, under "
-                                       "BizTalk's rules. A refused action changes nothing.")
+        p = sub.add_parser(
+            action.value,
+            help=f"{action.label.lower()} send ports (or groups with --group)",
+            description=f"{action.label} send ports, or send port groups with --group, under "
+            "BizTalk's rules. A refused action changes nothing.",
+        )
         p.add_argument("--group", action="store_true", help="the names are send port groups")
         p.add_argument("names", metavar="NAME", nargs="+")
         p.set_defaults(run=run_lifecycle, action=action)
 
-    p = sub.add_parser("delete", help="delete send ports (or groups with --group)",
-                       description="Delete unenlisted send ports that are in no group and bound to no "
-                                   "orchestration, or unenlisted groups (their members stay).")
+    p = sub.add_parser(
+        "delete",
+        help="delete send ports (or groups with --group)",
+        description="Delete unenlisted send ports that are in no group and bound to no "
+        "orchestration, or unenlisted groups (their members stay).",
+    )
     p.add_argument("--group", action="store_true")
     p.add_argument("names", metavar="NAME", nargs="+")
     p.set_defaults(run=run_lifecycle, action=Action.DELETE)
@@ -136,8 +151,17 @@ def run_ls(args: argparse.Namespace) -> int:
         print()
         return OK
     rows = [("KIND", "NAME", "APPLICATION", "STATE", "ADAPTER", "ADDRESS")]
-    rows += [("group" if e.kind is Kind.GROUP else "port", e.name, e.application, e.state.label,
-              e.adapter or "", _shown_address(e.address) or "") for e in entries]
+    rows += [
+        (
+            "group" if e.kind is Kind.GROUP else "port",
+            e.name,
+            e.application,
+            e.state.label,
+            e.adapter or "",
+            _shown_address(e.address) or "",
+        )
+        for e in entries
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5])

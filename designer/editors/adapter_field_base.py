@@ -170,8 +170,11 @@ class Field(QWidget):
     def _show_note(self, prop: AdapterProperty | None) -> None:
         note, warn = None, False
         if prop is not None and prop.vt not in (None, VariantType.VT_NULL, self.spec.vt):
-            note = self.tr("Written as %1; the catalog expects %2.").replace("%1", vt_label(prop.vt)) \
+            note = (
+                self.tr("Written as %1; the catalog expects %2.")
+                .replace("%1", vt_label(prop.vt))
                 .replace("%2", vt_label(self.spec.vt))
+            )
         elif prop is not None and is_token(prop.value) and python_type(self.spec.vt) is not str:
             note = self.tr("Placeholder: filled in when the bindings are deployed.")
         self.set_note(note, warn)

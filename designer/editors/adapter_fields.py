@@ -164,11 +164,14 @@ class SecretField(TextField):
         return None if text == MASKED_PASSWORD else text  # a blanked password shows as missing
 
     def _show_note(self, prop: AdapterProperty | None) -> None:
-        blanked = prop is not None and (prop.vt == VariantType.VT_NULL or not prop.value
-                                        or prop.value == MASKED_PASSWORD)
+        blanked = prop is not None and (
+            prop.vt == VariantType.VT_NULL or not prop.value or prop.value == MASKED_PASSWORD
+        )
         if blanked:
-            self.set_note(self.tr("Missing: exported binding files blank passwords. "
-                                  "Set it before importing into BizTalk."), warning=True)
+            self.set_note(
+                self.tr("Missing: exported binding files blank passwords. Set it before importing into BizTalk."),
+                warning=True,
+            )
         elif prop is not None and is_token(prop.value):
             self.set_note(self.tr("Placeholder: filled in when the bindings are deployed."))
         else:
@@ -291,9 +294,14 @@ class IntegerField(Field):
                 palette = QPalette(self.box.palette())
                 base = palette.color(QPalette.ColorRole.Base)
                 tint = QColor(ERROR_COLOR)
-                palette.setColor(QPalette.ColorRole.Base, QColor(
-                    (base.red() * 3 + tint.red()) // 4, (base.green() * 3 + tint.green()) // 4,
-                    (base.blue() * 3 + tint.blue()) // 4))
+                palette.setColor(
+                    QPalette.ColorRole.Base,
+                    QColor(
+                        (base.red() * 3 + tint.red()) // 4,
+                        (base.green() * 3 + tint.green()) // 4,
+                        (base.blue() * 3 + tint.blue()) // 4,
+                    ),
+                )
             self.box.setPalette(palette)
         self.box.setToolTip(problem or "")
         self.error.show_message(problem)

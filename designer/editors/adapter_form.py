@@ -90,9 +90,14 @@ class AdapterSettingsEditor(QWidget):
         self.raw = XmlEditor(self, allow_empty=False, fit_lines=None, format_below=False)
         self.raw.setObjectName("rawXml")
         self.raw.text_committed.connect(self._on_raw_text_committed)
-        raw_hint = QLabel(self.tr("The settings as the binding file stores them (TransportTypeData): one "
-                                  "element per property, vt giving its VARIANT type. Nested documents "
-                                  "appear escaped, as BizTalk writes them."), self)
+        raw_hint = QLabel(
+            self.tr(
+                "The settings as the binding file stores them (TransportTypeData): one "
+                "element per property, vt giving its VARIANT type. Nested documents "
+                "appear escaped, as BizTalk writes them."
+            ),
+            self,
+        )
         raw_hint.setWordWrap(True)
         raw_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         raw_tab = QWidget(self)
@@ -129,8 +134,11 @@ class AdapterSettingsEditor(QWidget):
             for form in (self._page.form, self._page.inner_form):
                 if form is not None:
                     form.forget()
-        entering_unparsed = settings is not None and settings.unparsed is not None and (
-            self._settings is None or self._settings.unparsed is None)
+        entering_unparsed = (
+            settings is not None
+            and settings.unparsed is not None
+            and (self._settings is None or self._settings.unparsed is None)
+        )
         self._adapter, self._spec, self._settings = adapter, spec, settings
         self._refresh()
         if entering_unparsed:
@@ -215,11 +223,20 @@ class AdapterSettingsEditor(QWidget):
         settings = self._current()
         unparsed = settings.unparsed
         if unparsed is not None:
-            self._show_banner(self.tr("The adapter settings in the file are not well-formed XML. Portwright "
-                                      "keeps them as written; fix them in the Raw XML tab to edit them here."), True)
+            self._show_banner(
+                self.tr(
+                    "The adapter settings in the file are not well-formed XML. Portwright "
+                    "keeps them as written; fix them in the Raw XML tab to edit them here."
+                ),
+                True,
+            )
         elif self._spec is None and self._adapter:
-            self._show_banner(self.tr("Portwright has no form for the “%1” adapter: its settings are listed "
-                                      "as written.").replace("%1", self._adapter), False)
+            self._show_banner(
+                self.tr("Portwright has no form for the “%1” adapter: its settings are listed as written.").replace(
+                    "%1", self._adapter
+                ),
+                False,
+            )
         elif self._spec is None:
             self._show_banner(self.tr("No adapter is chosen for this transport."), False)
         else:
@@ -238,8 +255,10 @@ class AdapterSettingsEditor(QWidget):
         self.banner.setText(text or "")
         self.banner.setVisible(bool(text))
         color = ERROR_COLOR if error else "palette(window-text)"
-        sheet = (f"QLabel#adapterBanner {{ color: {color}; background: palette(alternate-base);"
-                 " border: 1px solid palette(mid); border-radius: 3px; padding: 6px; }")
+        sheet = (
+            f"QLabel#adapterBanner {{ color: {color}; background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 3px; padding: 6px; }"
+        )
         if self.banner.styleSheet() != sheet:
             self.banner.setStyleSheet(sheet)
 
@@ -265,8 +284,11 @@ class AdapterSettingsEditor(QWidget):
     def _on_form_changed(self, name: str, text: object, one_step: bool) -> None:
         assert self._spec is not None
         spec = next((s for s in self._spec.settings if s.name == name), None)
-        self._commit(self._current().with_value(name, text, self._write_vt(name, spec)),  # type: ignore[arg-type]
-                     name, one_step)
+        self._commit(
+            self._current().with_value(name, text, self._write_vt(name, spec)),  # type: ignore[arg-type]
+            name,
+            one_step,
+        )
 
     def _rewrite_config(self, change: Callable[[str | None], str], field: str, one_step: bool) -> None:
         assert self._spec is not None
@@ -277,8 +299,9 @@ class AdapterSettingsEditor(QWidget):
         except (XmlProblem, ValueError):
             return  # the fields are locked while the document is malformed
         spec = next((s for s in self._spec.settings if s.name == wrapper), None)
-        self._commit(self._current().with_value(wrapper, document, self._write_vt(wrapper, spec)),
-                     f"{wrapper}.{field}", one_step)
+        self._commit(
+            self._current().with_value(wrapper, document, self._write_vt(wrapper, spec)), f"{wrapper}.{field}", one_step
+        )
 
     def _inner_order(self) -> list[str]:
         return [s.name for s in self._spec.inner_settings] if self._spec is not None else []
@@ -287,12 +310,30 @@ class AdapterSettingsEditor(QWidget):
         return self._spec.inner_root if self._spec is not None else "Config"
 
     def _on_inner_form_changed(self, name: str, text: object, one_step: bool) -> None:
-        self._rewrite_config(lambda doc: set_config_child(doc, self._inner_root(), name, text,  # type: ignore[arg-type]
-                                                          self._inner_order()), name, one_step)
+        self._rewrite_config(
+            lambda doc: set_config_child(
+                doc,
+                self._inner_root(),
+                name,
+                text,  # type: ignore[arg-type]
+                self._inner_order(),
+            ),
+            name,
+            one_step,
+        )
 
     def _on_inner_table_property_added(self, name: str, _vt: object, value: object) -> None:
-        self._rewrite_config(lambda doc: set_config_child(doc, self._inner_root(), name, value,  # type: ignore[arg-type]
-                                                          self._inner_order()), name, True)
+        self._rewrite_config(
+            lambda doc: set_config_child(
+                doc,
+                self._inner_root(),
+                name,
+                value,  # type: ignore[arg-type]
+                self._inner_order(),
+            ),
+            name,
+            True,
+        )
 
     def _on_inner_table_property_edited(self, old: str, name: str, _vt: object, value: object) -> None:
         def change(doc: str | None) -> str:
@@ -308,8 +349,11 @@ class AdapterSettingsEditor(QWidget):
         self._commit(self._current().with_value(name, value, vt), name, True)  # type: ignore[arg-type]
 
     def _on_table_property_edited(self, old: str, name: str, vt: object, value: object) -> None:
-        self._commit(port_edits.settings_with_property(self._current(), old, AdapterProperty(name, vt, value)),  # type: ignore[arg-type]
-                     name, True)
+        self._commit(
+            port_edits.settings_with_property(self._current(), old, AdapterProperty(name, vt, value)),  # type: ignore[arg-type]
+            name,
+            True,
+        )
 
     def _on_table_property_removed(self, name: str) -> None:
         self._commit(self._current().without(name), name, True)
@@ -319,8 +363,9 @@ class AdapterSettingsEditor(QWidget):
             new = settings_from_text(text, self._settings)
         except XmlProblem as e:
             problem = localized(e)
-            self.raw.show_problem(self.tr("Line %1: %2").replace("%1", str(problem.line))
-                                  .replace("%2", problem.message))
+            self.raw.show_problem(
+                self.tr("Line %1: %2").replace("%1", str(problem.line)).replace("%2", problem.message)
+            )
             return
         self.raw.show_problem(None)
         self._raw_shows = new

@@ -50,8 +50,11 @@ class IntegerBox(QAbstractSpinBox):
         n = self._number()
         flags = QAbstractSpinBox.StepEnabledFlag.StepNone
         if n is None:
-            return flags if self.text().strip() else (QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
-                                                      | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled)
+            return (
+                flags
+                if self.text().strip()
+                else (QAbstractSpinBox.StepEnabledFlag.StepUpEnabled | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled)
+            )
         if n < self.high:
             flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
         if n > self.low:

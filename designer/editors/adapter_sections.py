@@ -80,8 +80,15 @@ class SettingsForm(QWidget):
 
     changed = Signal(str, object, bool)  # setting name, text (None: empty), one undo step
 
-    def __init__(self, specs: Sequence[SettingSpec], sessions: Sessions, prefix: str,
-                 parent: QWidget | None = None, *, sections: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        specs: Sequence[SettingSpec],
+        sessions: Sessions,
+        prefix: str,
+        parent: QWidget | None = None,
+        *,
+        sections: Mapping[str, str] | None = None,
+    ) -> None:
         """``sections``: setting name -> the section it goes in instead of the catalog's."""
         super().__init__(parent)
         self.fields: dict[str, Field] = {}
@@ -184,8 +191,15 @@ class AdapterPage(QWidget):
         elif spec is not None:
             self.form = SettingsForm(spec.settings, sessions, "settings.", self)
             layout.addWidget(self.form)
-        _align_labels([f.label for form in (self.inner_form, self.form) if form is not None
-                       for f in form.fields.values() if not isinstance(f, XmlField)])
+        _align_labels(
+            [
+                f.label
+                for form in (self.inner_form, self.form)
+                if form is not None
+                for f in form.fields.values()
+                if not isinstance(f, XmlField)
+            ]
+        )
         self.table_section = Section(self.tr("Other properties") if spec else self.tr("Properties"), self)
         self.table = PropertyTable(self.table_section.body)
         self.table_section.box.addWidget(self.table)
@@ -230,9 +244,14 @@ class AdapterPage(QWidget):
             inner, problem = {}, localized(e)
         if problem is not None:
             self.inner_message.setText(
-                self.tr("The <%1> document is not well-formed (line %2: %3). Fix it under "
-                        "“Configuration document” below; the fields are locked until then.")
-                .replace("%1", self.spec.inner_root).replace("%2", str(problem.line)).replace("%3", problem.message))
+                self.tr(
+                    "The <%1> document is not well-formed (line %2: %3). Fix it under "
+                    "“Configuration document” below; the fields are locked until then."
+                )
+                .replace("%1", self.spec.inner_root)
+                .replace("%2", str(problem.line))
+                .replace("%3", problem.message)
+            )
             if self.config_section is not None:
                 self.config_section.set_expanded(True)
         self.inner_message.setVisible(problem is not None)
@@ -253,8 +272,10 @@ class AdapterPage(QWidget):
             field = form.reveal(key) if form is not None else None
             if field is not None:
                 return field.editor()
-        for section, table, key in ((self.table_section, self.table, name),
-                                    (self.inner_section, self.inner_table, inner_name)):
+        for section, table, key in (
+            (self.table_section, self.table, name),
+            (self.inner_section, self.inner_table, inner_name),
+        ):
             if section is not None and table is not None and table.select(key):
                 section.set_expanded(True)
                 return table.detail.edit if table.detail.isVisibleTo(table) else table.table

@@ -93,8 +93,13 @@ def _name_problem(name: str, others: Iterable[str], reserved: Iterable[str] = ()
     return None
 
 
-def variant_problem(vt: int | None, text: str | None, low: int | None = None, high: int | None = None,
-                    bool_texts: tuple[str, str] | None = None) -> str | None:
+def variant_problem(
+    vt: int | None,
+    text: str | None,
+    low: int | None = None,
+    high: int | None = None,
+    bool_texts: tuple[str, str] | None = None,
+) -> str | None:
     """Why ``text`` cannot be written with VARIANT type ``vt``, in a sentence; None when it can.
 
     The model decides (``parse_variant``); this only words its refusal for a person.
@@ -123,8 +128,12 @@ def variant_problem(vt: int | None, text: str | None, low: int | None = None, hi
         if value is None and not _WHOLE.fullmatch(text.strip()):
             return tr("Enter a whole number from %1 to %2.").replace("%1", str(low)).replace("%2", str(high))
         if not low <= int(text.strip()) <= high:
-            return tr("%1 is out of range: enter a whole number from %2 to %3.") \
-                .replace("%1", text.strip()).replace("%2", str(low)).replace("%3", str(high))
+            return (
+                tr("%1 is out of range: enter a whole number from %2 to %3.")
+                .replace("%1", text.strip())
+                .replace("%2", str(low))
+                .replace("%3", str(high))
+            )
         return None
     if value is None:
         return tr("Enter a date and time such as 12/31/2024 23:30:00.")
@@ -134,8 +143,9 @@ def variant_problem(vt: int | None, text: str | None, low: int | None = None, hi
 class _TypeDelegate(QStyledItemDelegate):
     """The Type column offers the VARIANT codes as a list (and keeps an unusual code as found)."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         combo = QComboBox(parent)
         for vt in _VT_NAMES:
             combo.addItem(vt_label(vt))
@@ -148,8 +158,9 @@ class _TypeDelegate(QStyledItemDelegate):
             editor.addItem(text)
         editor.setCurrentText(text)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         assert isinstance(editor, QComboBox)
         if editor.currentText() != index.data():
             model.setData(index, editor.currentText())
@@ -179,9 +190,11 @@ class PropertyTable(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setItemDelegateForColumn(TYPE, _TypeDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
@@ -226,8 +239,9 @@ class PropertyTable(QWidget):
 
     # -- public ---------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[AdapterProperty], taken: Iterable[str] = (),
-                 reserved: Iterable[str] = ()) -> None:
+    def set_rows(
+        self, rows: Sequence[AdapterProperty], taken: Iterable[str] = (), reserved: Iterable[str] = ()
+    ) -> None:
         """Show ``rows`` (programmatic: no signal). ``taken``: every property name in use,
         listed here or not; ``reserved``: names the form has a field for. A rename or a new
         row may use neither."""
@@ -276,8 +290,7 @@ class PropertyTable(QWidget):
     def _fill(self, i: int, row: AdapterProperty) -> None:
         # Items are updated in place, never replaced: this may run inside itemChanged.
         multiline = row.is_xml or "\n" in (row.value or "")
-        texts = (row.name, vt_label(row.vt),
-                 " ".join((row.value or "").split()) if multiline else (row.value or ""))
+        texts = (row.name, vt_label(row.vt), " ".join((row.value or "").split()) if multiline else (row.value or ""))
         for column, text in zip((NAME, TYPE, VALUE), texts, strict=True):
             item = self.table.item(i, column)
             if item is None:

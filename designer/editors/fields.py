@@ -115,16 +115,25 @@ class EditKeys(QObject):
     loses focus (not to a popup such as its context menu) and on Ctrl+Enter, standing in for a
     line edit's editingFinished."""
 
-    def __init__(self, widget: QWidget, pending: Callable[[], bool], revert: Callable[[], None],
-                 commit: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        widget: QWidget,
+        pending: Callable[[], bool],
+        revert: Callable[[], None],
+        commit: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(widget)
         self._pending, self._revert, self._commit = pending, revert, commit
         widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
-                and _is_escape(event) and self._pending():
+        if (
+            kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and _is_escape(event)
+            and self._pending()
+        ):
             if kind == QEvent.Type.ShortcutOverride:
                 event.accept()  # claim Escape from window shortcuts: the key press follows
             else:
@@ -132,12 +141,19 @@ class EditKeys(QObject):
             return True
         if self._commit is None:
             return False
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _COMMIT_KEYS \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _COMMIT_KEYS
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self._commit()
             return True
-        if kind == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) \
-                and event.reason() != Qt.FocusReason.PopupFocusReason:
+        if (
+            kind == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+        ):
             self._commit()
         return False
 

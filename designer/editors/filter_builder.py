@@ -56,6 +56,7 @@ from model.filter_properties import FILTER_PROPERTIES, filter_property
 
 __all__ = ["FilterBuilder"]
 
+
 def _follow(moved: StatementRow | GroupBox, delta: int) -> None:
     """Focus the moved item's arrow, so that pressing Space again moves it further."""
     button = moved.up_button if delta < 0 else moved.down_button
@@ -67,8 +68,9 @@ class FilterBuilder(QWidget):
 
     edited = Signal(object, str)
 
-    def __init__(self, parent: QWidget | None = None, *, sessions: Sessions | None = None,
-                 path: str = "filter") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, sessions: Sessions | None = None, path: str = "filter"
+    ) -> None:
         super().__init__(parent)
         self._sessions = sessions if sessions is not None else Sessions(self)
         self._path = path
@@ -90,17 +92,24 @@ class FilterBuilder(QWidget):
         self._groups_box = lay_out(QVBoxLayout())
         self.add_group_button = QPushButton(self._body)
         self.add_group_button.setObjectName("addGroup")
-        self.add_group_button.setToolTip(self.tr("Add a group of statements; a message matches the filter "
-                                                 "when it matches any one group"))
-        lay_out(QVBoxLayout(self._body), self._empty_label, self._groups_box,
-                lay_out(QHBoxLayout(), self.add_group_button, None), spacing=6)
+        self.add_group_button.setToolTip(
+            self.tr("Add a group of statements; a message matches the filter when it matches any one group")
+        )
+        lay_out(
+            QVBoxLayout(self._body),
+            self._empty_label,
+            self._groups_box,
+            lay_out(QHBoxLayout(), self.add_group_button, None),
+            spacing=6,
+        )
         preview_label = QLabel(self.tr("Preview:"), self)
         self._preview = PreviewText(self)
         self._preview.setPlaceholderText(self.tr("(no statements)"))
         self._preview.setAccessibleName(self.tr("Filter preview"))
         preview_label.setBuddy(self._preview)
-        preview_row = lay_out(QHBoxLayout(), (preview_label, 0, Qt.AlignmentFlag.AlignTop), (self._preview, 1),
-                              spacing=6)
+        preview_row = lay_out(
+            QHBoxLayout(), (preview_label, 0, Qt.AlignmentFlag.AlignTop), (self._preview, 1), spacing=6
+        )
         # the stretch: a page that gives the builder room keeps the rows together at the top
         lay_out(QVBoxLayout(self), self._unparsed_panel, self._body, preview_row, None, spacing=8)
 
@@ -154,8 +163,11 @@ class FilterBuilder(QWidget):
 
     def focus_statement(self, group: int, statement: int) -> bool:
         """Put the focus in a statement (on its first flagged field); False if there is no such statement."""
-        if self._unparsed is not None or not (0 <= group < len(self._groups)) \
-                or not (0 <= statement < len(self._groups[group])):
+        if (
+            self._unparsed is not None
+            or not (0 <= group < len(self._groups))
+            or not (0 <= statement < len(self._groups[group]))
+        ):
             return False
         row = self._boxes[group].rows[statement]
         flagged = problems_of(self._groups[group][statement])
@@ -177,8 +189,12 @@ class FilterBuilder(QWidget):
         for g, drafts in enumerate(self._groups):
             for s, draft in enumerate(drafts):
                 for _field, message in problems(draft.property, draft.operator, draft.value):
-                    out.append(self.tr("Group %1, statement %2: %3").replace("%1", str(g + 1))
-                               .replace("%2", str(s + 1)).replace("%3", message))
+                    out.append(
+                        self.tr("Group %1, statement %2: %3")
+                        .replace("%1", str(g + 1))
+                        .replace("%2", str(s + 1))
+                        .replace("%3", message)
+                    )
         return out
 
     def statement_row(self, group: int, statement: int) -> StatementRow:
@@ -247,17 +263,25 @@ class FilterBuilder(QWidget):
         draft = self._groups[g][s]
         row.saved = {"property": draft.saved[0], "value": draft.saved[1] or ""}
         spec = filter_property(draft.property.strip())
-        row.show_draft(draft, problems_of(draft), first=s == 0, last=s == len(self._groups[g]) - 1,
-                       where=self.tr("Group %1, statement %2").replace("%1", str(g + 1)).replace("%2", str(s + 1)),
-                       description=f"{spec.description} ({spec.type})" if spec else None)
+        row.show_draft(
+            draft,
+            problems_of(draft),
+            first=s == 0,
+            last=s == len(self._groups[g]) - 1,
+            where=self.tr("Group %1, statement %2").replace("%1", str(g + 1)).replace("%2", str(s + 1)),
+            description=f"{spec.description} ({spec.type})" if spec else None,
+        )
 
     def _show_preview(self) -> None:
         if self._unparsed is not None:
             text = Filter(unparsed=self._unparsed).text()
         else:
-            shown = Filter.model_construct(groups=tuple(
-                FilterGroup.model_construct(statements=tuple(d.preview() for d in g)) for g in self._groups),
-                unparsed=None)
+            shown = Filter.model_construct(
+                groups=tuple(
+                    FilterGroup.model_construct(statements=tuple(d.preview() for d in g)) for g in self._groups
+                ),
+                unparsed=None,
+            )
             text = shown.text()
         if self._preview.toPlainText() != text:
             self._preview.setPlainText(text)
@@ -275,8 +299,10 @@ class FilterBuilder(QWidget):
         for g, drafts in enumerate(self._groups):
             for s, draft in enumerate(drafts):
                 row = self._boxes[g].rows[s]
-                for name, edit, saved in (("property", row.property_edit, draft.saved[0]),
-                                          ("value", row.value_edit, draft.saved[1])):
+                for name, edit, saved in (
+                    ("property", row.property_edit, draft.saved[0]),
+                    ("value", row.value_edit, draft.saved[1]),
+                ):
                     if edit.hasFocus() and getattr(draft, name) != saved:
                         return Typing(g, s, name, saved, getattr(draft, name))
         return None
@@ -390,7 +416,8 @@ class FilterBuilder(QWidget):
         del self._groups[g]
         self._structure_changed("groups")
         (self._boxes[g].remove_button if g < len(self._groups) else self.add_group_button).setFocus(
-            Qt.FocusReason.OtherFocusReason)
+            Qt.FocusReason.OtherFocusReason
+        )
 
     def _on_move_group_clicked(self, box: GroupBox, delta: int) -> None:
         g = self._boxes.index(box)

@@ -37,8 +37,13 @@ class StatementDraft:
 
     @classmethod
     def of(cls, statement: FilterStatement, seen: set[str]) -> StatementDraft:
-        return cls(statement.property, int(statement.operator), statement.value, set(seen),
-                   (statement.property, statement.value))
+        return cls(
+            statement.property,
+            int(statement.operator),
+            statement.value,
+            set(seen),
+            (statement.property, statement.value),
+        )
 
     def mark_saved(self) -> None:
         self.saved = (self.property, self.value)

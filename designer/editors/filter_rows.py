@@ -65,8 +65,10 @@ class OperatorCombo(QComboBox):
             o.GREATER_THAN: (self.tr("greater than"), self.tr("Greater than this value.")),
             o.GREATER_EQUAL: (self.tr("greater or equal"), self.tr("Greater than or equal to this value.")),
             o.EXISTS: ("", self.tr("Exists: the message has this property, whatever its value. Takes no value.")),
-            o.BITWISE_AND: (self.tr("bitwise AND"), self.tr("Bitwise AND: the property's value AND this number "
-                                                             "is not zero.")),
+            o.BITWISE_AND: (
+                self.tr("bitwise AND"),
+                self.tr("Bitwise AND: the property's value AND this number is not zero."),
+            ),
         }
         self._symbols: dict[int, str] = {}
         for op, (name, tip) in words.items():
@@ -126,9 +128,11 @@ def _tool_button(parent: QWidget, tip: str, *, arrow: Qt.ArrowType | None = None
     return button
 
 
-def lay_out(box: QBoxLayout,
-            *items: QWidget | QBoxLayout | tuple[QWidget, int] | tuple[QWidget, int, Qt.AlignmentFlag] | None,
-            spacing: int = 4) -> QBoxLayout:
+def lay_out(
+    box: QBoxLayout,
+    *items: QWidget | QBoxLayout | tuple[QWidget, int] | tuple[QWidget, int, Qt.AlignmentFlag] | None,
+    spacing: int = 4,
+) -> QBoxLayout:
     """``box`` without margins holding ``items`` in order: a widget, (widget, stretch[, alignment]),
     a layout, or None for a stretch."""
     box.setContentsMargins(0, 0, 0, 0)
@@ -199,8 +203,15 @@ class StatementRow(QWidget):
         self.clear_value_button.hide()
 
         # the property name is usually the longest text (Be.Stateless.BizTalk.Schemas...): it gets more room
-        fields = lay_out(QHBoxLayout(), (self.property_edit, 3), self.operator_combo, (self.value_edit, 2),
-                         self.up_button, self.down_button, self.remove_button)
+        fields = lay_out(
+            QHBoxLayout(),
+            (self.property_edit, 3),
+            self.operator_combo,
+            (self.value_edit, 2),
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        )
         problems = lay_out(QHBoxLayout(), (self.error_label, 1), self.clear_value_button)
         lay_out(QVBoxLayout(self), self.and_label, fields, problems, spacing=2)
 
@@ -221,8 +232,11 @@ class StatementRow(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Moving between the row's own fields, or opening a popup, is not leaving the row.
-        if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut \
-                and event.reason() != Qt.FocusReason.PopupFocusReason:
+        if (
+            isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusOut
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+        ):
             now = QApplication.focusWidget()
             if now is None or not self.isAncestorOf(now):
                 self.left.emit()
@@ -239,11 +253,26 @@ class StatementRow(QWidget):
 
     def focus_widgets(self) -> list[QWidget]:
         """The row's widgets in tab order."""
-        return [self.property_edit, self.operator_combo, self.value_edit, self.clear_value_button,
-                self.up_button, self.down_button, self.remove_button]
+        return [
+            self.property_edit,
+            self.operator_combo,
+            self.value_edit,
+            self.clear_value_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ]
 
-    def show_draft(self, draft: StatementDraft, problems: dict[str, str], *, first: bool, last: bool,
-                   where: str, description: str | None) -> None:
+    def show_draft(
+        self,
+        draft: StatementDraft,
+        problems: dict[str, str],
+        *,
+        first: bool,
+        last: bool,
+        where: str,
+        description: str | None,
+    ) -> None:
         """Show ``draft`` and its problems (field -> message); ``where`` names the row for screen readers."""
         exists = draft.operator == FilterOperator.EXISTS
         with QSignalBlocker(self.property_edit):
@@ -272,7 +301,8 @@ class StatementRow(QWidget):
         mark(self.operator_combo, shown.get("operator"))
         if not shown.get("operator"):
             self.operator_combo.setToolTip(
-                str(self.operator_combo.itemData(self.operator_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole)))
+                str(self.operator_combo.itemData(self.operator_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole))
+            )
         mark(self.value_edit, shown.get("value"))
         self.error_label.show_message(" ".join(shown[f] for f in ("property", "operator", "value") if f in shown))
         self.clear_value_button.setVisible("value" in shown and exists and draft.value not in (None, ""))
@@ -299,8 +329,9 @@ class GroupBox(QFrame):
         self.remove_button.setText(self.tr("Remove group"))
         self.remove_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._rows_box = lay_out(QVBoxLayout())
-        self.empty_label = QLabel(self.tr("No statements: this group matches nothing and is left out "
-                                          "when the filter is saved."), self)
+        self.empty_label = QLabel(
+            self.tr("No statements: this group matches nothing and is left out when the filter is saved."), self
+        )
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)
         self.add_button = QPushButton(self.tr("Add statement"), self)
@@ -383,8 +414,12 @@ class UnparsedPanel(QFrame):
         self.setObjectName("unparsedFilter")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.message = ErrorLabel(self)
-        self.message.show_message(self.tr("This filter could not be read, so it is kept exactly as written below. "
-                                          "Start a new filter to replace it (undo brings it back)."))
+        self.message.show_message(
+            self.tr(
+                "This filter could not be read, so it is kept exactly as written below. "
+                "Start a new filter to replace it (undo brings it back)."
+            )
+        )
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("unparsedText")
         self.text.setReadOnly(True)
@@ -393,8 +428,9 @@ class UnparsedPanel(QFrame):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.start_button = QPushButton(self.tr("Start a new filter"), self)
         self.start_button.setObjectName("startNewFilter")
-        lay_out(QVBoxLayout(self), self.message, self.text, lay_out(QHBoxLayout(), self.start_button, None),
-                spacing=6).setContentsMargins(8, 8, 8, 8)
+        lay_out(
+            QVBoxLayout(self), self.message, self.text, lay_out(QHBoxLayout(), self.start_button, None), spacing=6
+        ).setContentsMargins(8, 8, 8, 8)
 
 
 def _line(parent: QWidget) -> QFrame:

@@ -35,11 +35,22 @@ class TextRow:
     ``problem`` replaces the model's check of the text; ``submit`` replaces the edit of the
     model (a rename is its own command)."""
 
-    def __init__(self, page: Page, label: str, field: str, cls: type, attr: str,
-                 apply: Callable[[Any, str | None], Any], *, empty_is_none: bool = False,
-                 required: str | None = None, placeholder: str = "", multiline: bool = False,
-                 problem: Callable[[str], str | None] | None = None,
-                 submit: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        page: Page,
+        label: str,
+        field: str,
+        cls: type,
+        attr: str,
+        apply: Callable[[Any, str | None], Any],
+        *,
+        empty_is_none: bool = False,
+        required: str | None = None,
+        placeholder: str = "",
+        multiline: bool = False,
+        problem: Callable[[str], str | None] | None = None,
+        submit: Callable[[str], None] | None = None,
+    ) -> None:
         self.page, self.field, self.cls, self.attr = page, field, cls, attr
         self.apply, self.empty_is_none, self.required = apply, empty_is_none, required
         self._problem, self._submit = problem, submit
@@ -118,8 +129,9 @@ class TextRow:
             self._submit(text)
             return
         value = None if (self.empty_is_none and not text) else text
-        self.page.try_edit(lambda: self.apply(self.page.model, value), self.field, self.undo_text,
-                           self.edit, self.error)
+        self.page.try_edit(
+            lambda: self.apply(self.page.model, value), self.field, self.undo_text, self.edit, self.error
+        )
 
     def revert(self) -> None:
         """Escape: the stored value again (and its problem, if the stored value has one)."""
@@ -140,8 +152,16 @@ class IntRow:
     Typing commits on Enter or leaving the field; each arrow step commits, and the steps and
     typing of one session (until the field is left) merge into one undo step."""
 
-    def __init__(self, page: Page, label: str, field: str, cls: type, attr: str,
-                 apply: Callable[[Any, int], Any], suffix: str = "") -> None:
+    def __init__(
+        self,
+        page: Page,
+        label: str,
+        field: str,
+        cls: type,
+        attr: str,
+        apply: Callable[[Any, int], Any],
+        suffix: str = "",
+    ) -> None:
         self.page, self.field, self.apply = page, field, apply
         self.undo_text = tr("Edit %s") % label.rstrip(": ")
         self.stored: int | None = None
@@ -182,8 +202,12 @@ class IntRow:
         if typing:
             return
         if not self.spin.minimum() <= number <= self.spin.maximum():
-            mark(self.spin, tr("%d is out of range (%d to %d); choose a value in range.") % (
-                number, self.spin.minimum(), self.spin.maximum()), self.error)
+            mark(
+                self.spin,
+                tr("%d is out of range (%d to %d); choose a value in range.")
+                % (number, self.spin.minimum(), self.spin.maximum()),
+                self.error,
+            )
         else:
             mark(self.spin, None, self.error)
             self.spin.setToolTip(self._why)
@@ -209,8 +233,9 @@ class IntRow:
         mark(self.spin, None, self.error)
         if self.page.model is None or value == self.stored:
             return
-        self.page.try_edit(lambda: self.apply(self.page.model, value), self.field, self.undo_text,
-                           self.spin, self.error, merge=True)
+        self.page.try_edit(
+            lambda: self.apply(self.page.model, value), self.field, self.undo_text, self.spin, self.error, merge=True
+        )
 
     def set_enabled(self, on: bool, why: str | None = None) -> None:
         """Enable the field, or disable it with ``why`` as its tooltip."""
@@ -275,8 +300,9 @@ class TimeRow:
             return
         q = self.edit.time()
         value = time(q.hour(), q.minute(), q.second())
-        self.page.try_edit(lambda: self.apply(self.page.model, value), self.field, self.undo_text,
-                           self.edit, self.error, merge=True)
+        self.page.try_edit(
+            lambda: self.apply(self.page.model, value), self.field, self.undo_text, self.edit, self.error, merge=True
+        )
 
     def set_enabled(self, on: bool, why: str | None = None) -> None:
         """Enable the field, or disable it with ``why`` as its tooltip."""
@@ -289,8 +315,16 @@ class TimeRow:
 class CheckRow:
     """A check box for a boolean field, committed per click (a ${Token} shows as partly checked)."""
 
-    def __init__(self, page: Page, text: str, field: str, apply: Callable[[Any, bool], Any],
-                 label: str = "", tip: str = "", undo_text: str | None = None) -> None:
+    def __init__(
+        self,
+        page: Page,
+        text: str,
+        field: str,
+        apply: Callable[[Any, bool], Any],
+        label: str = "",
+        tip: str = "",
+        undo_text: str | None = None,
+    ) -> None:
         self.page, self.field, self.apply, self.tip = page, field, apply, tip
         self.undo_text = undo_text or tr("Edit %s") % text
         self.box = QCheckBox(text)

@@ -77,11 +77,27 @@ class GroupPage(Page):
     def __init__(self, sessions: Sessions) -> None:
         super().__init__(tr("Send Port Group"), sessions)
         self.taken: set[str] = set()
-        self.name = TextRow(self, tr("Name:"), "name", SendPortGroup, "name", lambda g, v: g,
-                            problem=self._name_problem, submit=self._rename)
-        self.description = TextRow(self, tr("Description:"), "description", SendPortGroup, "description",
-                                   port_edits.with_group_description, empty_is_none=True, multiline=True,
-                                   placeholder=tr("At most 256 characters"))
+        self.name = TextRow(
+            self,
+            tr("Name:"),
+            "name",
+            SendPortGroup,
+            "name",
+            lambda g, v: g,
+            problem=self._name_problem,
+            submit=self._rename,
+        )
+        self.description = TextRow(
+            self,
+            tr("Description:"),
+            "description",
+            SendPortGroup,
+            "description",
+            port_edits.with_group_description,
+            empty_is_none=True,
+            multiline=True,
+            placeholder=tr("At most 256 characters"),
+        )
         self.application = QLabel()
         self.application.setObjectName("application")
         self.form.addRow(tr("Application:"), self.application)
@@ -115,8 +131,9 @@ class GroupPage(Page):
         self.member_error = ErrorLabel()
         self.box.addWidget(self.member_error)
         self.add_button.clicked.connect(lambda: self.add_requested.emit([self.candidates.currentText()]))
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(
-            [i.data(Qt.ItemDataRole.UserRole) for i in self.members.selectedItems()]))
+        self.remove_button.clicked.connect(
+            lambda: self.remove_requested.emit([i.data(Qt.ItemDataRole.UserRole) for i in self.members.selectedItems()])
+        )
         self.finish_layout()
 
     def load(self, group: SendPortGroup) -> None:
@@ -146,20 +163,31 @@ class GroupPage(Page):
             for m in group.members:
                 entry = doc.entry(Kind.PORT, m)
                 text = m if entry is not None else tr("%s (does not exist)") % m
-                state = entry.state if entry is not None else None
-                item = QListWidgetItem(icon({State.STARTED: "state-started", State.STOPPED: "state-stopped"}.get(
-                    state, "state-unenlisted")), text)  # type: ignore[arg-type]
+                names = {State.STARTED: "state-started", State.STOPPED: "state-stopped"}
+                state = names.get(entry.state, "state-unenlisted") if entry is not None else "state-unenlisted"
+                item = QListWidgetItem(
+                    icon(state),
+                    text,
+                )  # type: ignore[arg-type]
                 item.setData(Qt.ItemDataRole.UserRole, m)
                 self.members.addItem(item)
         view = doc.view()
-        candidates = sorted(e.name for e in doc.entries() if e.kind is Kind.PORT and e.name not in group.members
-                            and lifecycle.can_add_member(view, group.name, e.name).allowed)
+        candidates = sorted(
+            e.name
+            for e in doc.entries()
+            if e.kind is Kind.PORT
+            and e.name not in group.members
+            and lifecycle.can_add_member(view, group.name, e.name).allowed
+        )
         with QSignalBlocker(self.candidates):
             self.candidates.clear()
             self.candidates.addItems(candidates)
         self.add_button.setEnabled(bool(candidates))
-        self.add_button.setToolTip("" if candidates else tr("No send port can be added: only static one-way "
-                                                           "ports that are not members yet can."))
+        self.add_button.setToolTip(
+            ""
+            if candidates
+            else tr("No send port can be added: only static one-way ports that are not members yet can.")
+        )
 
 
 class GroupEditor(QWidget):
@@ -217,16 +245,17 @@ class GroupEditor(QWidget):
             return
         group = record.model
         self.page.taken = {e.name for e in self.doc.entries() if e.kind is Kind.GROUP}
-        self.header.setText(f"<b>{_esc(group.name)}</b><br><span style='color:#5f6368'>"
-                            f"{tr('Send port group')} · {_esc(record.state.label)} · {_esc(record.application)}</span>")
+        self.header.setText(
+            f"<b>{_esc(group.name)}</b><br><span style='color:#5f6368'>"
+            f"{tr('Send port group')} · {_esc(record.state.label)} · {_esc(record.application)}</span>"
+        )
         self.page.filter.set_known_properties(self.doc.filter_properties())
         self.page.load(group)
         self.page.application.setText(record.application)
         self.page.show_members(self.doc, group)
 
     def _on_doc_changed(self, kind: str, name: str) -> None:
-        if self.name is not None and ((kind == Kind.GROUP.value and name == self.name)
-                                      or kind == Kind.PORT.value):
+        if self.name is not None and ((kind == Kind.GROUP.value and name == self.name) or kind == Kind.PORT.value):
             self._timer.start()
 
     def _on_doc_renamed(self, kind: str, old: str, new: str) -> None:

@@ -106,8 +106,15 @@ class Page(QScrollArea):
         """Hand a changed model on; ``merge``: steps of one editing session become one undo step."""
         self.changed.emit(model, self.sessions.key(field) if merge else "", text)
 
-    def try_edit(self, edit: Callable[[], Any], field: str, text: str, widget: QWidget | None = None,
-                 error: ErrorLabel | None = None, merge: bool = False) -> bool:
+    def try_edit(
+        self,
+        edit: Callable[[], Any],
+        field: str,
+        text: str,
+        widget: QWidget | None = None,
+        error: ErrorLabel | None = None,
+        merge: bool = False,
+    ) -> bool:
         """Run a model edit and report what it returns; a refusal is shown at ``widget`` instead.
         True when the edit was allowed (reported, or nothing to report)."""
         try:

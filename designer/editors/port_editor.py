@@ -35,11 +35,24 @@ def tr(text: str) -> str:
 
 #: First segment of a field path -> the page that edits it (problems jump there).
 PAGE_OF = {
-    "name": 0, "description": 0, "application": 0,
-    "primary_transport": 1, "secondary_transport": 2,
-    "ordered_delivery": 3, "stop_sending_on_failure": 3, "route_failed_messages": 3, "priority": 3,
-    "send_pipeline": 4, "send_pipeline_data": 4, "receive_pipeline": 4, "receive_pipeline_data": 4,
-    "outbound_maps": 5, "inbound_maps": 5, "filter": 6, "encryption_cert": 7, "tracking": 8,
+    "name": 0,
+    "description": 0,
+    "application": 0,
+    "primary_transport": 1,
+    "secondary_transport": 2,
+    "ordered_delivery": 3,
+    "stop_sending_on_failure": 3,
+    "route_failed_messages": 3,
+    "priority": 3,
+    "send_pipeline": 4,
+    "send_pipeline_data": 4,
+    "receive_pipeline": 4,
+    "receive_pipeline_data": 4,
+    "outbound_maps": 5,
+    "inbound_maps": 5,
+    "filter": 6,
+    "encryption_cert": 7,
+    "tracking": 8,
 }
 ADVANCED_TRANSPORT = ("retry_count", "retry_interval", "service_window_enabled", "from_time", "to_time")
 
@@ -66,12 +79,27 @@ class PortEditor(QWidget):
         self.general.rename_requested.connect(self._rename)
         self.filters = FiltersPage(self.sessions)
         self.pages: list[Page] = [
-            self.general, TransportPage(self.sessions, backup=False), TransportPage(self.sessions, backup=True),
-            AdvancedPage(self.sessions), PipelinesPage(self.sessions), MapsPage(self.sessions),
-            self.filters, CertificatePage(self.sessions), TrackingPage(self.sessions),
+            self.general,
+            TransportPage(self.sessions, backup=False),
+            TransportPage(self.sessions, backup=True),
+            AdvancedPage(self.sessions),
+            PipelinesPage(self.sessions),
+            MapsPage(self.sessions),
+            self.filters,
+            CertificatePage(self.sessions),
+            TrackingPage(self.sessions),
         ]
-        icons = ("general", "transport", "backup-transport", "advanced", "pipeline", "map", "filter", "certificate",
-                 "tracking")
+        icons = (
+            "general",
+            "transport",
+            "backup-transport",
+            "advanced",
+            "pipeline",
+            "map",
+            "filter",
+            "certificate",
+            "tracking",
+        )
         for page, icon_name in zip(self.pages, icons, strict=True):
             item = QListWidgetItem(icon(icon_name), page.title)
             self.list.addItem(item)
@@ -131,9 +159,11 @@ class PortEditor(QWidget):
         port = record.model
         self.general.taken = {e.name for e in self.doc.entries() if e.kind is Kind.PORT}
         self.filters.builder.set_known_properties(self.doc.filter_properties())
-        self.header.setText(f"<b>{_esc(port.name)}</b><br><span style='color:#5f6368'>"
-                            f"{_esc(port.kind_text)} send port · {_esc(record.state.label)} · "
-                            f"{_esc(record.application)}</span>")
+        self.header.setText(
+            f"<b>{_esc(port.name)}</b><br><span style='color:#5f6368'>"
+            f"{_esc(port.kind_text)} send port · {_esc(record.state.label)} · "
+            f"{_esc(record.application)}</span>"
+        )
         for page in self.pages:
             page.load(port)
 

@@ -7,7 +7,7 @@ a ``model.port_edits`` function; the pages only show what it returns and why it 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
@@ -46,18 +46,28 @@ class GeneralPage(Page):
     def __init__(self, sessions: Sessions) -> None:
         super().__init__(tr("General"), sessions)
         self.taken: set[str] = set()
-        self.name = TextRow(self, tr("Name:"), "name", SendPort, "name", lambda p, v: p,
-                            problem=self._name_problem, submit=self._rename)
-        self.description = TextRow(self, tr("Description:"), "description", SendPort, "description",
-                                   port_edits.with_description, empty_is_none=True, multiline=True)
+        self.name = TextRow(
+            self, tr("Name:"), "name", SendPort, "name", lambda p, v: p, problem=self._name_problem, submit=self._rename
+        )
+        self.description = TextRow(
+            self,
+            tr("Description:"),
+            "description",
+            SendPort,
+            "description",
+            port_edits.with_description,
+            empty_is_none=True,
+            multiline=True,
+        )
         self.kind = QLabel()
         self.kind.setObjectName("kind")
         self.form.addRow(tr("Type:"), self.kind)
         self.application = QLabel()
         self.application.setObjectName("application")
         self.form.addRow(tr("Application:"), self.application)
-        hint = QLabel(tr("A send port's type (static or dynamic, one-way or solicit-response) is fixed when it "
-                         "is created."))
+        hint = QLabel(
+            tr("A send port's type (static or dynamic, one-way or solicit-response) is fixed when it is created.")
+        )
         hint.setWordWrap(True)
         hint.setEnabled(False)
         self.form.addRow("", hint)
@@ -87,12 +97,25 @@ class PipelinesPage(Page):
 
     def __init__(self, sessions: Sessions) -> None:
         super().__init__(tr("Pipelines"), sessions)
-        self.send = TextRow(self, tr("Send pipeline:"), "send_pipeline", Pipeline, "name",
-                            lambda p, v: port_edits.with_pipeline(p, "send", v),
-                            required=tr("A send port needs a send pipeline."))
+        self.send = TextRow(
+            self,
+            tr("Send pipeline:"),
+            "send_pipeline",
+            Pipeline,
+            "name",
+            lambda p, v: port_edits.with_pipeline(p, "send", v),
+            required=tr("A send port needs a send pipeline."),
+        )
         self.send_data = self._data_editor("send_pipeline_data", tr("Send pipeline configuration:"))
-        self.receive = TextRow(self, tr("Receive pipeline:"), "receive_pipeline", Pipeline, "name",
-                               lambda p, v: port_edits.with_pipeline(p, "receive", v), empty_is_none=True)
+        self.receive = TextRow(
+            self,
+            tr("Receive pipeline:"),
+            "receive_pipeline",
+            Pipeline,
+            "name",
+            lambda p, v: port_edits.with_pipeline(p, "receive", v),
+            empty_is_none=True,
+        )
         self.receive_data = self._data_editor("receive_pipeline_data", tr("Receive pipeline configuration:"))
         self.finish_layout()
 
@@ -108,8 +131,13 @@ class PipelinesPage(Page):
 
     def _data(self, which: str, text: str, editor: XmlEditor) -> None:
         if self.model is not None:
-            self.try_edit(lambda: port_edits.with_pipeline_data(self.model, which, text),  # type: ignore[arg-type]
-                          f"{which}_pipeline_data", tr("Edit the pipeline configuration"), editor.edit, editor.error)
+            self.try_edit(
+                lambda: port_edits.with_pipeline_data(self.model, which, text),  # type: ignore[arg-type]
+                f"{which}_pipeline_data",
+                tr("Edit the pipeline configuration"),
+                editor.edit,
+                editor.error,
+            )
 
     def load(self, port: SendPort) -> None:
         super().load(port)
@@ -175,10 +203,18 @@ class MapsPage(Page):
         mark(self.tables[attr], None, self.errors[attr])
         if self.model is None:
             return
-        which = "outbound" if attr == "outbound_maps" else "inbound"
-        self.try_edit(lambda: port_edits.with_maps(self.model, which, [  # type: ignore[arg-type]
-            Map(full_name=n, assembly_qualified_name=q or None) for n, q in rows]),
-            attr, tr("Edit maps"), self.tables[attr], self.errors[attr])
+        which: Literal["outbound", "inbound"] = "outbound" if attr == "outbound_maps" else "inbound"
+        self.try_edit(
+            lambda: port_edits.with_maps(
+                self.model,
+                which,
+                [Map(full_name=n, assembly_qualified_name=q or None) for n, q in rows],
+            ),
+            attr,
+            tr("Edit maps"),
+            self.tables[attr],
+            self.errors[attr],
+        )
 
     def _add(self, attr: str) -> None:
         table = self.tables[attr]
@@ -239,6 +275,7 @@ class FiltersPage(Page):
 
     def focus_field(self, path: str) -> bool:
         import re
+
         m = re.match(r"filter\.groups\[(\d+)\](?:\.statements\[(\d+)\])?", path)
         if m and self.builder.focus_statement(int(m.group(1)), int(m.group(2) or 0)):
             return True
@@ -258,8 +295,15 @@ class CertificatePage(Page):
         self.finish_layout()
 
     def _row(self, label: str, attr: str) -> TextRow:
-        return TextRow(self, label, f"encryption_cert.{attr}", Certificate, attr,
-                       lambda p, v: port_edits.with_certificate(p, **{attr: v}), empty_is_none=True)
+        return TextRow(
+            self,
+            label,
+            f"encryption_cert.{attr}",
+            Certificate,
+            attr,
+            lambda p, v: port_edits.with_certificate(p, **{attr: v}),
+            empty_is_none=True,
+        )
 
     def load(self, port: SendPort) -> None:
         super().load(port)
@@ -299,8 +343,9 @@ class TrackingPage(Page):
             return
         box = self.boxes[flag]
         on = box.isChecked()
-        if not self.try_edit(lambda: port_edits.with_tracking_flag(self.model, flag, on), "tracking",
-                             tr("Edit tracking"), box):
+        if not self.try_edit(
+            lambda: port_edits.with_tracking_flag(self.model, flag, on), "tracking", tr("Edit tracking"), box
+        ):
             with QSignalBlocker(box):
                 box.setChecked(not on)
 
@@ -318,5 +363,13 @@ class TrackingPage(Page):
             box.setToolTip(reason(locks, path) or "")
 
 
-__all__ = ["AdvancedPage", "CertificatePage", "FiltersPage", "GeneralPage", "MapsPage", "PipelinesPage",
-           "TrackingPage", "TransportPage"]
+__all__ = [
+    "AdvancedPage",
+    "CertificatePage",
+    "FiltersPage",
+    "GeneralPage",
+    "MapsPage",
+    "PipelinesPage",
+    "TrackingPage",
+    "TransportPage",
+]

@@ -27,8 +27,9 @@ class TransportPage(Page):
         self.backup = backup
         self.attr = "secondary_transport" if backup else "primary_transport"
         if backup:
-            self.use_backup = CheckRow(self, tr("Use a backup transport"), f"{self.attr}.enabled",
-                                    port_edits.with_backup_transport)
+            self.use_backup = CheckRow(
+                self, tr("Use a backup transport"), f"{self.attr}.enabled", port_edits.with_backup_transport
+            )
         self.adapter = QComboBox()
         self.adapter.setObjectName(f"{self.attr}.adapter")
         self.adapter_error = ErrorLabel()
@@ -36,11 +37,24 @@ class TransportPage(Page):
         self.form.addRow("", self.adapter_error)
         self.fields[f"{self.attr}.adapter"] = self.adapter
         self.adapter.activated.connect(self._on_adapter_activated)
-        self.address = TextRow(self, tr("Address (URI):"), f"{self.attr}.address", Transport, "address",
-                               lambda p, v: port_edits.with_address(p, v, backup=backup),
-                               required=None if backup else tr("A static send port needs an address."))
-        self.handler = TextRow(self, tr("Send handler (host):"), f"{self.attr}.send_handler", SendHandler, "name",
-                               lambda p, v: port_edits.with_send_handler(p, v, backup=backup), empty_is_none=True)
+        self.address = TextRow(
+            self,
+            tr("Address (URI):"),
+            f"{self.attr}.address",
+            Transport,
+            "address",
+            lambda p, v: port_edits.with_address(p, v, backup=backup),
+            required=None if backup else tr("A static send port needs an address."),
+        )
+        self.handler = TextRow(
+            self,
+            tr("Send handler (host):"),
+            f"{self.attr}.send_handler",
+            SendHandler,
+            "name",
+            lambda p, v: port_edits.with_send_handler(p, v, backup=backup),
+            empty_is_none=True,
+        )
         self.settings = AdapterSettingsEditor()
         self.settings.setObjectName(f"{self.attr}.settings")
         self.fields[f"{self.attr}.settings"] = self.settings
@@ -82,8 +96,13 @@ class TransportPage(Page):
         self.handler.set(t.send_handler.name if t is not None and t.send_handler is not None else None)
         self.settings.set_value(current, t.settings if t is not None else None)
         if usable and not (t is not None and (t.address or "").strip()):
-            mark(self.address.edit, tr("The backup transport needs an address.") if self.backup
-                 else tr("A static send port needs an address."), self.address.error)
+            mark(
+                self.address.edit,
+                tr("The backup transport needs an address.")
+                if self.backup
+                else tr("A static send port needs an address."),
+                self.address.error,
+            )
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -97,11 +116,21 @@ class TransportPage(Page):
             return
         if self.backup:
             text = tr("Change the backup adapter to %s") % name if name else tr("Remove the backup transport")
-            allowed = self.try_edit(lambda: port_edits.with_backup_adapter(port, name or None),
-                                    f"{self.attr}.adapter", text, self.adapter, self.adapter_error)
+            allowed = self.try_edit(
+                lambda: port_edits.with_backup_adapter(port, name or None),
+                f"{self.attr}.adapter",
+                text,
+                self.adapter,
+                self.adapter_error,
+            )
         else:
-            allowed = self.try_edit(lambda: port_edits.with_primary_adapter(port, name), f"{self.attr}.adapter",
-                                    tr("Change the adapter to %s") % name, self.adapter, self.adapter_error)
+            allowed = self.try_edit(
+                lambda: port_edits.with_primary_adapter(port, name),
+                f"{self.attr}.adapter",
+                tr("Change the adapter to %s") % name,
+                self.adapter,
+                self.adapter_error,
+            )
         if not allowed:
             with QSignalBlocker(self.adapter):
                 self.adapter.setCurrentText((t.adapter_name if t is not None else None) or "")
@@ -112,8 +141,13 @@ class TransportPage(Page):
 
         m = re.search(r"\.settings\.properties\[(\d+)\]", path)
         t = self.transport(self.model) if self.model is not None else None
-        if (m and t is not None and t.settings is not None and int(m.group(1)) < len(t.settings.properties)
-                and self.settings.focus_setting(t.settings.properties[int(m.group(1))].name)):
+        if (
+            m
+            and t is not None
+            and t.settings is not None
+            and int(m.group(1)) < len(t.settings.properties)
+            and self.settings.focus_setting(t.settings.properties[int(m.group(1))].name)
+        ):
             return True
         return super().focus_field(path)
 

@@ -72,8 +72,13 @@ def localized(problem: XmlProblem) -> XmlProblem:
     if problem.template is None:
         return problem
     text = QCoreApplication.translate(_CONTEXTS.get(problem.template, "XmlEditor"), problem.template)
-    return XmlProblem(text.replace("%1", problem.argument), problem.line, problem.column,
-                      template=problem.template, argument=problem.argument)
+    return XmlProblem(
+        text.replace("%1", problem.argument),
+        problem.line,
+        problem.column,
+        template=problem.template,
+        argument=problem.argument,
+    )
 
 
 def parse_xml(text: str) -> etree._Element:
@@ -174,9 +179,15 @@ class XmlEditor(QWidget):
     #: Editing finished (after committing what was typed): the editor lost focus.
     editing_finished = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, allow_plain_text: bool = False,
-                 allow_empty: bool = True, fit_lines: tuple[int, int] | None = (3, 12),
-                 format_below: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        allow_plain_text: bool = False,
+        allow_empty: bool = True,
+        fit_lines: tuple[int, int] | None = (3, 12),
+        format_below: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._allow_plain = allow_plain_text
         self._allow_empty = allow_empty
@@ -191,8 +202,9 @@ class XmlEditor(QWidget):
         self.edit.setObjectName("xmlText")
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         # In a form, long lines wrap (a dock is narrow); a full-size editor scrolls instead.
-        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth if fit_lines is not None
-                                  else QPlainTextEdit.LineWrapMode.NoWrap)
+        self.edit.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.WidgetWidth if fit_lines is not None else QPlainTextEdit.LineWrapMode.NoWrap
+        )
         self.edit.setTabChangesFocus(fit_lines is not None)
         self.edit.setFrameShape(QFrame.Shape.StyledPanel)
         EditKeys(self.edit, self.pending, self.revert, commit=self._finish)
@@ -311,8 +323,12 @@ class XmlEditor(QWidget):
             try:
                 parse_xml(text)
             except XmlProblem as e:
-                self._problem = self.tr("Line %1, column %2: %3").replace("%1", str(e.line)) \
-                    .replace("%2", str(e.column)).replace("%3", e.message)
+                self._problem = (
+                    self.tr("Line %1, column %2: %3")
+                    .replace("%1", str(e.line))
+                    .replace("%2", str(e.column))
+                    .replace("%3", e.message)
+                )
                 self._error_line = e.line
         self._show_marks()
         self.format_button.setEnabled(self._problem is None and text.lstrip().startswith("<"))
@@ -366,4 +382,3 @@ class XmlEditor(QWidget):
         if obj is self.edit.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_height()  # the viewport's width decides where lines wrap
         return super().eventFilter(obj, event)
-

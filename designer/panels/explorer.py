@@ -122,8 +122,11 @@ class ExplorerPanel(QWidget):
 
     def selected_keys(self) -> list[tuple[str, str]]:
         """The selected ports and groups, (kind value, name), in tree order."""
-        keys = [key for key in (index.data(KeyRole) for index in self.view.selectionModel().selectedRows(0))
-                if key is not None]
+        keys = [
+            key
+            for key in (index.data(KeyRole) for index in self.view.selectionModel().selectedRows(0))
+            if key is not None
+        ]
         return sorted(keys, key=lambda k: self.model.order(Kind(k[0]), k[1]))
 
     def select(self, keys: Sequence[tuple[str, str]]) -> None:
@@ -149,7 +152,7 @@ class ExplorerPanel(QWidget):
                 tops.append(self.proxy.index(top, 0, parent))
                 selection.select(tops[-1], self.proxy.index(bottom, last_column, parent))
         first = min(tops, key=self._tree_order, default=QModelIndex())
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self._mirroring = True
         try:
             model = self.view.selectionModel()

@@ -341,7 +341,7 @@ class ExplorerModel(QAbstractItemModel):
             return
         folder = item.folder
         source = bisect_left(folder.names, old)
-        rest = folder.names[:source] + folder.names[source + 1:]
+        rest = folder.names[:source] + folder.names[source + 1 :]
         target = bisect_left(rest, new)
         dest = target if target <= source else target + 1  # in the coordinates before the move
         moving = dest not in (source, source + 1)

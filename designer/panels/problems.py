@@ -161,8 +161,13 @@ class ProblemsPanel(QWidget):
         self._slow = QTimer(self, singleShot=True, interval=self.SLOW_MS)
         self._slow.timeout.connect(self._update_summary)
         self.view.activated.connect(self._on_view_activated)
-        for signal in (document.reloaded, document.item_added, document.item_removed, document.item_changed,
-                       document.item_renamed):
+        for signal in (
+            document.reloaded,
+            document.item_added,
+            document.item_removed,
+            document.item_changed,
+            document.item_renamed,
+        ):
             signal.connect(self.schedule)
         self._set_icons()
         self._update_summary()
@@ -296,8 +301,7 @@ class ProblemsPanel(QWidget):
     def _update_summary(self) -> None:
         n = self._counts
         errors = self.tr("%n errors", "", n[Severity.ERROR]) if n[Severity.ERROR] != 1 else self.tr("1 error")
-        warnings = (self.tr("%n warnings", "", n[Severity.WARNING]) if n[Severity.WARNING] != 1
-                    else self.tr("1 warning"))
+        warnings = self.tr("%n warnings", "", n[Severity.WARNING]) if n[Severity.WARNING] != 1 else self.tr("1 warning")
         notes = self.tr("%n notes", "", n[Severity.INFO]) if n[Severity.INFO] != 1 else self.tr("1 note")
         text = fill(self.tr("%1, %2, %3"), errors, warnings, notes)
         if self._failure:
@@ -308,8 +312,11 @@ class ProblemsPanel(QWidget):
             text = fill(self.tr("%1 (checking…)"), text)
         self.summary.setText(text)
         self.summary.setToolTip(text)
-        tips = {Severity.ERROR: self.tr("Show errors (%1)"), Severity.WARNING: self.tr("Show warnings (%1)"),
-                Severity.INFO: self.tr("Show notes (%1)")}
+        tips = {
+            Severity.ERROR: self.tr("Show errors (%1)"),
+            Severity.WARNING: self.tr("Show warnings (%1)"),
+            Severity.INFO: self.tr("Show notes (%1)"),
+        }
         for severity, button in self.toggles.items():
             button.setToolTip(fill(tips[severity], n[severity]))
             button.setAccessibleName(fill(tips[severity], n[severity]))

@@ -28,8 +28,7 @@ from model.store import WorkspaceError
 from model.validation import Severity
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-SEVERITY_ICON = {Severity.ERROR: "problem-error", Severity.WARNING: "problem-warning",
-                 Severity.INFO: "problem-info"}
+SEVERITY_ICON = {Severity.ERROR: "problem-error", Severity.WARNING: "problem-warning", Severity.INFO: "problem-info"}
 #: (kind value, name, field) of a problem row.
 TargetRole = Qt.ItemDataRole.UserRole + 1
 SeverityRole = Qt.ItemDataRole.UserRole + 2
@@ -71,8 +70,12 @@ class Request:
     orchestration_bound: frozenset[str]
 
 
-def find_problems(request: Request, read_port: Callable[[str], SendPort], read_group: Callable[[str], SendPortGroup],
-                  cancelled: Callable[[], bool] = lambda: False) -> list[Problem] | None:
+def find_problems(
+    request: Request,
+    read_port: Callable[[str], SendPort],
+    read_group: Callable[[str], SendPortGroup],
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[Problem] | None:
     """Read every port and group and validate them together; None when cancelled meanwhile."""
     ports: dict[str, SendPort] = {}
     groups: dict[str, SendPortGroup] = {}
@@ -90,11 +93,14 @@ def find_problems(request: Request, read_port: Callable[[str], SendPort], read_g
             groups[name] = read_group(name)
         except WorkspaceError:
             pass
-    ctx = validation.Context(ports=ports, groups=groups, orchestration_bound=request.orchestration_bound,
-                             members_must_exist=True)
+    ctx = validation.Context(
+        ports=ports, groups=groups, orchestration_bound=request.orchestration_bound, members_must_exist=True
+    )
     found = validation.collect(list(ports.values()), list(groups.values()), ctx)
-    rows = [Problem(Severity(sev), kind or "", name or "", field or "", message)
-            for kind, name, sev, field, message in found]
+    rows = [
+        Problem(Severity(sev), kind or "", name or "", field or "", message)
+        for kind, name, sev, field, message in found
+    ]
     return sorted(rows, key=Problem.sort_key)
 
 
@@ -106,8 +112,13 @@ class _JobSignals(QObject):
 class ProblemsJob(QRunnable):
     """One check in a pool thread; reports through ``signals.finished`` (queued to the UI)."""
 
-    def __init__(self, generation: int, request: Request, read_port: Callable[[str], SendPort],
-                 read_group: Callable[[str], SendPortGroup]) -> None:
+    def __init__(
+        self,
+        generation: int,
+        request: Request,
+        read_port: Callable[[str], SendPort],
+        read_group: Callable[[str], SendPortGroup],
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.generation = generation

@@ -134,12 +134,14 @@ class PropertiesPanel(QWidget):
         space, dot, short = name.rpartition(".")
         if not dot or not space or not short:
             return escape(name)
-        return (f"{escape(short)}<br><span style='color:{self._muted()}; font-size:small'>{escape(space)}</span>")
+        return f"{escape(short)}<br><span style='color:{self._muted()}; font-size:small'>{escape(space)}</span>"
 
     def _title(self, icon_name: str, name: str, subtitle: str) -> str:
-        return (f"<p style='margin-bottom:0'><img src='{_ICON_SCHEME}:{icon_name}'>&nbsp;"
-                f"<span style='font-size:large; font-weight:600'>{escape(name)}</span></p>"
-                f"<p style='margin-top:2px; color:{self._muted()}'>{escape(subtitle)}</p>")
+        return (
+            f"<p style='margin-bottom:0'><img src='{_ICON_SCHEME}:{icon_name}'>&nbsp;"
+            f"<span style='font-size:large; font-weight:600'>{escape(name)}</span></p>"
+            f"<p style='margin-top:2px; color:{self._muted()}'>{escape(subtitle)}</p>"
+        )
 
     def _table(self, rows: Sequence[tuple[str, str] | str]) -> str:
         """Label/value rows (values already HTML) and section headings (plain strings)."""
@@ -148,8 +150,10 @@ class PropertiesPanel(QWidget):
             if isinstance(row, str):
                 out.append(f"<tr><td colspan='2' style='padding-top:8px'><b>{escape(row)}</b></td></tr>")
             else:
-                out.append(f"<tr><td valign='top' style='color:{self._muted()}; white-space:nowrap; "
-                           f"padding-right:10px'>{escape(row[0])}</td><td valign='top'>{row[1]}</td></tr>")
+                out.append(
+                    f"<tr><td valign='top' style='color:{self._muted()}; white-space:nowrap; "
+                    f"padding-right:10px'>{escape(row[0])}</td><td valign='top'>{row[1]}</td></tr>"
+                )
         out.append("</table>")
         return "".join(out)
 
@@ -189,14 +193,16 @@ class PropertiesPanel(QWidget):
     def _tracking(self, port: SendPort) -> str:
         if is_token(port.tracking):
             return escape(str(port.tracking))
-        words = {TrackingFlag.BODY_BEFORE_SEND: self.tr("Body before send"),
-                 TrackingFlag.BODY_AFTER_SEND: self.tr("Body after send"),
-                 TrackingFlag.BODY_BEFORE_RECEIVE: self.tr("Body before receive"),
-                 TrackingFlag.BODY_AFTER_RECEIVE: self.tr("Body after receive"),
-                 TrackingFlag.PROPERTIES_BEFORE_SEND: self.tr("Properties before send"),
-                 TrackingFlag.PROPERTIES_AFTER_SEND: self.tr("Properties after send"),
-                 TrackingFlag.PROPERTIES_BEFORE_RECEIVE: self.tr("Properties before receive"),
-                 TrackingFlag.PROPERTIES_AFTER_RECEIVE: self.tr("Properties after receive")}
+        words = {
+            TrackingFlag.BODY_BEFORE_SEND: self.tr("Body before send"),
+            TrackingFlag.BODY_AFTER_SEND: self.tr("Body after send"),
+            TrackingFlag.BODY_BEFORE_RECEIVE: self.tr("Body before receive"),
+            TrackingFlag.BODY_AFTER_RECEIVE: self.tr("Body after receive"),
+            TrackingFlag.PROPERTIES_BEFORE_SEND: self.tr("Properties before send"),
+            TrackingFlag.PROPERTIES_AFTER_SEND: self.tr("Properties after send"),
+            TrackingFlag.PROPERTIES_BEFORE_RECEIVE: self.tr("Properties before receive"),
+            TrackingFlag.PROPERTIES_AFTER_RECEIVE: self.tr("Properties after receive"),
+        }
         return self._lines([w for flag, w in words.items() if int(port.tracking) & flag])
 
     def _port_html(self, name: str) -> str | None:
@@ -216,14 +222,20 @@ class PropertiesPanel(QWidget):
             (self.tr("Address"), self._value(port.address)),
             (self.tr("Send handler"), self._value(t.send_handler.name if t and t.send_handler else None)),
             (self.tr("Retries"), self._retries(t) if t else self._none()),
-            (self.tr("Backup transport"),
-             self._transport(backup) if backup is not None and backup.is_configured else self._none()),
+            (
+                self.tr("Backup transport"),
+                self._transport(backup) if backup is not None and backup.is_configured else self._none(),
+            ),
             self.tr("Processing"),
             (self.tr("Send pipeline"), self._dotted(port.send_pipeline.name if port.send_pipeline else None)),
         ]
         if port.is_two_way is True or port.receive_pipeline is not None:
-            rows.append((self.tr("Receive pipeline"),
-                         self._dotted(port.receive_pipeline.name if port.receive_pipeline else None)))
+            rows.append(
+                (
+                    self.tr("Receive pipeline"),
+                    self._dotted(port.receive_pipeline.name if port.receive_pipeline else None),
+                )
+            )
         rows.append((self.tr("Outbound maps"), self._names([m.full_name for m in port.outbound_maps])))
         if port.is_two_way is True or port.inbound_maps:
             rows.append((self.tr("Inbound maps"), self._names([m.full_name for m in port.inbound_maps])))
@@ -246,8 +258,9 @@ class PropertiesPanel(QWidget):
         record = self._doc.group(name)
         group = record.model
         missing = f"<span style='color:#c0392b'>{escape(self.tr('(does not exist)'))}</span>"
-        members = [escape(m) + ("" if self._doc.entry(Kind.PORT, m) is not None else "&nbsp;" + missing)
-                   for m in group.members]
+        members = [
+            escape(m) + ("" if self._doc.entry(Kind.PORT, m) is not None else "&nbsp;" + missing) for m in group.members
+        ]
         rows: list[tuple[str, str] | str] = [
             (self.tr("Application"), self._value(record.application)),
             (self.tr("Description"), self._value(group.description)),
@@ -267,11 +280,15 @@ class PropertiesPanel(QWidget):
         for kind, label in ((Kind.PORT, self.tr("Send ports")), (Kind.GROUP, self.tr("Send port groups"))):
             total = sum(n for (k, _s), n in by_state.items() if k is kind)
             if total:
-                states = [fill("%1 %2", by_state[(kind, s)], state_text(s))
-                          for s in (State.STARTED, State.STOPPED, State.UNENLISTED) if by_state[(kind, s)]]
+                states = [
+                    fill("%1 %2", by_state[(kind, s)], state_text(s))
+                    for s in (State.STARTED, State.STOPPED, State.UNENLISTED)
+                    if by_state[(kind, s)]
+                ]
                 rows.append((label, escape(fill(self.tr("%1 (%2)"), total, ", ".join(states)))))
         apps = sorted({e.application for e in entries})
         rows.append((self.tr("Applications"), self._lines(apps)))
-        title = (f"<p style='font-size:large; font-weight:600'>"
-                 f"{escape(self.tr('%n items selected', '', len(entries)))}</p>")
+        title = (
+            f"<p style='font-size:large; font-weight:600'>{escape(self.tr('%n items selected', '', len(entries)))}</p>"
+        )
         return title + self._table(rows)

@@ -63,8 +63,13 @@ class BindingDocument:
     #: Send ports and groups named by orchestration ports and parties, where they are written.
     references: Sequence[Reference] = ()
 
-    def __init__(self, send_ports: Iterable[SendPort] = (), groups: Iterable[SendPortGroup] = (),
-                 *, timestamp: str = "2000-01-01T00:00:00") -> None:
+    def __init__(
+        self,
+        send_ports: Iterable[SendPort] = (),
+        groups: Iterable[SendPortGroup] = (),
+        *,
+        timestamp: str = "2000-01-01T00:00:00",
+    ) -> None:
         """A new document holding ``send_ports`` and ``groups``, in BizTalk's empty layout."""
         self._init("<new>", "utf-8", b"", Style())
         self.send_ports.extend(send_ports)
@@ -72,10 +77,18 @@ class BindingDocument:
         self._set_text(NEW_DOCUMENT.format(timestamp=timestamp), None)
 
     @classmethod
-    def _assemble(cls, name: str, encoding: str, bom: bytes, style: Style, *,
-                  pieces: Iterable[str | Collection] = (), original_if_empty: str | None = None,
-                  root_attributes: dict[str, str] | None = None, timestamp: str | None = None
-                  ) -> BindingDocument:
+    def _assemble(
+        cls,
+        name: str,
+        encoding: str,
+        bom: bytes,
+        style: Style,
+        *,
+        pieces: Iterable[str | Collection] = (),
+        original_if_empty: str | None = None,
+        root_attributes: dict[str, str] | None = None,
+        timestamp: str | None = None,
+    ) -> BindingDocument:
         """A document with no ports or groups, from parts already at hand (a file being read,
         a stored skeleton): the private constructor that reading and restoring share."""
         doc = cls.__new__(cls)
@@ -123,9 +136,11 @@ class BindingDocument:
         doc = cls._assemble(name, decoded.encoding, decoded.bom, style_of(text, cut))
         spans: dict[str, Iterator[Span]] = {tag: iter(cut.spans[tag]) for tag in (PORTS, GROUPS)}
 
-        def reading(read: Callable[[etree._Element], _L], target: list[_L], span_iter: Iterator[Span]
-                    ) -> Callable[[etree._Element], None]:
+        def reading(
+            read: Callable[[etree._Element], _L], target: list[_L], span_iter: Iterator[Span]
+        ) -> Callable[[etree._Element], None]:
             """What to do with one element: read it, attach its text, add it to ``target``."""
+
             def on(el: etree._Element) -> None:
                 obj = read(el)
                 span = next(span_iter, None)
@@ -135,10 +150,13 @@ class BindingDocument:
                 start, end, indent, line = span
                 doc.attach(obj, text[start:end], len(target), indent, line, doc.style)
                 target.append(obj)
+
             return on
 
-        targets = {"SendPort": reading(reader.read_port, doc.send_ports, spans[PORTS]),
-                   "DistributionList": reading(reader.read_group, doc.groups, spans[GROUPS])}
+        targets = {
+            "SendPort": reading(reader.read_port, doc.send_ports, spans[PORTS]),
+            "DistributionList": reading(reader.read_group, doc.groups, spans[GROUPS]),
+        }
 
         def on_item(el: etree._Element) -> None:
             targets[el.tag](el)
@@ -200,8 +218,9 @@ class BindingDocument:
         """Whether ``origin`` is text of this document (read from it, or stored with its slot)."""
         return origin is not None and origin.doc is self._token
 
-    def attach(self, obj: SendPort | SendPortGroup, raw: str, slot: int | None, indent: str, line: int,
-               style: Style) -> None:
+    def attach(
+        self, obj: SendPort | SendPortGroup, raw: str, slot: int | None, indent: str, line: int, style: Style
+    ) -> None:
         """Give ``obj`` the text ``raw`` it is written as: in ``slot`` of this document's
         skeleton, or (slot None) as a new element that is appended when written."""
         owner = self._token if slot is not None else object()

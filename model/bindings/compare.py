@@ -25,12 +25,26 @@ from model.secrets import is_secret_setting, looks_secret, mask_text
 from model.validation import FIELDS
 
 _DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
-_PARSER = etree.XMLParser(remove_blank_text=True, remove_comments=False, resolve_entities=False,
-                          no_network=True, load_dtd=False, huge_tree=False)
+_PARSER = etree.XMLParser(
+    remove_blank_text=True,
+    remove_comments=False,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+)
 _COLLECTIONS = {"SendPortCollection": ("SendPort", "port"), "DistributionListCollection": ("DistributionList", "group")}
 _TAG_LABELS = {tag.lstrip("@"): lbl for lbl, tag in FIELDS.values() if tag}
-_TAG_LABELS.update({"SendPorts": "Send ports", "SendPortRef": "Member", "CustomProps": "Adapter settings",
-                    "Transform": "Map", "Group": "Filter group", "Statement": "Statement"})
+_TAG_LABELS.update(
+    {
+        "SendPorts": "Send ports",
+        "SendPortRef": "Member",
+        "CustomProps": "Adapter settings",
+        "Transform": "Map",
+        "Group": "Filter group",
+        "Statement": "Statement",
+    }
+)
 Key = tuple[str, int]  # an item of a collection: (name, occurrence), for names a hand edit repeated
 
 
@@ -151,8 +165,9 @@ def _adapter_of(element: etree._Element) -> str | None:
     return None
 
 
-def compare_elements(a: etree._Element, b: etree._Element, path: str, out: list[Difference],
-                     adapter: str | None = None) -> None:
+def compare_elements(
+    a: etree._Element, b: etree._Element, path: str, out: list[Difference], adapter: str | None = None
+) -> None:
     """The reference comparison of two subtrees, appending differences to ``out``. ``adapter`` is
     the adapter whose settings the subtree may hold, so that its secret settings stay unprinted."""
     if a.tag != b.tag:
@@ -175,8 +190,11 @@ def compare_elements(a: etree._Element, b: etree._Element, path: str, out: list[
         ia, ib = inner_xml(a.text), inner_xml(b.text)
         if ia is not None or ib is not None:
             if ia is None or ib is None:
-                out.append(Difference(f"{path}/text()",
-                                      f"escaped XML on one side only: {_describe(a.text)} vs {_describe(b.text)}"))
+                out.append(
+                    Difference(
+                        f"{path}/text()", f"escaped XML on one side only: {_describe(a.text)} vs {_describe(b.text)}"
+                    )
+                )
             else:
                 compare_elements(ia, ib, f"{path}/{{escaped}}{ia.tag}", out, adapter)
         elif _norm(a.text) != _norm(b.text):
@@ -227,9 +245,13 @@ def _label(rel: str) -> str:
 
 
 def _shape(coll: etree._Element, item: str) -> list[str]:
-    return [f"{item}:{c.get('Name')}" if c.tag == item else
-            (f"comment:{_norm(c.text)}" if c.tag is etree.Comment else etree.tostring(c, encoding=str))
-            for c in coll if _keep(c)]
+    return [
+        f"{item}:{c.get('Name')}"
+        if c.tag == item
+        else (f"comment:{_norm(c.text)}" if c.tag is etree.Comment else etree.tostring(c, encoding=str))
+        for c in coll
+        if _keep(c)
+    ]
 
 
 def _compare_collection(a: etree._Element, b: etree._Element, path: str, report: Report) -> None:
@@ -262,17 +284,21 @@ def _compare_collection(a: etree._Element, b: etree._Element, path: str, report:
         base = f"{path}/{item}[{key[0]}]"
         compare_elements(x, y, base, diffs)
         if diffs:
-            labelled = [Difference(d.path, d.message, kind, key[0], _label(d.path[len(base):]) or "element")
-                        for d in diffs]
+            labelled = [
+                Difference(d.path, d.message, kind, key[0], _label(d.path[len(base) :]) or "element") for d in diffs
+            ]
             report.changed[(kind, key[0])] = labelled
             report.differences.extend(labelled)
     # Order among the items on both sides, a renamed item under its old name in both lists.
     prefix = f"{item}:"
     old_name = {new[0]: old[0] for old, new in renames}
     gone = set(old_name.values())
-    common_a = [s for s in sa if not s.startswith(prefix) or (s[len(prefix):], 0) in eb or s[len(prefix):] in gone]
-    common_b = [prefix + old_name.get(s[len(prefix):], s[len(prefix):]) if s.startswith(prefix) else s
-                for s in sb if not s.startswith(prefix) or (s[len(prefix):], 0) in ea or s[len(prefix):] in old_name]
+    common_a = [s for s in sa if not s.startswith(prefix) or (s[len(prefix) :], 0) in eb or s[len(prefix) :] in gone]
+    common_b = [
+        prefix + old_name.get(s[len(prefix) :], s[len(prefix) :]) if s.startswith(prefix) else s
+        for s in sb
+        if not s.startswith(prefix) or (s[len(prefix) :], 0) in ea or s[len(prefix) :] in old_name
+    ]
     if common_a != common_b:
         report.reordered.append(a.tag)
 
@@ -283,13 +309,15 @@ def _fingerprint(element: etree._Element, top: bool = True) -> tuple[object, ...
     attrs = tuple(sorted((str(k), str(v)) for k, v in element.attrib.items() if not (top and k == "Name")))
     inner = inner_xml(element.text)
     text: object = _fingerprint(inner, False) if inner is not None else _norm(element.text)
-    children = tuple(_fingerprint(c, False) if isinstance(c.tag, str) else ("#comment", _norm(c.text))
-                     for c in element if _keep(c))
+    children = tuple(
+        _fingerprint(c, False) if isinstance(c.tag, str) else ("#comment", _norm(c.text)) for c in element if _keep(c)
+    )
     return (element.tag, attrs, text, children)
 
 
-def _renames(removed: list[Key], added: list[Key], ea: dict[Key, etree._Element],
-             eb: dict[Key, etree._Element]) -> list[tuple[Key, Key]]:
+def _renames(
+    removed: list[Key], added: list[Key], ea: dict[Key, etree._Element], eb: dict[Key, etree._Element]
+) -> list[tuple[Key, Key]]:
     """(old, new) pairs of a removed and an added item with the same content under another name,
     matched in file order. A renamed item that also changed is not paired: nothing but its
     content could tell it from a deleted item and a new one, and BizTalk's import, keyed by
@@ -333,7 +361,9 @@ def compare_files(a: str | Path | bytes, b: str | Path | bytes) -> Report:
             shallow_a.append(etree.Element(c.tag) if isinstance(c.tag, str) else etree.Comment(c.text))
         for c in cb:
             shallow_b.append(etree.Element(c.tag) if isinstance(c.tag, str) else etree.Comment(c.text))
-        report.other.append(Difference(path, f"top-level elements differ: {[str(c.tag) for c in ca]} → {[str(c.tag) for c in cb]}"))
+        report.other.append(
+            Difference(path, f"top-level elements differ: {[str(c.tag) for c in ca]} → {[str(c.tag) for c in cb]}")
+        )
     else:
         done: set[str] = set()
         for i, (x, y) in enumerate(zip(ca, cb, strict=True)):

@@ -104,8 +104,9 @@ PORT_ELEMENTS: tuple[Binding, ...] = (
     Binding("InboundTransforms", "inbound_maps", Kind.MAPS, "Inbound maps", write_if=_inbound_maps_written),
     Binding("OrderedDelivery", "ordered_delivery", Kind.LEAF, "Ordered delivery"),
     Binding("Priority", "priority", Kind.LEAF, "Priority"),
-    Binding("StopSendingOnFailure", "stop_sending_on_failure", Kind.LEAF,
-            "Stop sending subsequent messages on failure"),
+    Binding(
+        "StopSendingOnFailure", "stop_sending_on_failure", Kind.LEAF, "Stop sending subsequent messages on failure"
+    ),
     Binding("RouteFailedMessage", "route_failed_messages", Kind.LEAF, "Route failed messages"),
     Binding("ApplicationName", "application", Kind.TEXT, "Application", _OMIT),
 )
@@ -127,9 +128,7 @@ TRANSPORT_ELEMENTS: tuple[Binding, ...] = (
 )
 
 #: ``DistributionList`` attributes.
-GROUP_ATTRIBUTES: tuple[Binding, ...] = (
-    Binding("@Name", "name", Kind.ATTRIBUTE, "Name", _OMIT, default=""),
-)
+GROUP_ATTRIBUTES: tuple[Binding, ...] = (Binding("@Name", "name", Kind.ATTRIBUTE, "Name", _OMIT, default=""),)
 
 #: ``DistributionList`` children, in BizTalk's export order.
 GROUP_ELEMENTS: tuple[Binding, ...] = (
@@ -178,15 +177,23 @@ STATEMENT_ATTRIBUTES: tuple[Binding, ...] = (
     _attribute("Value", "value", "Value"),
 )
 #: Inside a nested ``<CustomProps>``: each property is an element named as the setting.
-SETTINGS_PARTS: tuple[Binding, ...] = (
-    Binding("", "properties", Kind.PART, "Adapter setting"),
-)
+SETTINGS_PARTS: tuple[Binding, ...] = (Binding("", "properties", Kind.PART, "Adapter setting"),)
 
 #: Every table, ports first: where a field name appears in several, the first row names it.
 TABLES: tuple[tuple[Binding, ...], ...] = (
-    PORT_ATTRIBUTES, PORT_ELEMENTS, TRANSPORT_ELEMENTS, GROUP_ATTRIBUTES, GROUP_ELEMENTS,
-    FILTER_PARTS, STATEMENT_ATTRIBUTES, SETTINGS_PARTS, CERTIFICATE_ATTRIBUTES,
-    PIPELINE_ATTRIBUTES, HANDLER_ATTRIBUTES, ADAPTER_ATTRIBUTES, MAP_ATTRIBUTES,
+    PORT_ATTRIBUTES,
+    PORT_ELEMENTS,
+    TRANSPORT_ELEMENTS,
+    GROUP_ATTRIBUTES,
+    GROUP_ELEMENTS,
+    FILTER_PARTS,
+    STATEMENT_ATTRIBUTES,
+    SETTINGS_PARTS,
+    CERTIFICATE_ATTRIBUTES,
+    PIPELINE_ATTRIBUTES,
+    HANDLER_ATTRIBUTES,
+    ADAPTER_ATTRIBUTES,
+    MAP_ATTRIBUTES,
 )
 
 
@@ -205,8 +212,23 @@ def attribute_reads(table: tuple[Binding, ...]) -> tuple[tuple[str, str, str | N
 
 
 __all__ = [
-    "ADAPTER_ATTRIBUTES", "CERTIFICATE_ATTRIBUTES", "FILTER_PARTS", "GROUP_ATTRIBUTES", "GROUP_ELEMENTS",
-    "HANDLER_ATTRIBUTES", "MAP_ATTRIBUTES", "PIPELINE_ATTRIBUTES", "PORT_ATTRIBUTES", "PORT_ELEMENTS",
-    "SETTINGS_PARTS", "STATEMENT_ATTRIBUTES", "TABLES", "TRANSPORT_ELEMENTS", "Binding", "Kind", "WhenNone",
-    "attribute_reads", "by_field",
+    "ADAPTER_ATTRIBUTES",
+    "CERTIFICATE_ATTRIBUTES",
+    "FILTER_PARTS",
+    "GROUP_ATTRIBUTES",
+    "GROUP_ELEMENTS",
+    "HANDLER_ATTRIBUTES",
+    "MAP_ATTRIBUTES",
+    "PIPELINE_ATTRIBUTES",
+    "PORT_ATTRIBUTES",
+    "PORT_ELEMENTS",
+    "SETTINGS_PARTS",
+    "STATEMENT_ATTRIBUTES",
+    "TABLES",
+    "TRANSPORT_ELEMENTS",
+    "Binding",
+    "Kind",
+    "WhenNone",
+    "attribute_reads",
+    "by_field",
 ]

@@ -43,12 +43,16 @@ def fragment_style(xml: str, indent: str) -> Style:
         stripped = line.lstrip(" \t")
         ws = line[: len(line) - len(stripped)]
         if stripped.startswith("<") and ws.startswith(indent) and len(ws) > len(indent):
-            return Style(ws[len(indent):], nl)
+            return Style(ws[len(indent) :], nl)
     return Style("  ", nl)
 
 
-def element_xml(obj: SendPort | SendPortGroup, previous: tuple[str, SendPort | SendPortGroup] | None,
-                indent: str, style: Style | None = None) -> str:
+def element_xml(
+    obj: SendPort | SendPortGroup,
+    previous: tuple[str, SendPort | SendPortGroup] | None,
+    indent: str,
+    style: Style | None = None,
+) -> str:
     """The XML of ``obj``: ``previous`` text edited minimally, or fresh when there is none."""
     node: Callable[[Any], G] = port_node if isinstance(obj, SendPort) else group_node
     if previous is None:
@@ -63,8 +67,14 @@ def piece_state(p: str | Collection) -> Any:
     """One skeleton piece as JSON-able data (read back by :func:`piece_from`)."""
     if isinstance(p, str):
         return p
-    return {"tag": p.tag, "start": p.start, "end": p.end, "indent": p.indent, "virtual": p.virtual,
-            "items": [it if isinstance(it, str) else {"slot": it.index, "lead": it.lead} for it in p.items]}
+    return {
+        "tag": p.tag,
+        "start": p.start,
+        "end": p.end,
+        "indent": p.indent,
+        "virtual": p.virtual,
+        "items": [it if isinstance(it, str) else {"slot": it.index, "lead": it.lead} for it in p.items],
+    }
 
 
 def piece_from(s: Any) -> str | Collection:
@@ -98,9 +108,15 @@ def from_skeleton(state: dict[str, Any] | None, ports: Iterable[Stored], groups:
         doc = BindingDocument()
     else:
         doc = BindingDocument._assemble(
-            state["name"], state["encoding"], bytes.fromhex(state["bom"]), Style(state["unit"], state["newline"]),
-            pieces=[piece_from(p) for p in state["pieces"]], original_if_empty=state["original_if_empty"],
-            root_attributes=state["root_attributes"], timestamp=state["timestamp"])
+            state["name"],
+            state["encoding"],
+            bytes.fromhex(state["bom"]),
+            Style(state["unit"], state["newline"]),
+            pieces=[piece_from(p) for p in state["pieces"]],
+            original_if_empty=state["original_if_empty"],
+            root_attributes=state["root_attributes"],
+            timestamp=state["timestamp"],
+        )
     # ``Stored.model`` is typed as either kind: the caller passes ports in ``ports`` and
     # groups in ``groups`` (unchecked).
     for st in ports:
@@ -117,8 +133,9 @@ def _attached_model(doc: BindingDocument, st: Stored) -> SendPort | SendPortGrou
 
 
 _XMLNS = re.compile(r"""\sxmlns(?::[^\s=]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")
-STANDARD_NAMESPACES = ('xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                       'xmlns:xsd="http://www.w3.org/2001/XMLSchema"')
+STANDARD_NAMESPACES = (
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
+)
 
 
 def namespace_declarations(doc: BindingDocument) -> str:

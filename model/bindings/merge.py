@@ -29,7 +29,7 @@ def child_indent(raw: xt.Element, indent: str, st: Style) -> tuple[str, bool]:
         if isinstance(node, xt.Element | xt.Comment) and i > 0 and isinstance(kids[i - 1], xt.Text):
             before = kids[i - 1]
             if "\n" in before:
-                return before[before.rfind("\n") + 1:], True
+                return before[before.rfind("\n") + 1 :], True
             return "", False
     if any(isinstance(n, xt.Element) for n in kids):
         return "", False
@@ -68,7 +68,7 @@ def _insert(raw: xt.Element, anchor: xt.Element | None, el: xt.Element, indent: 
 def _remove(raw: xt.Element, el: xt.Element) -> None:
     i = raw.children.index(el)
     start = i - 1 if i > 0 and _is_ws(raw.children[i - 1]) else i
-    del raw.children[start:i + 1]
+    del raw.children[start : i + 1]
     if all(_is_ws(n) for n in raw.children):
         raw.children = []
         raw._close_empty()
@@ -88,9 +88,14 @@ def patch(raw: xt.Element, old: G, new: G, st: Style, indent: str) -> None:
         return
     if new.nil:
         raw.set_nil()
-    elif (new.text and old.text and not old.nil and any(isinstance(n, xt.Element) for n in raw.children)
-          and (old_nodes := markup_nodes(old.text)) is not None
-          and (new_nodes := markup_nodes(new.text)) is not None):
+    elif (
+        new.text
+        and old.text
+        and not old.nil
+        and any(isinstance(n, xt.Element) for n in raw.children)
+        and (old_nodes := markup_nodes(old.text)) is not None
+        and (new_nodes := markup_nodes(new.text)) is not None
+    ):
         # A nested document written as child elements (BTDF): merge it like any element.
         _patch_children(raw, old_nodes, new_nodes, st, indent)
     elif new.children is not None and old.children is not None and not old.nil and not raw.is_nil:
@@ -113,8 +118,9 @@ def _replace_content(raw: xt.Element, new: G, st: Style, indent: str) -> None:
     elif new.nested is not None:
         if element_form:
             cind, _ = child_indent(raw, indent, st)
-            raw.set_children([xt.Text(st.newline + cind), _fresh(new.nested, cind, st, True),
-                              xt.Text(st.newline + indent)])
+            raw.set_children(
+                [xt.Text(st.newline + cind), _fresh(new.nested, cind, st, True), xt.Text(st.newline + indent)]
+            )
         else:
             raw.set_text(xt.escape_text(nested_text(new), st.newline))
     elif new.text:
@@ -202,7 +208,7 @@ def _patch_nested(raw: xt.Element, old: G, new: G, st: Style, indent: str) -> No
         return
     i = nodes.index(text_root)
     before = nodes[i - 1] if i > 0 and isinstance(nodes[i - 1], xt.Text) else ""
-    root_indent = before[before.rfind("\n") + 1:] if "\n" in before else ""
+    root_indent = before[before.rfind("\n") + 1 :] if "\n" in before else ""
     inner_style = Style(_inner_unit(text_root, root_indent) or "  ", "\n")
     patch(text_root, old.nested, new.nested, inner_style, root_indent)
     raw.set_text(_text_escaper(raw_text, st.newline)(xt.serialize(nodes)))
@@ -211,7 +217,7 @@ def _patch_nested(raw: xt.Element, old: G, new: G, st: Style, indent: str) -> No
 def _inner_unit(root: xt.Element, root_indent: str) -> str | None:
     cind, pretty = child_indent(root, root_indent, Style())
     if pretty and cind.startswith(root_indent) and len(cind) > len(root_indent):
-        return cind[len(root_indent):]
+        return cind[len(root_indent) :]
     return None
 
 

@@ -353,8 +353,7 @@ _AttributePlan = tuple[tuple[str, str, str | None, bool], ...]
 _SubModelReader = Callable[[etree._Element], dict[str, Any]]
 #: (tag, field, read, keep None) per child element, and (tag, field) of those whose field is
 #: None when the element is absent.
-_ElementPlan = tuple[tuple[tuple[str, str, Callable[[etree._Element], Any], bool], ...],
-                     tuple[tuple[str, str], ...]]
+_ElementPlan = tuple[tuple[tuple[str, str, Callable[[etree._Element], Any], bool], ...], tuple[tuple[str, str], ...]]
 
 _READ: dict[Kind, Callable[[etree._Element], Any]] = {
     Kind.TEXT: text,

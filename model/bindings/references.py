@@ -24,8 +24,7 @@ from model.bindings.reader import is_nil
 #: Element -> kind of object it names.
 TAGS = {"SendPortRef": "port", "DistributionListRef": "group"}
 
-_IN_TEXT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<(?:[\w.-]+:)?(SendPortRef|DistributionListRef)(?=[\s/>])",
-                      re.S)
+_IN_TEXT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<(?:[\w.-]+:)?(SendPortRef|DistributionListRef)(?=[\s/>])", re.S)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,9 @@ def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
         try:
             size = path.stat().st_size
             if size > MAX_INPUT_BYTES:
-                raise BindingFormatError(name, 1, 1, f"file is {size:,} bytes; larger than the {MAX_INPUT_BYTES:,}-byte limit")
+                raise BindingFormatError(
+                    name, 1, 1, f"file is {size:,} bytes; larger than the {MAX_INPUT_BYTES:,}-byte limit"
+                )
             data = path.read_bytes()
         except IsADirectoryError:
             raise BindingFormatError(name, 1, 1, "is a directory, not a binding file") from None
@@ -132,13 +134,13 @@ def decode(data: bytes, name: str) -> Decoded:
             except LookupError:
                 raise BindingFormatError(name, 1, 1, f"unknown encoding {declared!r} in the XML declaration") from None
     try:
-        text = data[len(bom):].decode(encoding)
+        text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError as e:
         offset = len(bom) + e.start
         line = data.count(b"\n", 0, offset) + 1
         col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
         raise BindingFormatError(
-            name, line, col, f"invalid {encoding} byte sequence {data[offset:offset + 4]!r} ({e.reason})"
+            name, line, col, f"invalid {encoding} byte sequence {data[offset : offset + 4]!r} ({e.reason})"
         ) from None
     return Decoded(text, encoding, bom)
 
@@ -159,8 +161,9 @@ def _check_prolog(text: str, name: str) -> None:
     while (m := _PROLOG_TOKEN.match(text, pos)) is not None and m.group() != "<":
         if m.group() == "<!DOCTYPE":
             line, col = position(text, m.start())
-            raise BindingFormatError(name, line, col,
-                                     "document type declarations (DTD, entities) are not allowed in binding files")
+            raise BindingFormatError(
+                name, line, col, "document type declarations (DTD, entities) are not allowed in binding files"
+            )
         pos = m.end()
 
 
@@ -179,27 +182,34 @@ def check_root_name(text: str, name: str, expected: str) -> None:
         raise BindingFormatError(name, line, col, "no root element: not an XML document")
     if root.group(1) != expected:
         line, col = position(text, pos)
-        raise BindingFormatError(name, line, col,
-                                 f"root element is <{root.group(1)}>, expected <{expected}>: not a binding file")
+        raise BindingFormatError(
+            name, line, col, f"root element is <{root.group(1)}>, expected <{expected}>: not a binding file"
+        )
 
 
 def _lxml_input(decoded: Decoded, data: bytes | None) -> bytes:
     """Bytes for lxml: the file itself when it is plain UTF-8, else re-encoded UTF-8."""
     declared = _DECL_ENCODING.match(data) if data is not None else None
-    if (data is not None and not decoded.bom and decoded.encoding == "utf-8"
-            and (declared is None or declared.group(1).lower() in (b"utf-8", b"utf8"))):
+    if (
+        data is not None
+        and not decoded.bom
+        and decoded.encoding == "utf-8"
+        and (declared is None or declared.group(1).lower() in (b"utf-8", b"utf8"))
+    ):
         return data
     text = decoded.text
     decl = _DECL.match(text)
     if decl:  # blank the declaration (same length keeps columns): lxml reads UTF-8
-        text = " " * decl.end() + text[decl.end():]
+        text = " " * decl.end() + text[decl.end() :]
     return text.encode("utf-8")
 
 
 def _check_tree(root: etree._Element, decoded: Decoded, name: str) -> None:
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
-        raise BindingFormatError(name, 1, 1, "document type declarations (DTD, entities) are not allowed in binding files")
+        raise BindingFormatError(
+            name, 1, 1, "document type declarations (DTD, entities) are not allowed in binding files"
+        )
     if "XInclude" in decoded.text:
         for ns in _XINCLUDE:
             for el in root.iter(f"{{{ns}}}*"):
@@ -230,8 +240,9 @@ def parse_fragment(data: bytes) -> etree._Element:
     return etree.fromstring(data, _PARSER)
 
 
-def stream_document(decoded: Decoded, name: str, data: bytes | None,
-                    items: dict[str, str], on_item: Callable[[etree._Element], None]) -> etree._Element:
+def stream_document(
+    decoded: Decoded, name: str, data: bytes | None, items: dict[str, str], on_item: Callable[[etree._Element], None]
+) -> etree._Element:
     """Parse like :func:`parse_document`, handing each element named in ``items`` (item tag ->
     collection tag) that sits in the first such collection under the root to ``on_item``,
     then freeing it: memory stays near the size of one port, not of the whole tree."""
@@ -247,16 +258,28 @@ def stream_document(decoded: Decoded, name: str, data: bytes | None,
         return root
     first: dict[str, etree._Element] = {}
     context = etree.iterparse(
-        io.BytesIO(_lxml_input(decoded, data)), events=("end",), tag=tuple(items),
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, remove_blank_text=False, remove_comments=False, collect_ids=False,
+        io.BytesIO(_lxml_input(decoded, data)),
+        events=("end",),
+        tag=tuple(items),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+        remove_comments=False,
+        collect_ids=False,
     )
     try:
         for _event, el in context:
             parent = el.getparent()
             coll_tag = items[el.tag]
-            if parent is None or parent.tag != coll_tag or parent.getparent() is None \
-                    or parent.getparent().getparent() is not None:
+            if (
+                parent is None
+                or parent.tag != coll_tag
+                or parent.getparent() is None
+                or parent.getparent().getparent() is not None
+            ):
                 continue
             if first.setdefault(coll_tag, parent) is not parent:
                 continue

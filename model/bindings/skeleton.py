@@ -73,7 +73,7 @@ class Collection:
     def item_indent(self, unit: str) -> str:
         for it in self.items:
             if isinstance(it, Slot) and "\n" in it.lead:
-                return it.lead[it.lead.rfind("\n") + 1:]
+                return it.lead[it.lead.rfind("\n") + 1 :]
         return self.indent + unit
 
     def insert_at(self) -> int:
@@ -127,7 +127,7 @@ def _skip_element(text: str, name: str, pos: int) -> int:
 
 def _indent_before(text: str, pos: int) -> str:
     nl = text.rfind("\n", 0, pos)
-    ws = text[nl + 1:pos]
+    ws = text[nl + 1 : pos]
     return ws if not ws.strip() else ""
 
 
@@ -208,8 +208,9 @@ def cut_text(text: str) -> Cut:
     return Cut(pieces, spans)
 
 
-def _scan_collection(text: str, pos: int, col: Collection, spans: list[tuple[int, int, str, int]],
-                     line: int, line_pos: int) -> tuple[int, int, int]:
+def _scan_collection(
+    text: str, pos: int, col: Collection, spans: list[tuple[int, int, str, int]], line: int, line_pos: int
+) -> tuple[int, int, int]:
     item = _ITEM[col.tag]
     next_token = xt.next_token
     chunk = pos
@@ -219,7 +220,7 @@ def _scan_collection(text: str, pos: int, col: Collection, spans: list[tuple[int
             raise ValueError(f"<{col.tag}> is not closed")
         kind = m.lastgroup
         if kind == xt.END:
-            col.items.append(text[chunk:m.start()])
+            col.items.append(text[chunk : m.start()])
             col.end = m.group()
             return m.end(), line, line_pos
         if kind != xt.START:
@@ -228,11 +229,11 @@ def _scan_collection(text: str, pos: int, col: Collection, spans: list[tuple[int
         name = m.group("name")
         end = m.end() if xt.is_self_closing(m) else _skip_element(text, name, m.end())
         if name == item:
-            before = text[chunk:m.start()]
+            before = text[chunk : m.start()]
             stripped = before.rstrip(" \t\r\n")
             if stripped:
                 col.items.append(stripped)
-            lead = before[len(stripped):]
+            lead = before[len(stripped) :]
             line += text.count("\n", line_pos, m.start())
             line_pos = m.start()
             col.items.append(Slot(len(spans), lead))
@@ -260,8 +261,8 @@ def reindent(raw: str, old: str, new: str, old_nl: str, new_nl: str) -> str:
     for line in lines[1:]:
         if old_nl == "\r\n" and line.endswith("\r"):
             line = line[:-1]
-        if line.startswith(old) and line[len(old):].lstrip(" \t").startswith("<"):
-            line = new + line[len(old):]
+        if line.startswith(old) and line[len(old) :].lstrip(" \t").startswith("<"):
+            line = new + line[len(old) :]
         out.append(line)
     return new_nl.join(out)
 
@@ -271,8 +272,9 @@ def assemble(pieces: list[str | Collection], style: Style, ports: list[Placed], 
     return "".join(assemble_parts(pieces, style, ports, groups))  # type: ignore[arg-type]
 
 
-def assemble_encoded(pieces: list[str | Collection], style: Style, ports: list[Placed], groups: list[Placed],
-                     encoding: str) -> bytes:
+def assemble_encoded(
+    pieces: list[str | Collection], style: Style, ports: list[Placed], groups: list[Placed], encoding: str
+) -> bytes:
     """:func:`assemble`, encoded; elements whose text is given as bytes (already in ``encoding``)
     are copied as they are, without a round trip through ``str``."""
     parts = assemble_parts(pieces, style, ports, groups)
@@ -288,8 +290,9 @@ def assemble_encoded(pieces: list[str | Collection], style: Style, ports: list[P
     return b"".join(out)
 
 
-def assemble_parts(pieces: list[str | Collection], style: Style, ports: list[Placed], groups: list[Placed]
-                   ) -> list[str | bytes]:
+def assemble_parts(
+    pieces: list[str | Collection], style: Style, ports: list[Placed], groups: list[Placed]
+) -> list[str | bytes]:
     """The document's text in parts, in order: skeleton text and the elements' texts."""
     out: list[str | bytes] = []
     for piece in pieces:

@@ -108,17 +108,18 @@ def _elements(obj: Any, table: tuple[Binding, ...]) -> list[G]:
 
 
 def settings_node(s: AdapterSettings) -> G:
-    return G("CustomProps", children=[
-        G(p.name, _attrs(("vt", p.vt)), text=p.value) for p in s.properties
-    ])
+    return G("CustomProps", children=[G(p.name, _attrs(("vt", p.vt)), text=p.value) for p in s.properties])
 
 
 def filter_node(f: Filter) -> G:
-    return G("Filter", [("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-                        ("xmlns:xsd", "http://www.w3.org/2001/XMLSchema")], children=[
-        G(_GROUP, children=[G(_STATEMENT, _attributes(s, fields.STATEMENT_ATTRIBUTES)) for s in g.statements])
-        for g in f.groups
-    ])
+    return G(
+        "Filter",
+        [("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"), ("xmlns:xsd", "http://www.w3.org/2001/XMLSchema")],
+        children=[
+            G(_GROUP, children=[G(_STATEMENT, _attributes(s, fields.STATEMENT_ATTRIBUTES)) for s in g.statements])
+            for g in f.groups
+        ],
+    )
 
 
 def _text(tag: str, value: Any) -> G:
@@ -177,8 +178,7 @@ def port_node(p: SendPort) -> G:
 
 def group_node(g: SendPortGroup) -> G:
     """A send port group (``DistributionList``) in BizTalk's export order."""
-    return G("DistributionList", _attributes(g, fields.GROUP_ATTRIBUTES),
-             children=_elements(g, fields.GROUP_ELEMENTS))
+    return G("DistributionList", _attributes(g, fields.GROUP_ATTRIBUTES), children=_elements(g, fields.GROUP_ELEMENTS))
 
 
 # -- rendering fresh text ---------------------------------------------------------------------

@@ -173,8 +173,10 @@ class Element:
     # -- reading ------------------------------------------------------------------------
 
     def attrs(self) -> dict[str, str]:
-        return {m.group(2): unescape(m.group(4) if m.group(4) is not None else m.group(5))
-                for m in _ATTR.finditer(self.start)}
+        return {
+            m.group(2): unescape(m.group(4) if m.group(4) is not None else m.group(5))
+            for m in _ATTR.finditer(self.start)
+        }
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrs().get(name, default)
@@ -220,13 +222,13 @@ class Element:
         quote = "'" if "'" in self.start and '"' not in self.start else '"'
         tail = len(self.start) - (2 if self.start.endswith("/>") else 1)
         head = self.start[:tail].rstrip()
-        gap = self.start[len(head):tail]
+        gap = self.start[len(head) : tail]
         self.start = f"{head} {name}={quote}{escape_attr(value, quote)}{quote}{gap}{self.start[tail:]}"
 
     def remove_attr(self, name: str) -> None:
         for m in _ATTR.finditer(self.start):
             if m.group(2) == name:
-                self.start = self.start[: m.start()] + self.start[m.end():]
+                self.start = self.start[: m.start()] + self.start[m.end() :]
                 return
 
     def set_text(self, raw: str) -> None:
@@ -296,7 +298,7 @@ def parse(text: str, pos: int = 0, endpos: int | None = None) -> list:
     top = root
     for m in _TOKEN.finditer(text, pos, endpos):
         if m.start() > pos:
-            top.append(Text(text[pos:m.start()]))
+            top.append(Text(text[pos : m.start()]))
         pos = m.end()
         kind = m.lastgroup
         tok = m.group()

@@ -25,8 +25,14 @@ from model.store.unit_of_work import UnitOfWork
 _CHUNK = 500
 
 
-def perform(uow: UnitOfWork, action: Action, subjects: Sequence[Subject], group: str | None,
-            application: str | None, operation: str | None) -> list[Change]:
+def perform(
+    uow: UnitOfWork,
+    action: Action,
+    subjects: Sequence[Subject],
+    group: str | None,
+    application: str | None,
+    operation: str | None,
+) -> list[Change]:
     """Plan ``action`` under BizTalk's rules and write it; see :meth:`Workspace.perform`."""
     with uow:
         rows = uow.rows
@@ -40,8 +46,12 @@ def perform(uow: UnitOfWork, action: Action, subjects: Sequence[Subject], group:
     return changes
 
 
-def restore_states(uow: UnitOfWork, states: Iterable[tuple[Kind, str, State]], operation: str,
-                   expected: Iterable[tuple[Kind, str, State]] | None) -> None:
+def restore_states(
+    uow: UnitOfWork,
+    states: Iterable[tuple[Kind, str, State]],
+    operation: str,
+    expected: Iterable[tuple[Kind, str, State]] | None,
+) -> None:
     """Bring objects back to given states through BizTalk's own steps; see
     :meth:`Workspace.restore_states`."""
     targets = {(k, n): st for k, n, st in states}
@@ -56,14 +66,19 @@ def restore_states(uow: UnitOfWork, states: Iterable[tuple[Kind, str, State]], o
             now_states[(kind, name)] = STATES[row.state]
         for kind, name, state in expected or ():
             if (kind, name) in now_states and now_states[(kind, name)] is not state:
-                raise ConflictError(f"{kind.label} '{name}' is now {now_states[(kind, name)].label}, changed "
-                                    f"by someone else since (it was {state.label}); nothing was changed. "
-                                    "Reload and try again.")
+                raise ConflictError(
+                    f"{kind.label} '{name}' is now {now_states[(kind, name)].label}, changed "
+                    f"by someone else since (it was {state.label}); nothing was changed. "
+                    "Reload and try again."
+                )
         view = rows.view()
         changes: list[Change] = []
         for action in (Action.STOP, Action.UNENLIST, Action.ENLIST, Action.START):
-            subjects = [Subject(k, n) for (k, n), target in targets.items()
-                        if _step_towards(view_state(view, k, n), target) is action]
+            subjects = [
+                Subject(k, n)
+                for (k, n), target in targets.items()
+                if _step_towards(view_state(view, k, n), target) is action
+            ]
             if subjects:
                 step = lifecycle.plan(view, action, subjects)
                 view = lifecycle.apply_plan(view, step)
@@ -91,13 +106,18 @@ def apply_changes(uow: UnitOfWork, action: Action, changes: Sequence[Change], op
     for (kind, before, after), names in batches.items():
         table = PORT_TABLE if kind is Kind.PORT else GROUP_TABLE
         for i in range(0, len(names), _CHUNK):
-            chunk = names[i:i + _CHUNK]
+            chunk = names[i : i + _CHUNK]
             # Conditional on the state the plan saw: a concurrent change makes this a conflict.
-            result = s.execute(update(table).where(table.c.name.in_(chunk), table.c.state == int(before))
-                               .values(state=int(after), version=table.c.version + 1, updated_at=at))
+            result = s.execute(
+                update(table)
+                .where(table.c.name.in_(chunk), table.c.state == int(before))
+                .values(state=int(after), version=table.c.version + 1, updated_at=at)
+            )
             if result.rowcount != len(chunk):  # type: ignore[attr-defined]
-                raise ConflictError(f"some of the selected {kind.label}s were changed by someone else meanwhile; "
-                                    "nothing was changed. Refresh and try again.")
+                raise ConflictError(
+                    f"some of the selected {kind.label}s were changed by someone else meanwhile; "
+                    "nothing was changed. Refresh and try again."
+                )
     by_group: dict[str, list[MembershipChange]] = {}
     for c in changes:
         if isinstance(c, MembershipChange):
@@ -111,17 +131,25 @@ def apply_changes(uow: UnitOfWork, action: Action, changes: Sequence[Change], op
                 members.append(m.port)
             elif not m.added and m.port in members:
                 members.remove(m.port)
-            audit.append({"kind": "group", "name": group_name,
-                          "detail": f"{'added' if m.added else 'removed'} member '{m.port}'"})
+            audit.append(
+                {
+                    "kind": "group",
+                    "name": group_name,
+                    "detail": f"{'added' if m.added else 'removed'} member '{m.port}'",
+                }
+            )
         rows.set_group(row, old, replace(old, members=tuple(members)))
     for c in changes:
         if isinstance(c, Deletion):
             doomed = rows.placed_row(c.kind, c.name)
             if doomed is None:
-                raise ConflictError(f"{c.kind.label} '{c.name}' was deleted by someone else meanwhile; "
-                                    "nothing was changed. Refresh and try again.")
-            audit.append({"kind": c.kind.value, "name": c.name, "before": State(doomed.state).label,
-                          "detail": "deleted"})
+                raise ConflictError(
+                    f"{c.kind.label} '{c.name}' was deleted by someone else meanwhile; "
+                    "nothing was changed. Refresh and try again."
+                )
+            audit.append(
+                {"kind": c.kind.value, "name": c.name, "before": State(doomed.state).label, "detail": "deleted"}
+            )
             s.delete(doomed)
             s.execute(delete(BindingRow).where(BindingRow.kind == c.kind.value, BindingRow.target == c.name))
     uow.audit(operation or action.value, audit)

@@ -134,15 +134,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 def make_engine(url: str) -> Engine:
     try:
         if url == "sqlite://":  # one shared in-memory database (rendering a file, tests)
-            engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False},
-                                   use_insertmanyvalues=False)
+            engine = create_engine(
+                url, poolclass=StaticPool, connect_args={"check_same_thread": False}, use_insertmanyvalues=False
+            )
             event.listen(engine, "connect", _sqlite_pragmas)
         elif url.startswith("sqlite"):
             _create_private(url)
             # Plain executemany: SQLite gains nothing from batched multi-row VALUES statements,
             # and compiling them costs more than the inserts.
-            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                                   use_insertmanyvalues=False)
+            engine = create_engine(
+                url, connect_args={"timeout": 30, "check_same_thread": False}, use_insertmanyvalues=False
+            )
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(url, pool_pre_ping=True)
@@ -179,7 +181,8 @@ def migrate(engine: Engine) -> str:
                 except Exception:  # noqa: BLE001 - alembic raises several kinds for unknown ids
                     raise SchemaTooNewError(
                         f"workspace {display(str(engine.url))} has schema version {current}, newer than this "
-                        f"Portwright understands ({head}); upgrade Portwright to open it") from None
+                        f"Portwright understands ({head}); upgrade Portwright to open it"
+                    ) from None
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except SQLAlchemyError as e:

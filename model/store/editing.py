@@ -30,9 +30,12 @@ from model.store.unit_of_work import UnitOfWork
 _Model = TypeVar("_Model", SendPort, SendPortGroup)
 
 
-def create(uow: UnitOfWork, ports: Sequence[tuple[SendPort, str | None, float | None, float | None]],
-           groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]],
-           operation: str) -> list[PortRecord | GroupRecord]:
+def create(
+    uow: UnitOfWork,
+    ports: Sequence[tuple[SendPort, str | None, float | None, float | None]],
+    groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]],
+    operation: str,
+) -> list[PortRecord | GroupRecord]:
     """Create new, unenlisted ports and groups (application, x, y each), all or nothing."""
     out: list[PortRecord | GroupRecord] = []
     audit: list[dict[str, Any]] = []
@@ -50,14 +53,23 @@ def create(uow: UnitOfWork, ports: Sequence[tuple[SendPort, str | None, float | 
                         raise DuplicateError(f"a {kind.label} named '{model.name}' already exists")
                     xml = element_xml(model, None, PORT_INDENT)
                     common: dict[str, Any] = dict(
-                        name=model.name, application=rows.application(app), state=int(State.UNENLISTED), xml=xml,
-                        namespaces=STANDARD_NAMESPACES, indent=PORT_INDENT, x=x, y=y, updated_at=now())
+                        name=model.name,
+                        application=rows.application(app),
+                        state=int(State.UNENLISTED),
+                        xml=xml,
+                        namespaces=STANDARD_NAMESPACES,
+                        indent=PORT_INDENT,
+                        x=x,
+                        y=y,
+                        updated_at=now(),
+                    )
                     row: SendPortRow | GroupRow
                     if isinstance(model, SendPort):
                         row = SendPortRow(**common, **port_columns(model))
                     else:
-                        row = GroupRow(**common, members=[MemberRow(position=i, port_name=m)
-                                                          for i, m in enumerate(model.members)])
+                        row = GroupRow(
+                            **common, members=[MemberRow(position=i, port_name=m) for i, m in enumerate(model.members)]
+                        )
                     s.add(row)
                     s.flush()
                     record_cls = PortRecord if isinstance(model, SendPort) else GroupRecord
@@ -68,8 +80,16 @@ def create(uow: UnitOfWork, ports: Sequence[tuple[SendPort, str | None, float | 
     return out
 
 
-def _revision(rows: WorkspaceRepository, kind: Kind, name: str, row: SendPortRow | GroupRow, current: _Model,
-              new: _Model, expected_version: int | None, base: _Model | None) -> _Model:
+def _revision(
+    rows: WorkspaceRepository,
+    kind: Kind,
+    name: str,
+    row: SendPortRow | GroupRow,
+    current: _Model,
+    new: _Model,
+    expected_version: int | None,
+    base: _Model | None,
+) -> _Model:
     """What to write: ``new``, or my edit merged over a concurrent one (``base`` is the copy
     the edit started from); ConflictError when both changed the same field."""
     if new.name != name:
@@ -84,8 +104,9 @@ def _revision(rows: WorkspaceRepository, kind: Kind, name: str, row: SendPortRow
     return cast(_Model, merge.result)  # the merge of two ports is a port, of two groups a group
 
 
-def update_port(uow: UnitOfWork, name: str, port: SendPort, expected_version: int | None, base: SendPort | None,
-                operation: str) -> PortRecord:
+def update_port(
+    uow: UnitOfWork, name: str, port: SendPort, expected_version: int | None, base: SendPort | None, operation: str
+) -> PortRecord:
     """Replace a port's settings (not its name); see :meth:`Workspace.update_port`."""
     with uow:
         rows = uow.rows
@@ -96,7 +117,10 @@ def update_port(uow: UnitOfWork, name: str, port: SendPort, expected_version: in
         if port == old:  # nothing to write: the unit of work is left without a commit
             return PortRecord(old, STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y, old)
         rules_see_it = (port.application, port.is_static, port.is_two_way) != (
-            old.application, old.is_static, old.is_two_way)
+            old.application,
+            old.is_static,
+            old.is_two_way,
+        )
         with rules_kept(rows) if rules_see_it else nullcontext():
             row.xml = element_xml(port, (row.xml, old), row.indent)
             for k, v in port_columns(port).items():
@@ -113,8 +137,14 @@ def update_port(uow: UnitOfWork, name: str, port: SendPort, expected_version: in
     return record
 
 
-def update_group(uow: UnitOfWork, name: str, group: SendPortGroup, expected_version: int | None,
-                 base: SendPortGroup | None, operation: str) -> GroupRecord:
+def update_group(
+    uow: UnitOfWork,
+    name: str,
+    group: SendPortGroup,
+    expected_version: int | None,
+    base: SendPortGroup | None,
+    operation: str,
+) -> GroupRecord:
     """Replace a group's settings and members; see :meth:`Workspace.update_group`."""
     with uow:
         rows = uow.rows
@@ -124,8 +154,9 @@ def update_group(uow: UnitOfWork, name: str, group: SendPortGroup, expected_vers
         group = _revision(rows, Kind.GROUP, name, row, current, group, expected_version, base)
         check_values(Kind.GROUP, name, current, group)
         if group == current:  # nothing to write: the unit of work is left without a commit
-            return GroupRecord(current, STATES[row.state], row.application.name, row.version, row.xml,
-                               row.x, row.y, current)
+            return GroupRecord(
+                current, STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y, current
+            )
         rules_see_it = (current.members, current.application) != (group.members, group.application)
         with rules_kept(rows) if rules_see_it else nullcontext():
             if current.members != group.members:
@@ -136,8 +167,9 @@ def update_group(uow: UnitOfWork, name: str, group: SendPortGroup, expected_vers
                 row.application = rows.application(group.application)
                 uow.count_change()
         uow.audit(operation, [{"kind": "group", "name": name, "detail": _fields(current, group)}])
-        record = GroupRecord(group, STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y,
-                             current)
+        record = GroupRecord(
+            group, STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y, current
+        )
         uow.commit()
     return record
 
@@ -148,8 +180,9 @@ def _check_membership(rows: WorkspaceRepository, group: str, old: Sequence[str],
     removed = [m for m in dict.fromkeys(old) if m not in new]
     added = [m for m in dict.fromkeys(new) if m not in old]
     if removed:
-        view = lifecycle.apply_plan(view, lifecycle.plan(
-            view, Action.REMOVE_MEMBER, [Subject.port(m) for m in removed], group=group))
+        view = lifecycle.apply_plan(
+            view, lifecycle.plan(view, Action.REMOVE_MEMBER, [Subject.port(m) for m in removed], group=group)
+        )
     if added:
         lifecycle.plan(view, Action.ADD_MEMBER, [Subject.port(m) for m in added], group=group)
 
@@ -182,8 +215,7 @@ def rename(uow: UnitOfWork, kind: Kind, old: str, new: str, operation: str) -> l
             rows.set_group(row, g, replace(g, name=new))
             row.name = new
         files = references.rename_in_sources(s, kind, old, new)
-        s.execute(update(BindingRow).where(BindingRow.kind == kind.value, BindingRow.target == old)
-                  .values(target=new))
+        s.execute(update(BindingRow).where(BindingRow.kind == kind.value, BindingRow.target == old).values(target=new))
         row.updated_at = now()
         s.flush()
         detail = f"renamed from '{old}'" + (f"; references in {len(files)} imported file(s)" if files else "")
@@ -204,8 +236,17 @@ def set_references(uow: UnitOfWork, application: str, names: Sequence[str]) -> N
                 raise NotFoundError("application", ref)
         before = ", ".join(row.references or []) or None
         row.references = sorted(set(names))
-        uow.audit("references", [{"kind": "application", "name": application, "before": before,
-                                  "after": ", ".join(row.references) or None}])
+        uow.audit(
+            "references",
+            [
+                {
+                    "kind": "application",
+                    "name": application,
+                    "before": before,
+                    "after": ", ".join(row.references) or None,
+                }
+            ],
+        )
         uow.commit()
 
 
@@ -215,8 +256,10 @@ def set_positions(uow: UnitOfWork, positions: dict[tuple[Kind, str], tuple[float
         for kind, table in ((Kind.PORT, PORT_TABLE), (Kind.GROUP, GROUP_TABLE)):
             batch = [{"n": name, "px": x, "py": y} for (k, name), (x, y) in positions.items() if k is kind]
             if batch:
-                uow.session.connection().execute(update(table).where(table.c.name == bindparam("n"))
-                                                 .values(x=bindparam("px"), y=bindparam("py")), batch)
+                uow.session.connection().execute(
+                    update(table).where(table.c.name == bindparam("n")).values(x=bindparam("px"), y=bindparam("py")),
+                    batch,
+                )
         uow.commit()
 
 

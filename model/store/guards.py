@@ -44,14 +44,20 @@ def rules_kept(rows: WorkspaceRepository) -> Iterator[None]:
         raise RuleError(f"refused: {sorted(added)[0]}; nothing was changed")
 
 
-def stale(rows: WorkspaceRepository, kind: Kind, name: str, expected: int, actual: int,
-          fields: Sequence[str] = ()) -> ConflictError:
+def stale(
+    rows: WorkspaceRepository, kind: Kind, name: str, expected: int, actual: int, fields: Sequence[str] = ()
+) -> ConflictError:
     """The conflict of an edit based on version ``expected`` when the object is at ``actual``:
     it names who changed the object last, and which fields both edits changed."""
-    last = rows.session.execute(select(AuditRow.user, AuditRow.at, AuditRow.operation)
-                                .where(AuditRow.kind == kind.value, AuditRow.name == name)
-                                .order_by(AuditRow.id.desc()).limit(1)).first()
+    last = rows.session.execute(
+        select(AuditRow.user, AuditRow.at, AuditRow.operation)
+        .where(AuditRow.kind == kind.value, AuditRow.name == name)
+        .order_by(AuditRow.id.desc())
+        .limit(1)
+    ).first()
     who = f" by {last.user} ({last.operation}, {last.at:%Y-%m-%d %H:%M} UTC)" if last else " by someone else"
     what = f"; both changed its {', '.join(describe(f) for f in fields)}" if fields else ""
-    return ConflictError(f"{kind.label} '{name}' was changed{who} since it was read (version {expected} is "
-                         f"now {actual}){what}; nothing was saved. Reload and try again.")
+    return ConflictError(
+        f"{kind.label} '{name}' was changed{who} since it was read (version {expected} is "
+        f"now {actual}){what}; nothing was saved. Reload and try again."
+    )

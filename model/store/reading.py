@@ -33,45 +33,90 @@ _PROPERTY = re.compile(r"""Statement\s+[^>]*?Property=["']([^"'&<]+)["']""")
 
 def entries(s: Session, application: str | None = None, state: State | None = None) -> list[Entry]:
     """Ports then groups, by application and name: what ``ls``, explorers and canvases show."""
-    port_q = (select(SendPortRow.name, ApplicationRow.name, SendPortRow.state, SendPortRow.adapter,
-                     SendPortRow.address, SendPortRow.is_static, SendPortRow.is_two_way,
-                     SendPortRow.version, SendPortRow.x, SendPortRow.y)
-              .join(ApplicationRow).order_by(ApplicationRow.name, SendPortRow.name))
-    group_q = (select(GroupRow.id, GroupRow.name, ApplicationRow.name, GroupRow.state, GroupRow.version,
-                      GroupRow.x, GroupRow.y).join(ApplicationRow).order_by(ApplicationRow.name, GroupRow.name))
+    port_q = (
+        select(
+            SendPortRow.name,
+            ApplicationRow.name,
+            SendPortRow.state,
+            SendPortRow.adapter,
+            SendPortRow.address,
+            SendPortRow.is_static,
+            SendPortRow.is_two_way,
+            SendPortRow.version,
+            SendPortRow.x,
+            SendPortRow.y,
+        )
+        .join(ApplicationRow)
+        .order_by(ApplicationRow.name, SendPortRow.name)
+    )
+    group_q = (
+        select(
+            GroupRow.id, GroupRow.name, ApplicationRow.name, GroupRow.state, GroupRow.version, GroupRow.x, GroupRow.y
+        )
+        .join(ApplicationRow)
+        .order_by(ApplicationRow.name, GroupRow.name)
+    )
     if application is not None:
         port_q = port_q.where(ApplicationRow.name == application)
         group_q = group_q.where(ApplicationRow.name == application)
     if state is not None:
         port_q = port_q.where(SendPortRow.state == int(state))
         group_q = group_q.where(GroupRow.state == int(state))
-    out = [Entry(Kind.PORT, n, a, STATES[st], ad, addr, bool(stc), bool(tw), version=v, x=x, y=y)
-           for n, a, st, ad, addr, stc, tw, v, x, y in s.execute(port_q)]
+    out = [
+        Entry(Kind.PORT, n, a, STATES[st], ad, addr, bool(stc), bool(tw), version=v, x=x, y=y)
+        for n, a, st, ad, addr, stc, tw, v, x, y in s.execute(port_q)
+    ]
     groups = s.execute(group_q).all()
     members: dict[int, list[str]] = {}
-    for gid, port in s.execute(select(MemberRow.group_id, MemberRow.port_name).order_by(
-            MemberRow.group_id, MemberRow.position)):
+    for gid, port in s.execute(
+        select(MemberRow.group_id, MemberRow.port_name).order_by(MemberRow.group_id, MemberRow.position)
+    ):
         members.setdefault(gid, []).append(port)
-    out += [Entry(Kind.GROUP, n, a, STATES[st], members=tuple(members.get(gid, ())), version=v, x=x, y=y)
-            for gid, n, a, st, v, x, y in groups]
+    out += [
+        Entry(Kind.GROUP, n, a, STATES[st], members=tuple(members.get(gid, ())), version=v, x=x, y=y)
+        for gid, n, a, st, v, x, y in groups
+    ]
     return out
 
 
 def entry(s: Session, kind: Kind, name: str) -> Entry | None:
     """One port or group as :func:`entries` lists it (None when it does not exist)."""
     if kind is Kind.PORT:
-        r = s.execute(select(SendPortRow.name, ApplicationRow.name, SendPortRow.state, SendPortRow.adapter,
-                             SendPortRow.address, SendPortRow.is_static, SendPortRow.is_two_way,
-                             SendPortRow.version, SendPortRow.x, SendPortRow.y)
-                      .join(ApplicationRow).where(SendPortRow.name == name)).first()
-        return None if r is None else Entry(Kind.PORT, r[0], r[1], STATES[r[2]], r[3], r[4], bool(r[5]),
-                                            bool(r[6]), version=r[7], x=r[8], y=r[9])
-    g = s.execute(select(GroupRow.id, GroupRow.name, ApplicationRow.name, GroupRow.state, GroupRow.version,
-                         GroupRow.x, GroupRow.y).join(ApplicationRow).where(GroupRow.name == name)).first()
+        r = s.execute(
+            select(
+                SendPortRow.name,
+                ApplicationRow.name,
+                SendPortRow.state,
+                SendPortRow.adapter,
+                SendPortRow.address,
+                SendPortRow.is_static,
+                SendPortRow.is_two_way,
+                SendPortRow.version,
+                SendPortRow.x,
+                SendPortRow.y,
+            )
+            .join(ApplicationRow)
+            .where(SendPortRow.name == name)
+        ).first()
+        return (
+            None
+            if r is None
+            else Entry(
+                Kind.PORT, r[0], r[1], STATES[r[2]], r[3], r[4], bool(r[5]), bool(r[6]), version=r[7], x=r[8], y=r[9]
+            )
+        )
+    g = s.execute(
+        select(
+            GroupRow.id, GroupRow.name, ApplicationRow.name, GroupRow.state, GroupRow.version, GroupRow.x, GroupRow.y
+        )
+        .join(ApplicationRow)
+        .where(GroupRow.name == name)
+    ).first()
     if g is None:
         return None
-    members = tuple(s.scalars(select(MemberRow.port_name).where(MemberRow.group_id == g[0])
-                              .order_by(MemberRow.position)))
+    members = tuple(
+        s.scalars(select(MemberRow.port_name).where(MemberRow.group_id == g[0]).order_by(MemberRow.position))
+    )
     return Entry(Kind.GROUP, g[1], g[2], STATES[g[3]], members=members, version=g[4], x=g[5], y=g[6])
 
 
@@ -105,8 +150,7 @@ def port(s: Session, name: str) -> PortRecord:
 def group(s: Session, name: str) -> GroupRecord:
     """The send port group ``name`` as stored (NotFoundError when there is none)."""
     row = WorkspaceRepository(s).group_row(name)
-    return GroupRecord(group_model(row), State(row.state), row.application.name, row.version, row.xml,
-                       row.x, row.y)
+    return GroupRecord(group_model(row), State(row.state), row.application.name, row.version, row.xml, row.x, row.y)
 
 
 def view(s: Session) -> lifecycle.View:
@@ -125,5 +169,16 @@ def audit(s: Session, limit: int | None = None) -> list[AuditEntry]:
     if limit:
         q = q.limit(limit)
     rows = list(s.scalars(q))
-    return [AuditEntry(r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC), r.user, r.operation, r.kind,
-                       r.name, r.before, r.after, r.detail) for r in reversed(rows)]
+    return [
+        AuditEntry(
+            r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC),
+            r.user,
+            r.operation,
+            r.kind,
+            r.name,
+            r.before,
+            r.after,
+            r.detail,
+        )
+        for r in reversed(rows)
+    ]

@@ -30,8 +30,14 @@ class Entry:
     y: float | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "name": self.name, "application": self.application,
-                "state": self.state.label, "adapter": self.adapter, "address": self.address}
+        return {
+            "kind": self.kind.value,
+            "name": self.name,
+            "application": self.application,
+            "state": self.state.label,
+            "adapter": self.adapter,
+            "address": self.address,
+        }
 
 
 @dataclass(frozen=True)
@@ -96,12 +102,16 @@ class ImportSummary:
         out = [f"created application '{a}'" for a in self.applications]
         out += [f"created {words[k]} '{n}' (Unenlisted)" for k, n in self.created]
         out += [f"replaced {words[k]} '{n}'" for k, n in self.replaced]
-        out += [f"merged members of send port group '{g}': added {', '.join(repr(m) for m in added) or 'none'}"
-                for g, added in self.merged]
+        out += [
+            f"merged members of send port group '{g}': added {', '.join(repr(m) for m in added) or 'none'}"
+            for g, added in self.merged
+        ]
         ports = sum(1 for k, _ in self.created + self.replaced if k is Kind.PORT)
         groups = sum(1 for k, _ in self.created + self.replaced if k is Kind.GROUP) + len(self.merged)
-        out.append(f"{self.source}: {ports} send port(s), {groups} send port group(s): "
-                   f"{len(self.created)} created, {len(self.replaced)} replaced, {len(self.merged)} merged")
+        out.append(
+            f"{self.source}: {ports} send port(s), {groups} send port group(s): "
+            f"{len(self.created)} created, {len(self.replaced)} replaced, {len(self.merged)} merged"
+        )
         return out
 
 

@@ -110,12 +110,19 @@ def _deep_copy(value: Any) -> Any:
 
 def renamed_filter(flt: Filter | None, old: str, new: str) -> Filter | None:
     """``flt`` with statements comparing a send port name property to ``old`` now naming ``new``."""
-    if flt is None or not any(st.property in PORT_NAME_PROPERTIES and st.value == old
-                              for g in flt.groups for st in g.statements):
+    if flt is None or not any(
+        st.property in PORT_NAME_PROPERTIES and st.value == old for g in flt.groups for st in g.statements
+    ):
         return flt
-    groups = tuple(FilterGroup(statements=tuple(
-        replace(st, value=new) if st.property in PORT_NAME_PROPERTIES and st.value == old else st
-        for st in g.statements)) for g in flt.groups)
+    groups = tuple(
+        FilterGroup(
+            statements=tuple(
+                replace(st, value=new) if st.property in PORT_NAME_PROPERTIES and st.value == old else st
+                for st in g.statements
+            )
+        )
+        for g in flt.groups
+    )
     return replace(flt, groups=groups)
 
 
@@ -124,9 +131,11 @@ def rename_in_filters(s: Session, old: str, new: str) -> list[tuple[Kind, str]]:
     changed: list[tuple[Kind, str]] = []
     at = now()
     rows: list[SendPortRow | GroupRow] = [
-        *s.scalars(select(SendPortRow).where(SendPortRow.xml.contains("SendPortName") |
-                                             SendPortRow.xml.contains("SPName"))),
-        *s.scalars(select(GroupRow).where(GroupRow.xml.contains("SendPortName") | GroupRow.xml.contains("SPName")))]
+        *s.scalars(
+            select(SendPortRow).where(SendPortRow.xml.contains("SendPortName") | SendPortRow.xml.contains("SPName"))
+        ),
+        *s.scalars(select(GroupRow).where(GroupRow.xml.contains("SendPortName") | GroupRow.xml.contains("SPName"))),
+    ]
     for row in rows:
         model: SendPort | SendPortGroup = port_model(row) if isinstance(row, SendPortRow) else group_model(row)
         flt = renamed_filter(model.filter, old, new)

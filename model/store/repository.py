@@ -48,8 +48,9 @@ class WorkspaceRepository:
         return bool(self.session.scalar(select(func.count()).select_from(row).where(row.name == name)))
 
     def has_application(self, name: str) -> bool:
-        return bool(self.session.scalar(
-            select(func.count()).select_from(ApplicationRow).where(ApplicationRow.name == name)))
+        return bool(
+            self.session.scalar(select(func.count()).select_from(ApplicationRow).where(ApplicationRow.name == name))
+        )
 
     def application_row(self, name: str) -> ApplicationRow | None:
         return self.session.scalars(select(ApplicationRow).where(ApplicationRow.name == name)).one_or_none()
@@ -78,23 +79,38 @@ class WorkspaceRepository:
         kind, members and bindings, and the applications' references."""
         s = self.session
         bound: dict[str, list[str]] = {}
-        for target, orch in s.execute(select(BindingRow.target, BindingRow.orchestration_port)
-                                      .where(BindingRow.kind == "port")):
+        for target, orch in s.execute(
+            select(BindingRow.target, BindingRow.orchestration_port).where(BindingRow.kind == "port")
+        ):
             bound.setdefault(target, []).append(orch)
-        ports = [lifecycle.PortInfo(n, STATES[st], a, bool(stc), bool(tw), tuple(bound.get(n, ())))
-                 for n, st, a, stc, tw in s.execute(
-                     select(SendPortRow.name, SendPortRow.state, ApplicationRow.name, SendPortRow.is_static,
-                            SendPortRow.is_two_way).join(ApplicationRow))]
+        ports = [
+            lifecycle.PortInfo(n, STATES[st], a, bool(stc), bool(tw), tuple(bound.get(n, ())))
+            for n, st, a, stc, tw in s.execute(
+                select(
+                    SendPortRow.name,
+                    SendPortRow.state,
+                    ApplicationRow.name,
+                    SendPortRow.is_static,
+                    SendPortRow.is_two_way,
+                ).join(ApplicationRow)
+            )
+        ]
         members: dict[int, list[str]] = {}
-        for gid, port in s.execute(select(MemberRow.group_id, MemberRow.port_name).order_by(
-                MemberRow.group_id, MemberRow.position)):
+        for gid, port in s.execute(
+            select(MemberRow.group_id, MemberRow.port_name).order_by(MemberRow.group_id, MemberRow.position)
+        ):
             members.setdefault(gid, []).append(port)
-        groups = [lifecycle.GroupInfo(n, STATES[st], a, tuple(members.get(gid, ())))
-                  for gid, n, st, a in s.execute(
-                      select(GroupRow.id, GroupRow.name, GroupRow.state, ApplicationRow.name).join(ApplicationRow))]
+        groups = [
+            lifecycle.GroupInfo(n, STATES[st], a, tuple(members.get(gid, ())))
+            for gid, n, st, a in s.execute(
+                select(GroupRow.id, GroupRow.name, GroupRow.state, ApplicationRow.name).join(ApplicationRow)
+            )
+        ]
         return lifecycle.View.of(ports, groups, self.references())
 
     def references(self) -> dict[str, frozenset[str]]:
         """Application -> the applications it references."""
-        return {name: frozenset(r or ()) for name, r in self.session.execute(
-            select(ApplicationRow.name, ApplicationRow.references))}
+        return {
+            name: frozenset(r or ())
+            for name, r in self.session.execute(select(ApplicationRow.name, ApplicationRow.references))
+        }

@@ -30,13 +30,38 @@ def snapshot(s: Session, kind: Kind, name: str) -> Snapshot:
     rows = WorkspaceRepository(s)
     if kind is Kind.PORT:
         prow = rows.port_row(name)
-        bindings = tuple(s.scalars(select(BindingRow.orchestration_port).where(
-            BindingRow.kind == "port", BindingRow.target == name)))
-        return Snapshot(kind, port_model(prow), State(prow.state), prow.application.name, prow.xml,
-                        prow.indent, prow.slot, prow.source_id, prow.x, prow.y, bindings, prow.namespaces)
+        bindings = tuple(
+            s.scalars(select(BindingRow.orchestration_port).where(BindingRow.kind == "port", BindingRow.target == name))
+        )
+        return Snapshot(
+            kind,
+            port_model(prow),
+            State(prow.state),
+            prow.application.name,
+            prow.xml,
+            prow.indent,
+            prow.slot,
+            prow.source_id,
+            prow.x,
+            prow.y,
+            bindings,
+            prow.namespaces,
+        )
     grow = rows.group_row(name)
-    return Snapshot(kind, group_model(grow), State(grow.state), grow.application.name, grow.xml,
-                    grow.indent, grow.slot, grow.source_id, grow.x, grow.y, (), grow.namespaces)
+    return Snapshot(
+        kind,
+        group_model(grow),
+        State(grow.state),
+        grow.application.name,
+        grow.xml,
+        grow.indent,
+        grow.slot,
+        grow.source_id,
+        grow.x,
+        grow.y,
+        (),
+        grow.namespaces,
+    )
 
 
 def restore(uow: UnitOfWork, snaps: Sequence[Snapshot], operation: str) -> None:
@@ -48,37 +73,58 @@ def restore(uow: UnitOfWork, snaps: Sequence[Snapshot], operation: str) -> None:
                 kind = snap.kind
                 check_name(kind, snap.model.name)
                 if rows.placed_row(kind, snap.model.name) is not None:
-                    raise DuplicateError(f"a {kind.label} named '{snap.model.name}' exists again (someone else "
-                                         "created it meanwhile); nothing was changed")
+                    raise DuplicateError(
+                        f"a {kind.label} named '{snap.model.name}' exists again (someone else "
+                        "created it meanwhile); nothing was changed"
+                    )
                 _restore_row(uow, snap)
-            uow.audit(operation, [{"kind": snap.kind.value, "name": snap.model.name, "after": snap.state.label,
-                                   "detail": "restored"} for snap in snaps])
+            uow.audit(
+                operation,
+                [
+                    {"kind": snap.kind.value, "name": snap.model.name, "after": snap.state.label, "detail": "restored"}
+                    for snap in snaps
+                ],
+            )
         uow.commit()
 
 
 def _restore_row(uow: UnitOfWork, snap: Snapshot) -> None:
     s = uow.session
     common: dict[str, Any] = dict(
-        name=snap.model.name, application=uow.rows.application(snap.application), state=int(snap.state),
-        xml=snap.xml, namespaces=snap.namespaces, indent=snap.indent, slot=snap.slot,
-        source_id=(snap.source_id if snap.source_id is None or s.get(SourceRow, snap.source_id) is not None
-                   else None),
-        x=snap.x, y=snap.y, updated_at=now())
+        name=snap.model.name,
+        application=uow.rows.application(snap.application),
+        state=int(snap.state),
+        xml=snap.xml,
+        namespaces=snap.namespaces,
+        indent=snap.indent,
+        slot=snap.slot,
+        source_id=(snap.source_id if snap.source_id is None or s.get(SourceRow, snap.source_id) is not None else None),
+        x=snap.x,
+        y=snap.y,
+        updated_at=now(),
+    )
     if isinstance(snap.model, SendPort):
         s.add(SendPortRow(**common, **port_columns(snap.model)))
-        have = set(s.scalars(select(BindingRow.orchestration_port).where(
-            BindingRow.kind == "port", BindingRow.target == snap.model.name)))
+        have = set(
+            s.scalars(
+                select(BindingRow.orchestration_port).where(
+                    BindingRow.kind == "port", BindingRow.target == snap.model.name
+                )
+            )
+        )
         for orch in snap.bindings:
             if orch not in have:
                 s.add(BindingRow(kind="port", target=snap.model.name, orchestration_port=orch))
     else:
-        s.add(GroupRow(**common, members=[MemberRow(position=i, port_name=m)
-                                          for i, m in enumerate(snap.model.members)]))
+        s.add(
+            GroupRow(**common, members=[MemberRow(position=i, port_name=m) for i, m in enumerate(snap.model.members)])
+        )
     s.flush()
 
 
-def remove(uow: UnitOfWork, keys: Sequence[tuple[Kind, str]], operation: str,
-           versions: dict[tuple[Kind, str], int] | None) -> None:
+def remove(
+    uow: UnitOfWork, keys: Sequence[tuple[Kind, str]], operation: str, versions: dict[tuple[Kind, str], int] | None
+) -> None:
     """Remove ports or groups under the delete rules; see :meth:`Workspace.remove`."""
     with uow:
         s, rows = uow.session, uow.rows
@@ -101,8 +147,13 @@ def remove(uow: UnitOfWork, keys: Sequence[tuple[Kind, str]], operation: str,
         uow.commit()
 
 
-def revert_import(uow: UnitOfWork, summary: ImportSummary, before: Sequence[Snapshot], operation: str,
-                  versions: dict[tuple[Kind, str], int] | None) -> None:
+def revert_import(
+    uow: UnitOfWork,
+    summary: ImportSummary,
+    before: Sequence[Snapshot],
+    operation: str,
+    versions: dict[tuple[Kind, str], int] | None,
+) -> None:
     """Undo an import; see :meth:`Workspace.revert_import`."""
     with uow:
         s, rows = uow.session, uow.rows
@@ -123,9 +174,15 @@ def revert_import(uow: UnitOfWork, summary: ImportSummary, before: Sequence[Snap
                 _restore_row(uow, snap)
             for app in summary.applications:
                 app_row = rows.application_row(app)
-                if app_row is not None and not s.scalar(select(func.count()).select_from(SendPortRow).where(
-                        SendPortRow.application_id == app_row.id)) and not s.scalar(select(func.count()).select_from(
-                        GroupRow).where(GroupRow.application_id == app_row.id)):
+                if (
+                    app_row is not None
+                    and not s.scalar(
+                        select(func.count()).select_from(SendPortRow).where(SendPortRow.application_id == app_row.id)
+                    )
+                    and not s.scalar(
+                        select(func.count()).select_from(GroupRow).where(GroupRow.application_id == app_row.id)
+                    )
+                ):
                     s.delete(app_row)
             uow.audit(operation, [{"detail": f"reverted import of {summary.source}"}])
         uow.commit()

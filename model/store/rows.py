@@ -36,5 +36,9 @@ def group_model(row: GroupRow) -> SendPortGroup:
 
 def port_columns(port: SendPort) -> dict[str, Any]:
     """The columns kept beside a port's XML, for listing and for the lifecycle rules."""
-    return {"is_static": port.is_static is not False, "is_two_way": port.is_two_way is True,
-            "adapter": port.adapter_name, "address": port.address}
+    return {
+        "is_static": port.is_static is not False,
+        "is_two_way": port.is_two_way is True,
+        "adapter": port.adapter_name,
+        "address": port.address,
+    }

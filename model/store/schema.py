@@ -113,7 +113,8 @@ class GroupRow(_Placed, Base):
 
     application: Mapped[ApplicationRow] = relationship(lazy="joined")
     members: Mapped[list[MemberRow]] = relationship(
-        order_by="MemberRow.position", cascade="all, delete-orphan", lazy="selectin")
+        order_by="MemberRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
 
 
 class MemberRow(Base):

@@ -49,8 +49,13 @@ class SkeletonCache:
         skeleton = cache.get(key)
         if skeleton is None:
             state: dict[str, Any] = s.scalars(select(SourceRow.skeleton).where(SourceRow.id == source_id)).one()
-            skeleton = Skeleton([_piece_from(p) for p in state["pieces"]], Style(state["unit"], state["newline"]),
-                                state["encoding"], bytes.fromhex(state["bom"]), state.get("original_if_empty"))
+            skeleton = Skeleton(
+                [_piece_from(p) for p in state["pieces"]],
+                Style(state["unit"], state["newline"]),
+                state["encoding"],
+                bytes.fromhex(state["bom"]),
+                state.get("original_if_empty"),
+            )
             if len(cache) >= self.SIZE:
                 cache.pop(next(iter(cache)))
             cache[key] = skeleton

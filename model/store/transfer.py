@@ -55,7 +55,9 @@ Progress = Callable[[int, int], None]
 _CHUNK = 500
 
 
-def _text(doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | SendPortGroup) -> tuple[str, str, int | None]:
+def _text(
+    doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | SendPortGroup
+) -> tuple[str, str, int | None]:
     """(xml, indent, slot) of ``new``, written from where ``obj`` was read."""
     o = doc.origin(obj)
     if o is None or not doc.owns(o):
@@ -64,8 +66,9 @@ def _text(doc: BindingDocument, obj: SendPort | SendPortGroup, new: SendPort | S
     return xml, o.indent, o.slot
 
 
-def import_document(uow: UnitOfWork, doc: BindingDocument, application: str | None, name: str,
-                    progress: Progress | None) -> ImportSummary:
+def import_document(
+    uow: UnitOfWork, doc: BindingDocument, application: str | None, name: str, progress: Progress | None
+) -> ImportSummary:
     """Import ``doc`` (named ``name`` in the workspace and its audit log) in one unit of work."""
     namespaces = namespace_declarations(doc)
     summary = ImportSummary(name)
@@ -96,11 +99,21 @@ def import_document(uow: UnitOfWork, doc: BindingDocument, application: str | No
         for port in doc.send_ports:
             # The file's ApplicationName is only rewritten when the import names an application.
             app = application or port.application or DEFAULT_APPLICATION
-            model = port if application is None or port.application == app else port.model_copy(update={"application": app})
+            model = (
+                port if application is None or port.application == app else port.model_copy(update={"application": app})
+            )
             xml, indent, slot = _text(doc, port, model)
-            values = {"name": model.name, "application_id": app_id(app), "source_id": source.id, "xml": xml,
-                      "namespaces": namespaces, "indent": indent, "slot": slot, "updated_at": at,
-                      **port_columns(model)}
+            values = {
+                "name": model.name,
+                "application_id": app_id(app),
+                "source_id": source.id,
+                "xml": xml,
+                "namespaces": namespaces,
+                "indent": indent,
+                "slot": slot,
+                "updated_at": at,
+                **port_columns(model),
+            }
             if model.name in existing or model.name in seen:
                 row = s.get(SendPortRow, existing[model.name][0]) if model.name in existing else None
                 if row is None:  # the same name twice in one file: the later one wins, as in BizTalk
@@ -115,35 +128,59 @@ def import_document(uow: UnitOfWork, doc: BindingDocument, application: str | No
             else:
                 new_rows.append({**values, "state": int(State.UNENLISTED), "version": 1})
                 summary.created.append((Kind.PORT, model.name))
-                audit.append({"kind": "port", "name": model.name, "after": State.UNENLISTED.label,
-                              "detail": f"created from {name}"})
+                audit.append(
+                    {
+                        "kind": "port",
+                        "name": model.name,
+                        "after": State.UNENLISTED.label,
+                        "detail": f"created from {name}",
+                    }
+                )
             seen.add(model.name)
             done += 1
             if progress and done % _CHUNK == 0:
                 progress(done, total)
         for i in range(0, len(new_rows), _CHUNK):
-            s.execute(insert(PORT_TABLE), new_rows[i:i + _CHUNK])
+            s.execute(insert(PORT_TABLE), new_rows[i : i + _CHUNK])
 
         groups = {g.name: g for g in s.scalars(select(GroupRow))}
         new_groups: list[dict[str, Any]] = []
         new_members: dict[str, tuple[str, ...]] = {}
         for group in doc.groups:
             app = application or group.application or DEFAULT_APPLICATION
-            gmodel = (group if application is None or group.application == app
-                      else group.model_copy(update={"application": app}))
+            gmodel = (
+                group
+                if application is None or group.application == app
+                else group.model_copy(update={"application": app})
+            )
             grow = groups.get(gmodel.name)
             if grow is None:
                 xml, indent, slot = _text(doc, group, gmodel)
-                gvalues = {"name": gmodel.name, "application_id": app_id(app), "source_id": source.id,
-                           "state": int(State.UNENLISTED), "xml": xml, "namespaces": namespaces, "indent": indent,
-                           "slot": slot, "updated_at": at, "version": 1}
+                gvalues = {
+                    "name": gmodel.name,
+                    "application_id": app_id(app),
+                    "source_id": source.id,
+                    "state": int(State.UNENLISTED),
+                    "xml": xml,
+                    "namespaces": namespaces,
+                    "indent": indent,
+                    "slot": slot,
+                    "updated_at": at,
+                    "version": 1,
+                }
                 if gmodel.name in new_members:  # the same name twice in one file: the later one wins
                     new_groups = [g for g in new_groups if g["name"] != gmodel.name]
                 new_groups.append(gvalues)
                 new_members[gmodel.name] = gmodel.members
                 summary.created.append((Kind.GROUP, gmodel.name))
-                audit.append({"kind": "group", "name": gmodel.name, "after": State.UNENLISTED.label,
-                              "detail": f"created from {name}"})
+                audit.append(
+                    {
+                        "kind": "group",
+                        "name": gmodel.name,
+                        "after": State.UNENLISTED.label,
+                        "detail": f"created from {name}",
+                    }
+                )
             else:
                 current = group_model(grow)
                 added = tuple(m for m in gmodel.members if m not in current.members)
@@ -153,8 +190,13 @@ def import_document(uow: UnitOfWork, doc: BindingDocument, application: str | No
                 grow.source_id, grow.application_id, grow.updated_at = source.id, app_id(app), at
                 grow.members = [MemberRow(position=i, port_name=m) for i, m in enumerate(merged.members)]
                 summary.merged.append((gmodel.name, added))
-                audit.append({"kind": "group", "name": gmodel.name,
-                              "detail": f"replaced from {name}; members merged (+{len(added)})"})
+                audit.append(
+                    {
+                        "kind": "group",
+                        "name": gmodel.name,
+                        "detail": f"replaced from {name}; members merged (+{len(added)})",
+                    }
+                )
             done += 1
             if progress and done % _CHUNK == 0:
                 progress(done, total)
@@ -162,19 +204,36 @@ def import_document(uow: UnitOfWork, doc: BindingDocument, application: str | No
         if new_groups:
             table = GROUP_TABLE
             s.execute(insert(table), new_groups)
-            ids = {n: i for n, i in s.execute(select(table.c.name, table.c.id).where(
-                table.c.source_id == source.id, table.c.name.in_(new_members)))} if len(new_members) < 900 else \
-                {n: i for n, i in s.execute(select(table.c.name, table.c.id).where(table.c.source_id == source.id))}
-            members = [{"group_id": ids[g], "position": i, "port_name": m}
-                       for g, ms in new_members.items() for i, m in enumerate(ms)]
+            ids = (
+                {
+                    n: i
+                    for n, i in s.execute(
+                        select(table.c.name, table.c.id).where(
+                            table.c.source_id == source.id, table.c.name.in_(new_members)
+                        )
+                    )
+                }
+                if len(new_members) < 900
+                else {
+                    n: i for n, i in s.execute(select(table.c.name, table.c.id).where(table.c.source_id == source.id))
+                }
+            )
+            members = [
+                {"group_id": ids[g], "position": i, "port_name": m}
+                for g, ms in new_members.items()
+                for i, m in enumerate(ms)
+            ]
             for i in range(0, len(members), _CHUNK * 4):
-                s.execute(insert(MEMBER_TABLE), members[i:i + _CHUNK * 4])
+                s.execute(insert(MEMBER_TABLE), members[i : i + _CHUNK * 4])
 
         have = {tuple(r) for r in s.execute(select(BindingRow.kind, BindingRow.target, BindingRow.orchestration_port))}
-        bindings = [{"kind": kind, "target": target, "orchestration_port": orch, "source_id": source.id}
-                    for kind, table in (("port", doc.orchestration_bindings), ("group", doc.group_bindings))
-                    for target, orchs in table.items() for orch in dict.fromkeys(orchs)
-                    if (kind, target, orch) not in have]
+        bindings = [
+            {"kind": kind, "target": target, "orchestration_port": orch, "source_id": source.id}
+            for kind, table in (("port", doc.orchestration_bindings), ("group", doc.group_bindings))
+            for target, orchs in table.items()
+            for orch in dict.fromkeys(orchs)
+            if (kind, target, orch) not in have
+        ]
         if bindings:
             s.execute(insert(BINDING_TABLE), bindings)
         uow.audit("import", audit)
@@ -205,8 +264,9 @@ class Export(NamedTuple):
     skeleton: Skeleton | None
 
 
-def read_export(s: Session, skeletons: SkeletonCache, applications: Sequence[str], ports: Sequence[str],
-                groups: Sequence[str]) -> Export:
+def read_export(
+    s: Session, skeletons: SkeletonCache, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]
+) -> Export:
     """What to export: everything, some applications, or chosen ports and groups (see
     :meth:`Workspace.export`); NotFoundError for a name that does not exist."""
     port_rows, group_rows = _selection(s, applications, ports, groups)
@@ -234,18 +294,21 @@ def write_export(export: Export) -> bytes:
 
     def placed(rows: Sequence[Selected]) -> list[Placed]:
         # an element of the source being written goes back into its own slot, as stored
-        return [Placed(slot, xml if keep_bytes or isinstance(xml, str) else xml.decode())
-                if source_id is not None and source == source_id and slot is not None
-                else Placed(None, _moved(xml if isinstance(xml, str) else xml.decode(), indent, style))
-                for _id, _name, source, slot, xml, indent in rows]
+        return [
+            Placed(slot, xml if keep_bytes or isinstance(xml, str) else xml.decode())
+            if source_id is not None and source == source_id and slot is not None
+            else Placed(None, _moved(xml if isinstance(xml, str) else xml.decode(), indent, style))
+            for _id, _name, source, slot, xml, indent in rows
+        ]
 
     if skeleton.original_if_empty and not port_rows and not group_rows:
         return bom + skeleton.original_if_empty.encode(encoding, errors="xmlcharrefreplace")
     return bom + assemble_encoded(pieces, style, placed(port_rows), placed(group_rows), encoding)
 
 
-def _selection(s: Session, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]
-               ) -> tuple[list[Selected], list[Selected]]:
+def _selection(
+    s: Session, applications: Sequence[str], ports: Sequence[str], groups: Sequence[str]
+) -> tuple[list[Selected], list[Selected]]:
     rows_of = WorkspaceRepository(s)
     for app in applications:
         if not rows_of.has_application(app):
@@ -263,8 +326,12 @@ def _selection(s: Session, applications: Sequence[str], ports: Sequence[str], gr
             continue
         if applications:
             app_ids = select(ApplicationRow.id).where(ApplicationRow.name.in_(applications))
-            rows.update({r.id: Selected(*r) for r in s.execute(
-                cols.where(table.c.application_id.in_(app_ids)).order_by(*order))})
+            rows.update(
+                {
+                    r.id: Selected(*r)
+                    for r in s.execute(cols.where(table.c.application_id.in_(app_ids)).order_by(*order))
+                }
+            )
         for name in names:
             r = s.execute(cols.where(table.c.name == name)).first()
             if r is None:

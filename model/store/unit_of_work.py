@@ -39,8 +39,9 @@ class UnitOfWork:
     counted by someone else since it began makes the commit a :class:`ConflictError`.
     """
 
-    def __init__(self, sessions: sessionmaker[Session], user: str, display: str, *, counted: bool = True,
-                 checked: bool = False) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], user: str, display: str, *, counted: bool = True, checked: bool = False
+    ) -> None:
         self.user = user
         self._sessions = sessions
         self._display = display
@@ -83,8 +84,9 @@ class UnitOfWork:
             raise
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         try:
             if not self._committed:
                 self.rollback()
@@ -124,16 +126,30 @@ class UnitOfWork:
         if seen is not None:
             stmt = stmt.where(table.c.lifecycle_version == seen)
         if self.session.execute(stmt).rowcount != 1 and seen is not None:  # type: ignore[attr-defined]
-            raise ConflictError("send ports or groups were changed by someone else meanwhile; nothing was "
-                                "changed. Refresh and try again.")
+            raise ConflictError(
+                "send ports or groups were changed by someone else meanwhile; nothing was "
+                "changed. Refresh and try again."
+            )
         self._counted = True
 
     def audit(self, operation: str, rows: Iterable[dict[str, Any]]) -> None:
         """Record who did ``operation``, when, to what (each row: kind, name, before, after,
         detail); written in this transaction, so kept only with the change itself."""
         at, user = now(), self.user
-        batch = [{"at": at, "user": user, "operation": operation, "kind": None, "name": None,
-                  "before": None, "after": None, "detail": None, **r} for r in rows]
+        batch = [
+            {
+                "at": at,
+                "user": user,
+                "operation": operation,
+                "kind": None,
+                "name": None,
+                "before": None,
+                "after": None,
+                "detail": None,
+                **r,
+            }
+            for r in rows
+        ]
         if batch:
             self.session.execute(insert(AUDIT_TABLE), batch)
 
@@ -153,8 +169,7 @@ def read_session(sessions: sessionmaker[Session], display: str) -> Iterator[Sess
 def _translated(e: SQLAlchemyError, display: str) -> WorkspaceError:
     """The workspace's error for a database error that ended a unit of work."""
     if isinstance(e, StaleDataError):
-        return ConflictError("someone else changed this since it was read; nothing was saved. "
-                             "Refresh and try again.")
+        return ConflictError("someone else changed this since it was read; nothing was saved. Refresh and try again.")
     if isinstance(e, IntegrityError):
         return DuplicateError(f"the change conflicts with what is in the workspace: {one_line(e)}")
     return WorkspaceError(f"workspace {display}: {one_line(e)}")

@@ -74,33 +74,65 @@ class Workspace:
 
     # -- editing --------------------------------------------------------------------------
 
-    def create_port(self, port: SendPort, application: str | None = None, *, x: float | None = None,
-                    y: float | None = None, operation: str = "create") -> PortRecord:
+    def create_port(
+        self,
+        port: SendPort,
+        application: str | None = None,
+        *,
+        x: float | None = None,
+        y: float | None = None,
+        operation: str = "create",
+    ) -> PortRecord:
         record = self.create([(port, application, x, y)], (), operation=operation)[0]
         assert isinstance(record, PortRecord)
         return record
 
-    def create_group(self, group: SendPortGroup, application: str | None = None, *, x: float | None = None,
-                     y: float | None = None, operation: str = "create") -> GroupRecord:
+    def create_group(
+        self,
+        group: SendPortGroup,
+        application: str | None = None,
+        *,
+        x: float | None = None,
+        y: float | None = None,
+        operation: str = "create",
+    ) -> GroupRecord:
         record = self.create((), [(group, application, x, y)], operation=operation)[0]
         assert isinstance(record, GroupRecord)
         return record
 
-    def create(self, ports: Sequence[tuple[SendPort, str | None, float | None, float | None]] = (),
-               groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]] = (), *,
-               operation: str = "create") -> list[PortRecord | GroupRecord]:
+    def create(
+        self,
+        ports: Sequence[tuple[SendPort, str | None, float | None, float | None]] = (),
+        groups: Sequence[tuple[SendPortGroup, str | None, float | None, float | None]] = (),
+        *,
+        operation: str = "create",
+    ) -> list[PortRecord | GroupRecord]:
         """Create new, unenlisted ports and groups (application, x, y each), all or nothing."""
         return editing.create(self._unit(checked=True), ports, groups, operation)
 
-    def update_port(self, name: str, port: SendPort, expected_version: int | None = None, *,
-                    base: SendPort | None = None, operation: str = "edit") -> PortRecord:
+    def update_port(
+        self,
+        name: str,
+        port: SendPort,
+        expected_version: int | None = None,
+        *,
+        base: SendPort | None = None,
+        operation: str = "edit",
+    ) -> PortRecord:
         """Replace a port's settings (not its name: see :meth:`rename`). With ``expected_version``
         a concurrent change is refused, or merged field by field when ``base`` (the copy the
         edit started from) shows the two edits touched different fields."""
         return editing.update_port(self._unit(counted=False), name, port, expected_version, base, operation)
 
-    def update_group(self, name: str, group: SendPortGroup, expected_version: int | None = None, *,
-                     base: SendPortGroup | None = None, operation: str = "edit") -> GroupRecord:
+    def update_group(
+        self,
+        name: str,
+        group: SendPortGroup,
+        expected_version: int | None = None,
+        *,
+        base: SendPortGroup | None = None,
+        operation: str = "edit",
+    ) -> GroupRecord:
         """Replace a group's settings and members; member changes follow the membership rules
         (the same as adding and removing members one by one)."""
         return editing.update_group(self._unit(counted=False), name, group, expected_version, base, operation)
@@ -141,22 +173,35 @@ class Workspace:
         snaps = [snaps] if isinstance(snaps, Snapshot) else list(snaps)
         restoring.restore(self._unit(checked=True), snaps, operation)
 
-    def remove(self, keys: Sequence[tuple[Kind, str]], operation: str = "undo",
-               versions: dict[tuple[Kind, str], int] | None = None) -> None:
+    def remove(
+        self,
+        keys: Sequence[tuple[Kind, str]],
+        operation: str = "undo",
+        versions: dict[tuple[Kind, str], int] | None = None,
+    ) -> None:
         """Remove ports or groups (undo of create, redo of paste) under the delete rules:
         unenlisted, in no group, bound to no orchestration; with ``versions``, refused when
         someone changed one of them since."""
         restoring.remove(self._unit(), keys, operation, versions)
 
-    def revert_import(self, summary: ImportSummary, before: Sequence[Snapshot], operation: str = "undo import",
-                      versions: dict[tuple[Kind, str], int] | None = None) -> None:
+    def revert_import(
+        self,
+        summary: ImportSummary,
+        before: Sequence[Snapshot],
+        operation: str = "undo import",
+        versions: dict[tuple[Kind, str], int] | None = None,
+    ) -> None:
         """Undo an import: remove what it created, put back what it replaced, drop its file.
         With ``versions`` (what the import left), refused when someone changed any of it since;
         refused too when the result would break BizTalk's rules."""
         restoring.revert_import(self._unit(checked=True), summary, before, operation, versions)
 
-    def restore_states(self, states: Iterable[tuple[Kind, str, State]], operation: str = "undo",
-                       expected: Iterable[tuple[Kind, str, State]] | None = None) -> None:
+    def restore_states(
+        self,
+        states: Iterable[tuple[Kind, str, State]],
+        operation: str = "undo",
+        expected: Iterable[tuple[Kind, str, State]] | None = None,
+    ) -> None:
         """Bring objects back to given states (undo of a lifecycle action) through BizTalk's own
         steps (stop, unenlist, enlist, start), so the rules hold; with ``expected`` (the states
         the action left), refused when someone changed one of them since."""
@@ -165,8 +210,15 @@ class Workspace:
     # -- lifecycle ------------------------------------------------------------------------
 
     @bulk
-    def perform(self, action: Action, subjects: Sequence[Subject] = (), *, group: str | None = None,
-                application: str | None = None, operation: str | None = None) -> list[Change]:
+    def perform(
+        self,
+        action: Action,
+        subjects: Sequence[Subject] = (),
+        *,
+        group: str | None = None,
+        application: str | None = None,
+        operation: str | None = None,
+    ) -> list[Change]:
         """Apply ``action`` under BizTalk's rules; raises LifecycleError (and changes nothing) when
         refused. ``operation`` names it in the audit log (for example "redo enlist")."""
         return actions.perform(self._unit(), action, subjects, group, application, operation)
@@ -177,21 +229,26 @@ class Workspace:
     # -- import and export ----------------------------------------------------------------
 
     @bulk
-    def import_file(self, source: str | Path | bytes, application: str | None = None,
-                    progress: Progress | None = None) -> ImportSummary:
+    def import_file(
+        self, source: str | Path | bytes, application: str | None = None, progress: Progress | None = None
+    ) -> ImportSummary:
         doc = load(source)
         name = source if isinstance(source, str) else (str(source) if isinstance(source, Path) else doc.name)
         return self.import_document(doc, application, str(name), progress)
 
     @bulk
-    def import_document(self, doc: BindingDocument, application: str | None = None, name: str | None = None,
-                        progress: Progress | None = None) -> ImportSummary:
+    def import_document(
+        self,
+        doc: BindingDocument,
+        application: str | None = None,
+        name: str | None = None,
+        progress: Progress | None = None,
+    ) -> ImportSummary:
         """Import as one transaction, with BizTalk's rules for what exists already."""
         return transfer.import_document(self._unit(), doc, application, name or doc.name, progress)
 
     @bulk
-    def export(self, applications: Sequence[str] = (), ports: Sequence[str] = (),
-               groups: Sequence[str] = ()) -> bytes:
+    def export(self, applications: Sequence[str] = (), ports: Sequence[str] = (), groups: Sequence[str] = ()) -> bytes:
         """A binding file of everything, of some applications, or of chosen ports and groups.
 
         Ports and groups go back into the skeleton of the file most of them came from (so a

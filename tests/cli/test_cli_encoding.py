@@ -18,8 +18,9 @@ def edited_copy(tmp_path: Path) -> tuple[Path, Path]:
     a = FIXTURES / "01_messaging.xml"
     doc = load(a)
     p = doc.send_ports[1]
-    doc.send_ports[1] = p.model_copy(update={"primary_transport": p.primary_transport.model_copy(
-        update={"retry_count": 8})})
+    doc.send_ports[1] = p.model_copy(
+        update={"primary_transport": p.primary_transport.model_copy(update={"retry_count": 8})}
+    )
     b = tmp_path / "b.xml"
     b.write_bytes(dump(doc))
     return a, b

@@ -22,7 +22,8 @@ FIXTURE_PARAMS = [pytest.param(f, id=f.name) for f in fixture_files()]
 CORPUS_PARAMS = [pytest.param(f, id=f.name[:40]) for f in corpus_files()]
 EVERY_FILE = FIXTURE_PARAMS + CORPUS_PARAMS
 PROBLEM_LINE = re.compile(
-    r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): (?P<message>.+)$")
+    r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info): (?P<message>.+)$"
+)
 
 
 class Run:
@@ -91,8 +92,9 @@ def test_convert_replaces_an_existing_file_atomically(portwright: Callable[..., 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.xml"]
 
 
-def test_convert_that_fails_to_write_leaves_no_temporary_file(portwright: Callable[..., Run], tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_convert_that_fails_to_write_leaves_no_temporary_file(
+    portwright: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import model.fileio
 
     target = tmp_path / "existing.xml"
@@ -124,8 +126,9 @@ def test_convert_to_a_directory(portwright: Callable[..., Run], tmp_path: Path) 
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("content", [b"", b"<x/>", b"<BindingInfo><SendPortCollection>"],
-                         ids=["empty", "not-binding", "cut"])
+@pytest.mark.parametrize(
+    "content", [b"", b"<x/>", b"<BindingInfo><SendPortCollection>"], ids=["empty", "not-binding", "cut"]
+)
 def test_convert_of_an_unusable_file(portwright: Callable[..., Run], tmp_path: Path, content: bytes) -> None:
     src = tmp_path / "bad.xml"
     src.write_bytes(content)
@@ -191,12 +194,16 @@ def test_validate_warnings_only_is_success(portwright: Callable[..., Run]) -> No
     assert portwright("validate", "--errors-only", path).out == ""
 
 
-@pytest.mark.parametrize("content,words", [
-    (b"", "empty"),
-    (b"<Foo/>", "<Foo>"),
-    (b"<BindingInfo>\n  <SendPortCollection>\n", "SendPortCollection"),
-    (b'<!DOCTYPE BindingInfo [<!ENTITY x SYSTEM "file:///etc/passwd">]><BindingInfo>&x;</BindingInfo>', ""),
-], ids=["empty", "wrong-root", "cut", "dtd"])
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        (b"", "empty"),
+        (b"<Foo/>", "<Foo>"),
+        (b"<BindingInfo>\n  <SendPortCollection>\n", "SendPortCollection"),
+        (b'<!DOCTYPE BindingInfo [<!ENTITY x SYSTEM "file:///etc/passwd">]><BindingInfo>&x;</BindingInfo>', ""),
+    ],
+    ids=["empty", "wrong-root", "cut", "dtd"],
+)
 def test_validate_an_unusable_file(portwright: Callable[..., Run], tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "bad.xml"
     path.write_bytes(content)
@@ -245,8 +252,13 @@ def test_diff_names_the_changed_property(portwright: Callable[..., Run], tmp_pat
 
     def retry(doc: object) -> None:
         p = doc.send_ports[1]  # type: ignore[attr-defined]
-        doc.send_ports[1] = p.model_copy(update={"primary_transport": p.primary_transport.model_copy(  # type: ignore[attr-defined]
-            update={"retry_count": 8})})
+        doc.send_ports[1] = p.model_copy(
+            update={
+                "primary_transport": p.primary_transport.model_copy(  # type: ignore[attr-defined]
+                    update={"retry_count": 8}
+                )
+            }
+        )
 
     b = write_edited(a, tmp_path / "b.xml", retry)
     run = portwright("diff", a, b)
@@ -262,8 +274,9 @@ def test_diff_names_filter_and_adapter_setting_changes(portwright: Callable[...,
     text = a.read_text(encoding="utf-8")
     b = tmp_path / "b.xml"
     host = '&lt;SMTPHost vt="8"&gt;smtp'
-    b.write_text(text.replace(f"{host}.contoso", f"{host}2.contoso").replace("Stock.Discard", "Stock.Trash"),
-                 encoding="utf-8")
+    b.write_text(
+        text.replace(f"{host}.contoso", f"{host}2.contoso").replace("Stock.Discard", "Stock.Trash"), encoding="utf-8"
+    )
     run = portwright("diff", a, b)
     assert run.code == 1
     assert "changed send port 'Stock.Alert.SMTP':" in run.out_lines
@@ -289,7 +302,10 @@ def test_diff_added_and_removed_ports_and_groups(portwright: Callable[..., Run],
     assert "removed send port 'Orders.Archive.FILE'" in run.out_lines
     assert "added send port group 'Orders.NewGroup'" in run.out_lines
     back = portwright("diff", b, a)
-    assert "removed send port 'Orders.New.FILE'" in back.out_lines and "added send port 'Orders.Archive.FILE'" in back.out_lines
+    assert (
+        "removed send port 'Orders.New.FILE'" in back.out_lines
+        and "added send port 'Orders.Archive.FILE'" in back.out_lines
+    )
 
 
 def test_diff_reordered_ports_is_a_difference(portwright: Callable[..., Run], tmp_path: Path) -> None:
@@ -309,14 +325,24 @@ def test_diff_ignores_timestamp_and_layout(portwright: Callable[..., Run], tmp_p
     a = FIXTURES / "01_messaging.xml"
     text = a.read_text(encoding="utf-8")
     b = tmp_path / "b.xml"
-    b.write_text(text.replace("2024-05-06T10:11:12.1234567+02:00", "2030-01-01T00:00:00").replace("\n", "\r\n")
-                 .replace("  <", "\t<"), encoding="utf-8")
+    b.write_text(
+        text.replace("2024-05-06T10:11:12.1234567+02:00", "2030-01-01T00:00:00")
+        .replace("\n", "\r\n")
+        .replace("  <", "\t<"),
+        encoding="utf-8",
+    )
     assert portwright("diff", a, b).code == 0
 
 
-@pytest.mark.parametrize("content", [
-    b"", b"<Foo />", b'<!DOCTYPE BindingInfo SYSTEM "http://example.invalid/x.dtd"><BindingInfo/>',
-], ids=["empty", "wrong-root", "external-dtd"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"<Foo />",
+        b'<!DOCTYPE BindingInfo SYSTEM "http://example.invalid/x.dtd"><BindingInfo/>',
+    ],
+    ids=["empty", "wrong-root", "external-dtd"],
+)
 def test_diff_of_an_unusable_file(portwright: Callable[..., Run], tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.xml"
     bad.write_bytes(content)
@@ -350,9 +376,18 @@ def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
         pytest.skip(f"console script not installed at {script}")
     bad = tmp_path / "bad.xml"
     bad.write_bytes(b"<BindingInfo><SendPortCollection><SendPort Name='x'>")
-    for args in (["validate", str(bad)], ["convert", str(FIXTURES / "01_messaging.xml"), "-o", str(tmp_path / "no" / "o")]):
-        proc = subprocess.run([str(script), *args], capture_output=True, text=True, timeout=60, check=False,
-                              env={**os.environ, "PORTWRIGHT_DEBUG": ""})
+    for args in (
+        ["validate", str(bad)],
+        ["convert", str(FIXTURES / "01_messaging.xml"), "-o", str(tmp_path / "no" / "o")],
+    ):
+        proc = subprocess.run(
+            [str(script), *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, "PORTWRIGHT_DEBUG": ""},
+        )
         assert proc.returncode == 2, (args, proc.stderr)
         assert "Traceback" not in proc.stderr + proc.stdout
         assert len((proc.stderr + proc.stdout).strip().splitlines()) == 1
@@ -378,8 +413,13 @@ print(json.dumps(codes))
 def bindcmp_verdicts(pairs: list[tuple[Path, Path]]) -> list[int]:
     """bindcmp's exit code for each pair, from its own main() (one interpreter for all pairs)."""
     args = [str(p) for pair in pairs for p in pair]
-    proc = subprocess.run([sys.executable, "-c", BINDCMP_DRIVER, str(BINDCMP), *args], capture_output=True,
-                          text=True, timeout=120, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", BINDCMP_DRIVER, str(BINDCMP), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return json.loads(proc.stdout)
 
 
@@ -391,13 +431,13 @@ def _root_tag(text: str) -> re.Match[str]:
 
 def mutate_attribute(text: str, doc: object) -> str | None:
     m = re.search(r'\sType="(\d)"', text) or re.search(r'\sBindingStatus="([^"]*)"', text)
-    return None if m is None else text[: m.start(1)] + m.group(1) + "9" + text[m.end(1):]
+    return None if m is None else text[: m.start(1)] + m.group(1) + "9" + text[m.end(1) :]
 
 
 def mutate_text(text: str, doc: object) -> str | None:
     for m in re.finditer(r"<(\w+)>([^<&\s][^<&]*)</\1>", text):
         if m.group(1) != "Timestamp":
-            return text[: m.end(2)] + "X" + text[m.end(2):]
+            return text[: m.end(2)] + "X" + text[m.end(2) :]
     return None
 
 
@@ -405,14 +445,14 @@ def mutate_comment(text: str, doc: object) -> str | None:
     root = _root_tag(text)
     at = text.find("<!--", root.end())
     if at >= 0:
-        return text[: at + 4] + " changed" + text[at + 4:]
+        return text[: at + 4] + " changed" + text[at + 4 :]
     end = text.rindex("</BindingInfo>")
     return text[:end] + "<!-- added -->" + text[end:]
 
 
 def mutate_escaped(text: str, doc: object) -> str | None:
     m = re.search(r"&gt;([^&<\s][^&<]*)&lt;/", text)
-    return None if m is None else text[: m.end(1)] + "X" + text[m.end(1):]
+    return None if m is None else text[: m.end(1)] + "X" + text[m.end(1) :]
 
 
 def mutate_order(text: str, doc: object) -> str | None:
@@ -421,22 +461,22 @@ def mutate_order(text: str, doc: object) -> str | None:
             first, second = (doc.origin(x).raw for x in items[:2])  # type: ignore[attr-defined]
             i = text.index(first)
             j = text.index(second, i + len(first))
-            return text[:i] + second + text[i + len(first):j] + first + text[j + len(second):]
+            return text[:i] + second + text[i + len(first) : j] + first + text[j + len(second) :]
     return None
 
 
 def mutate_whitespace(text: str, doc: object) -> str | None:
     root = _root_tag(text)
     nl = text.index("\n", root.end())
-    return text[: root.end()] + " \t " + text[root.end(): nl + 1] + "   " + text[nl + 1:]
+    return text[: root.end()] + " \t " + text[root.end() : nl + 1] + "   " + text[nl + 1 :]
 
 
 def mutate_timestamp(text: str, doc: object) -> str | None:
     m = re.search(r"<Timestamp>([^<]*)</Timestamp>", text)
     if m is not None:
-        return text[: m.start(1)] + "1999-12-31T23:59:59.9999999+00:00" + text[m.end(1):]
+        return text[: m.start(1)] + "1999-12-31T23:59:59.9999999+00:00" + text[m.end(1) :]
     root = _root_tag(text)  # 2004 files have none: adding one changes nothing either
-    return text[: root.end()] + "<Timestamp>1999-12-31T23:59:59</Timestamp>" + text[root.end():]
+    return text[: root.end()] + "<Timestamp>1999-12-31T23:59:59</Timestamp>" + text[root.end() :]
 
 
 MUTATIONS: dict[str, tuple[Callable[[str, object], str | None], bool]] = {
@@ -456,7 +496,7 @@ MUTATIONS: dict[str, tuple[Callable[[str, object], str | None], bool]] = {
 def test_diff_agrees_with_bindcmp(portwright: Callable[..., Run], tmp_path: Path, path: Path) -> None:
     data = path.read_bytes()
     doc = load(data)
-    text = data[len(doc.bom):].decode(doc.encoding)
+    text = data[len(doc.bom) :].decode(doc.encoding)
     pairs: list[tuple[Path, Path]] = [(path, path)]
     expected: list[bool] = [True]
     names = ["itself"]

@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_no_display_is_a_clear_error(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PORTWRIGHT_WORKSPACE"] = str(tmp_path / "w.sqlite")
-    result = subprocess.run([sys.executable, "-m", "designer"], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "designer"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
     assert "Traceback" not in result.stderr

@@ -39,8 +39,9 @@ def workspace(tmp_path: Path, cli: Callable[..., Result]) -> str:
 # -- symlinks ---------------------------------------------------------------------------------------
 
 
-def test_convert_through_a_symlink_replaces_its_target_and_keeps_the_link(cli: Callable[..., Result],
-                                                                          tmp_path: Path) -> None:
+def test_convert_through_a_symlink_replaces_its_target_and_keeps_the_link(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
     target = tmp_path / "real" / "bindings.xml"
     target.parent.mkdir()
     target.write_bytes(b"old")
@@ -80,8 +81,9 @@ def test_dangling_symlink_into_a_missing_folder_is_one_clear_line(cli: Callable[
     link.symlink_to(tmp_path / "gone" / "x.xml")
     run = cli("convert", SOURCE, "-o", link)
     assert run.code == 2
-    assert run.err_lines == [f"portwright: {link}: links to {tmp_path / 'gone' / 'x.xml'}, "
-                             f"whose folder {tmp_path / 'gone'} does not exist"]
+    assert run.err_lines == [
+        f"portwright: {link}: links to {tmp_path / 'gone' / 'x.xml'}, whose folder {tmp_path / 'gone'} does not exist"
+    ]
     assert link.is_symlink() and not (tmp_path / "gone").exists()
 
 

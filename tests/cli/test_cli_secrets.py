@@ -25,12 +25,16 @@ def with_secrets(folder: Path, name: str, ftp_password: str, address_password: s
     masked = "&amp;lt;password&amp;gt;******&amp;lt;/password&amp;gt;"
     assert masked in text
     text = text.replace(masked, f"&amp;lt;password&amp;gt;{ftp_password}&amp;lt;/password&amp;gt;")
-    text = text.replace("ftp://ftp.partner.example:21/in/",
-                        f"ftp://orders:{address_password}@ftp.partner.example:21/in/")
+    text = text.replace(
+        "ftp://ftp.partner.example:21/in/", f"ftp://orders:{address_password}@ftp.partner.example:21/in/"
+    )
     file_props = "&lt;CustomProps&gt;&lt;UseTempFileOnWrite"
     assert text.count(file_props) == 1
-    text = text.replace(file_props, "&lt;CustomProps&gt;&lt;Username vt=\"8\"&gt;CONTOSO\\svc&lt;/Username&gt;"
-                                    f"&lt;Password vt=\"8\"&gt;{file_password}&lt;/Password&gt;&lt;UseTempFileOnWrite")
+    text = text.replace(
+        file_props,
+        '&lt;CustomProps&gt;&lt;Username vt="8"&gt;CONTOSO\\svc&lt;/Username&gt;'
+        f'&lt;Password vt="8"&gt;{file_password}&lt;/Password&gt;&lt;UseTempFileOnWrite',
+    )
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
@@ -56,8 +60,9 @@ def test_the_files_really_hold_the_secrets(files: tuple[Path, Path]) -> None:
     assert all(s in text for s in SECRETS_A)
 
 
-def test_ls_masks_credentials_in_addresses(cli: Callable[..., Result], files: tuple[Path, Path],
-                                           tmp_path: Path) -> None:
+def test_ls_masks_credentials_in_addresses(
+    cli: Callable[..., Result], files: tuple[Path, Path], tmp_path: Path
+) -> None:
     workspace = f"sqlite:///{tmp_path / 'ws.sqlite'}"
     imported = cli("--workspace", workspace, "import", files[0])
     assert imported.code == 0, imported.err
@@ -77,8 +82,9 @@ def test_ls_masks_credentials_in_addresses(cli: Callable[..., Result], files: tu
     assert by_name[FILE_PORT]["address"] == "C:\\Archive\\Orders\\%MessageID%.xml"
 
 
-def test_diff_reports_changed_passwords_without_their_values(cli: Callable[..., Result],
-                                                              files: tuple[Path, Path]) -> None:
+def test_diff_reports_changed_passwords_without_their_values(
+    cli: Callable[..., Result], files: tuple[Path, Path]
+) -> None:
     result = cli("diff", *files)
     assert result.code == 1
     assert_no_secret(result)
@@ -87,8 +93,10 @@ def test_diff_reports_changed_passwords_without_their_values(cli: Callable[..., 
     secret = "changed (a secret: values not shown)"
     assert f"  Transport › Adapter settings › AdapterConfig › Config › password: {secret}" in lines
     assert f"  Transport › Adapter settings › Password: {secret}" in lines
-    assert ("  Transport › Address: 'ftp://orders:***@ftp.partner.example:21/in/%MessageID%.xml': "
-            "the password in it changed (not shown)") in lines
+    assert (
+        "  Transport › Address: 'ftp://orders:***@ftp.partner.example:21/in/%MessageID%.xml': "
+        "the password in it changed (not shown)"
+    ) in lines
     assert result.err_lines == ["4 differences"]  # the address, the FTP uri setting, two passwords
 
 

@@ -128,13 +128,17 @@ def test_import_several_files_one_transaction_each(cli: Cli, standard_file: Path
     assert len(cli.states()) == 8
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (None, "no such file"),
-    (b"<BindingInfo><SendPortCollection>", ""),
-    (b"\x00\x01 binary junk", ""),
-])
-def test_import_of_an_unusable_file_changes_nothing(loaded: Cli, tmp_path: Path, content: bytes | None,
-                                                    message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"<BindingInfo><SendPortCollection>", ""),
+        (b"\x00\x01 binary junk", ""),
+    ],
+)
+def test_import_of_an_unusable_file_changes_nothing(
+    loaded: Cli, tmp_path: Path, content: bytes | None, message: str
+) -> None:
     path = tmp_path / "input.xml"
     if content is not None:
         path.write_bytes(content)
@@ -257,7 +261,7 @@ def test_ls_prints_columns(loaded: Cli) -> None:
     # Columns line up: each column starts at the same offset on every line.
     for column in HEADER[1:]:
         start = lines[0].index(column)
-        assert all(line[start - 2:start] == "  " for line in lines if len(line) > start)
+        assert all(line[start - 2 : start] == "  " for line in lines if len(line) > start)
 
 
 def test_ls_json_has_exactly_the_documented_keys(loaded: Cli) -> None:
@@ -270,17 +274,38 @@ def test_ls_json_has_exactly_the_documented_keys(loaded: Cli) -> None:
         assert set(o) == {"kind", "name", "application", "state", "adapter", "address"}
         assert o["state"] in {"Unenlisted", "Stopped", "Started"}
         assert o["kind"] in {"port", "group"}
-    assert objects[0] == {"kind": "port", "name": "A", "application": "App", "state": "Unenlisted",
-                          "adapter": "FILE", "address": "C:\\Out\\A\\%MessageID%.xml"}
+    assert objects[0] == {
+        "kind": "port",
+        "name": "A",
+        "application": "App",
+        "state": "Unenlisted",
+        "adapter": "FILE",
+        "address": "C:\\Out\\A\\%MessageID%.xml",
+    }
     by_name = {o["name"]: o for o in objects}
     assert by_name["C"]["state"] == "Stopped"
-    assert by_name["G1"] == {"kind": "group", "name": "G1", "application": "App", "state": "Unenlisted",
-                             "adapter": None, "address": None}
+    assert by_name["G1"] == {
+        "kind": "group",
+        "name": "G1",
+        "application": "App",
+        "state": "Unenlisted",
+        "adapter": None,
+        "address": None,
+    }
 
 
-@pytest.mark.parametrize(("state", "expected"), [
-    ("Started", ["B"]), ("started", ["B"]), ("3", ["B"]), ("Stopped", ["C"]), ("Enlisted", ["C"]),
-    ("Bound", ["A", "D", "R", "Empty", "G1", "G2"]), ("Unenlisted", ["A", "D", "R", "Empty", "G1", "G2"])])
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ("Started", ["B"]),
+        ("started", ["B"]),
+        ("3", ["B"]),
+        ("Stopped", ["C"]),
+        ("Enlisted", ["C"]),
+        ("Bound", ["A", "D", "R", "Empty", "G1", "G2"]),
+        ("Unenlisted", ["A", "D", "R", "Empty", "G1", "G2"]),
+    ],
+)
 def test_ls_by_state(loaded: Cli, state: str, expected: list[str]) -> None:
     loaded("start", "B")
     loaded("enlist", "C")
@@ -314,8 +339,10 @@ def test_ls_bad_state(loaded: Cli) -> None:
 
 def test_lifecycle_commands(loaded: Cli) -> None:
     rc, out, _ = loaded("start", "C", "B")
-    assert rc == 0 and out.splitlines() == ["send port 'C': Unenlisted -> Started",
-                                            "send port 'B': Unenlisted -> Started"]
+    assert rc == 0 and out.splitlines() == [
+        "send port 'C': Unenlisted -> Started",
+        "send port 'B': Unenlisted -> Started",
+    ]
     rc, out, _ = loaded("stop", "C")
     assert rc == 0 and out == "send port 'C': Started -> Stopped\n"
     rc, out, _ = loaded("unenlist", "C")
@@ -323,10 +350,20 @@ def test_lifecycle_commands(loaded: Cli) -> None:
     rc, out, _ = loaded("enlist", "--group", "G2")
     assert rc == 0 and out == "send port group 'G2': Unenlisted -> Stopped\n"
     rc, out, _ = loaded("start", "--group", "G2", "G1")
-    assert rc == 0 and out.splitlines() == ["send port group 'G2': Stopped -> Started",
-                                            "send port group 'G1': Unenlisted -> Started"]
-    assert loaded.states() == {"A": "Unenlisted", "B": "Started", "C": "Unenlisted", "D": "Unenlisted",
-                               "R": "Unenlisted", "Empty": "Unenlisted", "G1": "Started", "G2": "Started"}
+    assert rc == 0 and out.splitlines() == [
+        "send port group 'G2': Stopped -> Started",
+        "send port group 'G1': Unenlisted -> Started",
+    ]
+    assert loaded.states() == {
+        "A": "Unenlisted",
+        "B": "Started",
+        "C": "Unenlisted",
+        "D": "Unenlisted",
+        "R": "Unenlisted",
+        "Empty": "Unenlisted",
+        "G1": "Started",
+        "G2": "Started",
+    }
 
 
 def test_a_refused_action_exits_1_with_the_rule(loaded: Cli) -> None:
@@ -376,15 +413,19 @@ def test_app_start_and_stop(cli: Cli, tmp_path: Path) -> None:
     f.write_bytes(binding_file([port("X1", "X"), port("X2", "X"), port("Y1", "Y")], [group("XG", ["X1"], "X")]))
     cli("import", str(f))
     rc, out, _ = cli("app", "start", "X")
-    assert rc == 0 and out.splitlines() == ["send port 'X1': Unenlisted -> Started",
-                                            "send port 'X2': Unenlisted -> Started",
-                                            "send port group 'XG': Unenlisted -> Started"]
+    assert rc == 0 and out.splitlines() == [
+        "send port 'X1': Unenlisted -> Started",
+        "send port 'X2': Unenlisted -> Started",
+        "send port group 'XG': Unenlisted -> Started",
+    ]
     rc, _, err = cli("app", "start", "X")
     assert rc == 1 and "already started" in err
     rc, out, _ = cli("app", "stop", "X")
-    assert rc == 0 and out.splitlines() == ["send port group 'XG': Started -> Stopped",
-                                            "send port 'X1': Started -> Stopped",
-                                            "send port 'X2': Started -> Stopped"]
+    assert rc == 0 and out.splitlines() == [
+        "send port group 'XG': Started -> Stopped",
+        "send port 'X1': Started -> Stopped",
+        "send port 'X2': Started -> Stopped",
+    ]
     assert cli.states() == {"X1": "Stopped", "X2": "Stopped", "XG": "Stopped", "Y1": "Unenlisted"}
 
 
@@ -402,8 +443,10 @@ def test_app_start_of_an_unknown_application_exits_2(loaded: Cli) -> None:
 
 def test_group_add_and_remove(loaded: Cli) -> None:
     rc, out, _ = loaded("group", "add", "G2", "C", "A")
-    assert rc == 0 and out.splitlines() == ["send port 'C' added to send port group 'G2'",
-                                            "send port 'A' added to send port group 'G2'"]
+    assert rc == 0 and out.splitlines() == [
+        "send port 'C' added to send port group 'G2'",
+        "send port 'A' added to send port group 'G2'",
+    ]
     with Workspace(loaded.url) as ws:
         assert ws.group("G2").model.members == ("B", "C", "A")
     rc, out, _ = loaded("group", "remove", "G2", "B")
@@ -449,9 +492,11 @@ def test_log(loaded: Cli, standard_file: Path) -> None:
     user = Workspace(loaded.url).user
     tails = [line[20:] for line in lines]  # after the "YYYY-MM-DD HH:MM:SS " timestamp
     assert tails[0] == f"{user} import port 'A' - -> Unenlisted (created from {standard_file})"
-    assert tails[-3:] == [f"{user} start port 'B' Unenlisted -> Started",
-                          f"{user} add_member group 'G2' (added member 'C')",
-                          f"{user} rename port 'C2' (renamed from 'C')"]
+    assert tails[-3:] == [
+        f"{user} start port 'B' Unenlisted -> Started",
+        f"{user} add_member group 'G2' (added member 'C')",
+        f"{user} rename port 'C2' (renamed from 'C')",
+    ]
     rc, out, _ = loaded("log", "-n", "1")
     assert rc == 0 and out.splitlines() == lines[-1:]
 
@@ -505,9 +550,9 @@ def test_a_malformed_workspace_url_exits_2(capsys: pytest.CaptureFixture[str]) -
     assert rc == 2 and "internal error" not in err
 
 
-def test_the_environment_variable_selects_the_workspace(tmp_path: Path, standard_file: Path,
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_environment_variable_selects_the_workspace(
+    tmp_path: Path, standard_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("PORTWRIGHT_WORKSPACE", str(tmp_path / "env.sqlite"))
     assert main(["import", str(standard_file)]) == 0
     assert (tmp_path / "env.sqlite").exists()
@@ -521,8 +566,9 @@ def test_the_environment_variable_selects_the_workspace(tmp_path: Path, standard
 def _subprocess(args: list[str], workspace: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PORTWRIGHT_WORKSPACE": workspace}
     env.pop("PORTWRIGHT_DEBUG", None)
-    return subprocess.run([str(PORTWRIGHT), *args], capture_output=True, text=True, env=env, cwd=cwd,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [str(PORTWRIGHT), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False
+    )
 
 
 @pytest.mark.slow
@@ -545,8 +591,9 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path, standard
         assert proc.stderr.startswith(message), (args, proc.stderr)
 
 
-def test_the_commands_on_each_backend(workspace_url: str, standard_file: Path, tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_commands_on_each_backend(
+    workspace_url: str, standard_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cli = Cli(workspace_url, capsys)
     assert cli("import", str(standard_file))[0] == 0
     assert cli("start", "B", "C")[0] == 0

@@ -39,7 +39,8 @@ def test_the_audit_log_never_holds_a_password(qapp, tmp_path: Path) -> None:  # 
         assert "adapter settings" in (entries[-1].detail or "") and "address" in (entries[-1].detail or "")
         assert not any(SECRET in " ".join(str(v) for v in vars(e).values()) for e in ws.audit())
         doc.deleteLater()
-    log = subprocess.run([sys.executable, "-m", "designer", "--workspace", str(db), "log"], capture_output=True,
-                         text=True, timeout=120)
+    log = subprocess.run(
+        [sys.executable, "-m", "designer", "--workspace", str(db), "log"], capture_output=True, text=True, timeout=120
+    )
     assert log.returncode == 0 and "edit" in log.stdout
     assert SECRET not in log.stdout + log.stderr

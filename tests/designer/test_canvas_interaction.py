@@ -69,13 +69,19 @@ def empty_point(w: MainWindow, near: QPoint | None = None) -> QPoint:
     raise AssertionError("no empty spot on the canvas")
 
 
-def drag(w: MainWindow, start: QPoint, end: QPoint, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-         steps: int = 8) -> None:
+def drag(
+    w: MainWindow,
+    start: QPoint,
+    end: QPoint,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    steps: int = 8,
+) -> None:
     vp = w.view.viewport()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, modifier, start)
     for i in range(1, steps + 1):
-        QTest.mouseMove(vp, QPoint(start.x() + (end.x() - start.x()) * i // steps,
-                                   start.y() + (end.y() - start.y()) * i // steps))
+        QTest.mouseMove(
+            vp, QPoint(start.x() + (end.x() - start.x()) * i // steps, start.y() + (end.y() - start.y()) * i // steps)
+        )
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, modifier, end)
 
 
@@ -106,11 +112,14 @@ def test_drag_port_onto_group_adds_it(window: MainWindow, qtbot) -> None:
     assert (NEW_ORDERS[1], LEGACY) not in w.scene.edges
 
 
-@pytest.mark.parametrize(("key", "reason"), [
-    (TWO_WAY, "solicit-response send port, and only static one-way send ports can be members"),
-    (BILLING, "the port belongs to application 'Contoso.Billing' and the group to application 'Contoso.Orders'"),
-    ((Kind.PORT, "Orders.Archive.FILE"), "it is already a member"),
-])
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        (TWO_WAY, "solicit-response send port, and only static one-way send ports can be members"),
+        (BILLING, "the port belongs to application 'Contoso.Billing' and the group to application 'Contoso.Orders'"),
+        ((Kind.PORT, "Orders.Archive.FILE"), "it is already a member"),
+    ],
+)
 def test_drag_port_onto_group_refused_says_why(window: MainWindow, key: tuple[Kind, str], reason: str) -> None:
     w = window
     members = w.doc.workspace.group(NEW_ORDERS[1]).model.members
@@ -126,7 +135,8 @@ SNAP_BACK_BUG = (
     "CanvasView.dropped_on_group is Signal(str, list, dict) and CanvasView.moved is Signal(dict, dict); "
     "the dicts are keyed by (Kind, name) tuples, which PySide cannot convert to the QVariantMap a "
     "`dict` signal argument becomes ('_pythonToCppCopy: Cannot copy-convert ... (dict) to C++'): "
-    "the slots receive {} and nothing is moved back or saved")
+    "the slots receive {} and nothing is moved back or saved"
+)
 
 
 @pytest.mark.parametrize("key", [LOOSE, TWO_WAY])
@@ -155,8 +165,7 @@ def test_mouse_move_is_saved_and_undoable_as_one_step(window: MainWindow) -> Non
     w = window
     a, b = LOOSE, (Kind.PORT, "Orders.Tax.SOAP")
     QTest.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center_of(w, a))
-    QTest.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     center_of(w, b))
+    QTest.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, center_of(w, b))
     assert sorted(w.scene.selected_keys()) == sorted([a, b])
     before = {k: item_pos(w, k) for k in (a, b)}
     start = center_of(w, a)
@@ -236,8 +245,16 @@ def test_rubber_band_selects_the_nodes_inside(window: MainWindow) -> None:
 def wheel(w: MainWindow, degrees: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     vp = w.view.viewport()
     pos = QPointF(vp.rect().center())
-    event = QWheelEvent(pos, QPointF(vp.mapToGlobal(pos.toPoint())), QPoint(0, 0), QPoint(0, degrees * 8),
-                        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        pos,
+        QPointF(vp.mapToGlobal(pos.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, degrees * 8),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(vp, event)
 
 
@@ -365,8 +382,12 @@ def test_palette_click_creates_a_group(window: MainWindow, monkeypatch: pytest.M
 def test_files_dropped_are_imported(window: MainWindow, tmp_path: Path, qtbot) -> None:
     w = window
     path = tmp_path / "more.xml"
-    path.write_bytes(binding_file(ports=[port("Dropped.A", "Dropped"), port("Dropped.B", "Dropped")],
-                                  groups=[group("Dropped.G", ["Dropped.A"], "Dropped")]))
+    path.write_bytes(
+        binding_file(
+            ports=[port("Dropped.A", "Dropped"), port("Dropped.B", "Dropped")],
+            groups=[group("Dropped.G", ["Dropped.A"], "Dropped")],
+        )
+    )
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     with qtbot.waitSignal(w.view.files_dropped, timeout=1000) as blocker:
@@ -401,8 +422,7 @@ def test_context_menu_offers_the_lifecycle_actions(window: MainWindow, monkeypat
             shown.append([x.objectName() for x in self.actions()])
 
     monkeypatch.setattr(actions, "QMenu", Recording)
-    QTest.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     center_of(w, LOOSE))
+    QTest.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center_of(w, LOOSE))
     w.view.customContextMenuRequested.emit(center_of(w, LOOSE))
     assert len(shown) == 1
     assert {"lifecycle.start", "lifecycle.stop", "edit.delete", "edit.rename", "app.start"} <= set(shown[0])

@@ -24,8 +24,13 @@ from model.store import Workspace
 pytestmark = pytest.mark.slow  # every test starts from a workspace filled by a real `portwright import`
 
 BINDING = binding_file(
-    ports=[port("A"), port("B"), port("C", address="ftp://partner.example/orders"),
-           port("R", two_way=True, address="http://example.test/r"), port("Z", application="Other")],
+    ports=[
+        port("A"),
+        port("B"),
+        port("C", address="ftp://partner.example/orders"),
+        port("R", two_way=True, address="http://example.test/r"),
+        port("Z", application="Other"),
+    ],
     groups=[group("G1", ["A", "B"]), group("G2", ["B"])],
 )
 
@@ -100,12 +105,14 @@ def test_a_move_saves_only_what_moved(tmp_path: Path, imported: Path, qapp: QApp
         doc.move({key: before}, {key: (before[0] + 50.0, before[1] + 10.0)})
         scene.deleteLater()
     assert rows(imported, "select name, x, y from send_ports where x is not null") == [
-        ("A", before[0] + 50.0, before[1] + 10.0)]
+        ("A", before[0] + 50.0, before[1] + 10.0)
+    ]
     assert rows(imported, "select count(*) from send_port_groups where x is not null") == [(0,)]
 
 
 def test_main_window_opens_without_writing_and_its_layout_action_saves(
-        tmp_path: Path, imported: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, imported: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The whole window is a view until the user acts; Auto-Layout is an act (one undo step), so it is saved."""
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction

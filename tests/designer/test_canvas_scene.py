@@ -25,8 +25,12 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "contoso-orders.xml"
 
 SMALL = binding_file(
-    ports=[port("A"), port("B"), port("C", address="ftp://partner.example/orders"),
-           port("R", two_way=True, address="http://example.test/r")],
+    ports=[
+        port("A"),
+        port("B"),
+        port("C", address="ftp://partner.example/orders"),
+        port("R", two_way=True, address="http://example.test/r"),
+    ],
     groups=[group("G1", ["A", "B"]), group("G2", ["B"])],
 )
 
@@ -274,8 +278,10 @@ def test_select_keys_selects_without_signalling(qtbot, scene: CanvasScene) -> No
 
 def test_find_highlights_and_orders(doc: WorkspaceDocument, scene: CanvasScene) -> None:
     # put the matches in a known order: C top-left, A below it, G1 right of A
-    doc.move({k: pos(scene.nodes[k]) for k in (P("A"), P("C"), G("G1"))},
-             {P("C"): (0.0, 0.0), P("A"): (0.0, 500.0), G("G1"): (400.0, 500.0)})
+    doc.move(
+        {k: pos(scene.nodes[k]) for k in (P("A"), P("C"), G("G1"))},
+        {P("C"): (0.0, 0.0), P("A"): (0.0, 500.0), G("G1"): (400.0, 500.0)},
+    )
     hits = scene.find("ftp://partner")  # by address
     assert [h.key for h in hits] == [P("C")] and scene.nodes[P("C")].highlighted
     hits = scene.find("file")  # by adapter (R's is HTTP)
@@ -316,9 +322,14 @@ def test_auto_layout_of_the_sample(sample_doc: WorkspaceDocument) -> None:
     for k, n in scene.nodes.items():
         assert pos(n) == after[k]
     keys = sorted(rects)
-    overlaps = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
-                if QRectF(*after[a], NODE_W, PORT_H if a[0] is Kind.PORT else GROUP_H).intersects(
-                    QRectF(*after[b], NODE_W, PORT_H if b[0] is Kind.PORT else GROUP_H))]
+    overlaps = [
+        (a, b)
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+        if QRectF(*after[a], NODE_W, PORT_H if a[0] is Kind.PORT else GROUP_H).intersects(
+            QRectF(*after[b], NODE_W, PORT_H if b[0] is Kind.PORT else GROUP_H)
+        )
+    ]
     assert overlaps == []
     # every port that belongs to a group of its own application sits under one of them
     apps = {e.name: e.application for e in entries}
@@ -329,14 +340,13 @@ def test_auto_layout_of_the_sample(sample_doc: WorkspaceDocument) -> None:
         if own:
             px, py = after[P(e.name)]
             assert any(after[G(g.name)][1] + GROUP_H <= py for g in own), e.name
-            under = [g for g in own if after[G(g.name)][1] < py
-                     and abs(after[G(g.name)][0] - px) < 2 * NODE_W]
+            under = [g for g in own if after[G(g.name)][1] < py and abs(after[G(g.name)][0] - px) < 2 * NODE_W]
             assert under, f"{e.name} is not near any of its groups"
     # applications do not overlap each other
     frames = list(scene.frames.values())
     assert len(frames) == 3 == len(set(apps.values()))
     for i, f in enumerate(frames):
-        for other in frames[i + 1:]:
+        for other in frames[i + 1 :]:
             assert not f.sceneBoundingRect().intersects(other.sceneBoundingRect()), (f.application, other.application)
     doc.undo_stack.undo()
     assert {k: pos(n) for k, n in scene.nodes.items()} == before

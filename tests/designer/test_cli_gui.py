@@ -22,13 +22,19 @@ PORTWRIGHT = Path(sys.executable).with_name("portwright")
 
 
 def run(tmp_path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PORTWRIGHT_WORKSPACE": str(tmp_path / "ws.sqlite"),
-           # QSettings() of the app: never the user's own
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path / "home")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PORTWRIGHT_WORKSPACE": str(tmp_path / "ws.sqlite"),
+        # QSettings() of the app: never the user's own
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path / "home"),
+    }
     env.pop("PORTWRIGHT_DEBUG", None)
     command = [str(PORTWRIGHT)] if PORTWRIGHT.exists() else [sys.executable, "-m", "designer"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=timeout, env=env, check=False,
-                          cwd=tmp_path)
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, timeout=timeout, env=env, check=False, cwd=tmp_path
+    )
 
 
 def colours(image: QImage, step: int = 7) -> set[int]:
@@ -37,8 +43,9 @@ def colours(image: QImage, step: int = 7) -> set[int]:
 
 def has_colour(image: QImage, name: str, step: int = 2) -> bool:
     wanted = QColor(name).rgb()
-    return any(image.pixel(x, y) == wanted for y in range(0, image.height(), step)
-               for x in range(0, image.width(), step))
+    return any(
+        image.pixel(x, y) == wanted for y in range(0, image.height(), step) for x in range(0, image.width(), step)
+    )
 
 
 @pytest.mark.slow
@@ -75,7 +82,8 @@ def test_gui_screenshot_into_a_missing_folder(tmp_path: Path) -> None:
     result = run(tmp_path, "gui", "--screenshot", str(tmp_path / "nowhere" / "x.png"))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        f"portwright: {tmp_path / 'nowhere' / 'x.png'}: folder {tmp_path / 'nowhere'} does not exist"]
+        f"portwright: {tmp_path / 'nowhere' / 'x.png'}: folder {tmp_path / 'nowhere'} does not exist"
+    ]
 
 
 @pytest.mark.slow
@@ -117,10 +125,13 @@ def test_render_unknown_application(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["-o", "x.jpg"], "x.jpg: the output must end in .png or .svg"),
-    (["-o", "missing/x.png"], "missing/x.png: folder missing does not exist"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "x.jpg"], "x.jpg: the output must end in .png or .svg"),
+        (["-o", "missing/x.png"], "missing/x.png: folder missing does not exist"),
+    ],
+)
 def test_render_bad_output(tmp_path: Path, args: list[str], message: str) -> None:
     """In-process: these fail before Qt is touched."""
     import contextlib

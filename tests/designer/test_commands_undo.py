@@ -27,8 +27,15 @@ from model.store import Workspace
 #: App: A, B, C (static one-way), R (solicit-response), D (dynamic); groups G1 = [A, B],
 #: G2 = [B], Empty = []; A is bound to an orchestration port. Other: X, Y; group GX = [X].
 BASE = binding_file(
-    ports=[port("A"), port("B"), port("C"), port("R", two_way=True, address="http://example.test/r"),
-           port("D", static=False), port("X", "Other"), port("Y", "Other")],
+    ports=[
+        port("A"),
+        port("B"),
+        port("C"),
+        port("R", two_way=True, address="http://example.test/r"),
+        port("D", static=False),
+        port("X", "Other"),
+        port("Y", "Other"),
+    ],
     groups=[group("G1", ["A", "B"]), group("G2", ["B"]), group("Empty"), group("GX", ["X"], "Other")],
     orchestrations={"A": ["Orch.SendA"]},
 )
@@ -49,7 +56,8 @@ def state_of(ws: Workspace) -> dict[str, Any]:
 def assert_same(actual: dict[str, Any], expected: dict[str, Any]) -> None:
     different = [k for k in expected if actual[k] != expected[k]]
     assert not different, f"the workspace differs in {different}: " + "; ".join(
-        f"{k}: {actual[k]!r:.600} != {expected[k]!r:.600}" for k in different if k != "export")
+        f"{k}: {actual[k]!r:.600} != {expected[k]!r:.600}" for k in different if k != "export"
+    )
     assert actual == expected
 
 
@@ -80,8 +88,9 @@ def do_undo_redo(doc: WorkspaceDocument, edit, check_done) -> None:  # type: ign
     doc.undo_stack.undo()
     assert_same(state_of(doc.workspace), original)
     # the document's cache (what views read) follows the workspace, not only the database
-    assert sorted((e.kind, e.name, e.state, e.members) for e in doc.entries()) == \
-        sorted((e.kind, e.name, e.state, e.members) for e in doc.workspace.entries())
+    assert sorted((e.kind, e.name, e.state, e.members) for e in doc.entries()) == sorted(
+        (e.kind, e.name, e.state, e.members) for e in doc.workspace.entries()
+    )
     doc.undo_stack.redo()
     assert_same(state_of(doc.workspace), done)
     check_done()
@@ -204,13 +213,17 @@ def test_start_a_port_enlists_and_starts_in_one_step(doc: WorkspaceDocument) -> 
     assert doc.workspace.port("C").state is State.UNENLISTED
 
 
-@pytest.mark.parametrize(("setup", "action", "subjects", "expected"), [
-    (Action.START, Action.STOP, [Subject.port("A"), Subject.port("B")], State.STOPPED),
-    (Action.START, Action.UNENLIST, [Subject.port("C")], State.UNENLISTED),
-    (None, Action.ENLIST, [Subject.port("C"), Subject.group("G1")], State.STOPPED),
-])
-def test_lifecycle_actions(doc: WorkspaceDocument, setup: Action | None, action: Action,
-                           subjects: list[Subject], expected: State) -> None:
+@pytest.mark.parametrize(
+    ("setup", "action", "subjects", "expected"),
+    [
+        (Action.START, Action.STOP, [Subject.port("A"), Subject.port("B")], State.STOPPED),
+        (Action.START, Action.UNENLIST, [Subject.port("C")], State.UNENLISTED),
+        (None, Action.ENLIST, [Subject.port("C"), Subject.group("G1")], State.STOPPED),
+    ],
+)
+def test_lifecycle_actions(
+    doc: WorkspaceDocument, setup: Action | None, action: Action, subjects: list[Subject], expected: State
+) -> None:
     if setup is not None:
         doc.perform(setup, subjects)
         doc.undo_stack.clear()
@@ -267,14 +280,18 @@ def test_remove_member(doc: WorkspaceDocument) -> None:
     assert doc.workspace.export() == BASE
 
 
-@pytest.mark.parametrize(("group_name", "ports", "reason"), [
-    ("G1", ["R"], "solicit-response"),
-    ("G1", ["D"], "dynamic"),
-    ("G1", ["X"], "does not reference 'Other'"),
-    ("G1", ["A"], "already a member"),
-])
-def test_membership_refused_pushes_nothing(doc: WorkspaceDocument, group_name: str, ports: list[str],
-                                           reason: str) -> None:
+@pytest.mark.parametrize(
+    ("group_name", "ports", "reason"),
+    [
+        ("G1", ["R"], "solicit-response"),
+        ("G1", ["D"], "dynamic"),
+        ("G1", ["X"], "does not reference 'Other'"),
+        ("G1", ["A"], "already a member"),
+    ],
+)
+def test_membership_refused_pushes_nothing(
+    doc: WorkspaceDocument, group_name: str, ports: list[str], reason: str
+) -> None:
     with pytest.raises(Refused, match=reason):
         doc.add_to_group(group_name, ports)
     assert doc.undo_stack.count() == 0
@@ -386,11 +403,15 @@ def test_merged_edits_back_to_the_start_leave_no_step(doc: WorkspaceDocument) ->
 # -- import ---------------------------------------------------------------------------------------
 
 
-NEW_FILE = binding_file(ports=[port("N1", "New"), port("N2", "New")], groups=[group("NG", ["N1"], "New")],
-                        orchestrations={"N2": ["Orch.SendN2"]})
+NEW_FILE = binding_file(
+    ports=[port("N1", "New"), port("N2", "New")],
+    groups=[group("NG", ["N1"], "New")],
+    orchestrations={"N2": ["Orch.SendN2"]},
+)
 #: replaces port A (new address) and merges group G1's members with C.
-REPLACING_FILE = binding_file(ports=[port("A", address="C:\\Elsewhere\\%MessageID%.xml"), port("C")],
-                              groups=[group("G1", ["A", "C"])])
+REPLACING_FILE = binding_file(
+    ports=[port("A", address="C:\\Elsewhere\\%MessageID%.xml"), port("C")], groups=[group("G1", ["A", "C"])]
+)
 
 
 def test_import_creates(doc: WorkspaceDocument) -> None:
@@ -456,8 +477,9 @@ def test_record_import_of_a_background_import_is_undoable(doc: WorkspaceDocument
 # -- another session changed the data --------------------------------------------------------------
 
 
-def test_undo_after_another_session_deleted_the_object_reports_and_reloads(qtbot, doc: WorkspaceDocument,
-                                                                          tmp_path: Path) -> None:
+def test_undo_after_another_session_deleted_the_object_reports_and_reloads(
+    qtbot, doc: WorkspaceDocument, tmp_path: Path
+) -> None:
     doc.perform(Action.START, [Subject.port("C")])
     assert doc.undo_stack.count() == 1
     with Workspace(tmp_path / "w.sqlite") as other:  # a second session on the same file
@@ -495,13 +517,17 @@ intents = st.one_of(
     st.tuples(st.just("group"), st.just("H1"), st.sampled_from(["App", "Other"])),
     st.tuples(st.just("delete"), st.sampled_from([*PORT_NAMES, *GROUP_NAMES]), st.none()),
     st.tuples(st.just("move"), st.sampled_from(PORT_NAMES), st.integers(-500, 500)),
-    st.tuples(st.sampled_from(["start", "stop", "enlist", "unenlist"]),
-              st.sampled_from([*PORT_NAMES, *GROUP_NAMES]), st.none()),
+    st.tuples(
+        st.sampled_from(["start", "stop", "enlist", "unenlist"]),
+        st.sampled_from([*PORT_NAMES, *GROUP_NAMES]),
+        st.none(),
+    ),
     st.tuples(st.just("rename"), st.sampled_from([*PORT_NAMES, *GROUP_NAMES]), st.sampled_from(["-a", "-b"])),
     st.tuples(st.just("member"), st.sampled_from(PORT_NAMES), st.sampled_from(GROUP_NAMES)),
     st.tuples(st.just("leave"), st.sampled_from(PORT_NAMES), st.sampled_from(GROUP_NAMES)),
-    st.tuples(st.just("app"), st.sampled_from(["start_application", "stop_application"]),
-              st.sampled_from(["App", "Other"])),
+    st.tuples(
+        st.just("app"), st.sampled_from(["start_application", "stop_application"]), st.sampled_from(["App", "Other"])
+    ),
 )
 
 
@@ -580,6 +606,7 @@ def test_undo_all_then_redo_all(qapp: QApplication, sequence: list[tuple]) -> No
             doc.undo_stack.redo()
         assert not refusals, refusals
         assert_same(state_of(ws), end)
-        assert sorted((e.kind, e.name, e.state, e.members) for e in doc.entries()) == \
-            sorted((e.kind, e.name, e.state, e.members) for e in ws.entries())
+        assert sorted((e.kind, e.name, e.state, e.members) for e in doc.entries()) == sorted(
+            (e.kind, e.name, e.state, e.members) for e in ws.entries()
+        )
         doc.deleteLater()

@@ -59,8 +59,9 @@ def operations(ws: Workspace, name: str) -> list[tuple[str, str]]:
 # -- stale edits -----------------------------------------------------------------------------------
 
 
-def test_a_stale_edit_of_the_same_field_is_refused_naming_the_field_and_who(doc: WorkspaceDocument,
-                                                                           bob: Workspace) -> None:
+def test_a_stale_edit_of_the_same_field_is_refused_naming_the_field_and_who(
+    doc: WorkspaceDocument, bob: Workspace
+) -> None:
     shown = doc.port("C")  # what the editor shows
     theirs = bob.port("C")
     bob.update_port("C", _described(theirs, "Bob's words"), theirs.version)
@@ -88,8 +89,9 @@ def test_a_stale_edit_of_another_field_is_merged(doc: WorkspaceDocument, bob: Wo
     assert bob.port("C").model.description == "Alice's words"
 
 
-def test_an_undo_of_an_edit_keeps_a_later_change_by_someone_else_to_another_field(doc: WorkspaceDocument,
-                                                                                 bob: Workspace) -> None:
+def test_an_undo_of_an_edit_keeps_a_later_change_by_someone_else_to_another_field(
+    doc: WorkspaceDocument, bob: Workspace
+) -> None:
     doc.edit_port("C", _described(doc.port("C"), "Alice's words"))
     theirs = bob.port("C")
     bob.update_port("C", _addressed(theirs, "C:\\Later\\x.xml"), theirs.version)
@@ -98,8 +100,9 @@ def test_an_undo_of_an_edit_keeps_a_later_change_by_someone_else_to_another_fiel
     assert stored.description is None and stored.address == "C:\\Later\\x.xml"
 
 
-def test_an_undo_of_an_edit_that_someone_else_changed_again_is_refused(qtbot, doc: WorkspaceDocument,
-                                                                      bob: Workspace) -> None:
+def test_an_undo_of_an_edit_that_someone_else_changed_again_is_refused(
+    qtbot, doc: WorkspaceDocument, bob: Workspace
+) -> None:
     doc.edit_port("C", _described(doc.port("C"), "Alice's words"))
     theirs = bob.port("C")
     bob.update_port("C", _described(theirs, "Bob's words"), theirs.version)
@@ -125,8 +128,9 @@ def test_a_redo_the_rules_now_forbid_is_refused(qtbot, doc: WorkspaceDocument, b
     assert bob.port("C").state is State.STARTED
     assert doc.entry(Kind.PORT, "C").state is State.STARTED, "the document re-read the workspace"
     assert not doc.undo_stack.canRedo() and doc.undo_stack.count() == 0
-    assert operations(bob, "C")[1:] == [("delete", "alice"), ("undo delete", "alice"), ("start", "bob")], \
+    assert operations(bob, "C")[1:] == [("delete", "alice"), ("undo delete", "alice"), ("start", "bob")], (
         "no second delete was recorded"
+    )
 
 
 def test_the_audit_log_names_do_undo_and_redo(doc: WorkspaceDocument, bob: Workspace) -> None:
@@ -140,8 +144,7 @@ def test_the_audit_log_names_do_undo_and_redo(doc: WorkspaceDocument, bob: Works
     assert ops == ["enlist", "undo enlist", "redo enlist", "edit", "undo edit", "redo edit"]
 
 
-def test_an_undo_after_someone_else_changed_the_state_is_refused(qtbot, doc: WorkspaceDocument,
-                                                                bob: Workspace) -> None:
+def test_an_undo_after_someone_else_changed_the_state_is_refused(qtbot, doc: WorkspaceDocument, bob: Workspace) -> None:
     doc.perform(Action.START, [Subject.port("C")])
     bob.perform(Action.STOP, [Subject.port("C")])
     with qtbot.waitSignal(doc.error, timeout=1000) as blocker:

@@ -175,8 +175,9 @@ def test_widgets_follow_the_variant_type(editor: AdapterSettingsEditor) -> None:
     # Absent from the file: the catalog default, greyed, nothing written.
     folder = editor.field("FilePath")
     assert not folder.present and folder.edit.text() == ""
-    assert folder.label.palette().color(QPalette.ColorRole.WindowText) == \
-        folder.label.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert folder.label.palette().color(QPalette.ColorRole.WindowText) == folder.label.palette().color(
+        QPalette.ColorRole.PlaceholderText
+    )
     assert file_name.toolTip().startswith("File name with macros")
 
     show(editor, "HTTP")
@@ -327,16 +328,27 @@ def test_date(qtbot, editor: AdapterSettingsEditor) -> None:
     edits = Recorder(editor)
     QTest.keyClicks(when.edit, "12/31/2024 23:30:00")
     enter(when.edit)
-    assert only_changed(before, edits.one(), "DefaultScheduledEnqueueTimeUtc") == \
-        ("DefaultScheduledEnqueueTimeUtc", 7, "12/31/2024 23:30:00")
+    assert only_changed(before, edits.one(), "DefaultScheduledEnqueueTimeUtc") == (
+        "DefaultScheduledEnqueueTimeUtc",
+        7,
+        "12/31/2024 23:30:00",
+    )
 
 
 def test_wheel_scrolls_the_form_not_an_unfocused_list(qtbot, editor: AdapterSettingsEditor) -> None:
     show(editor, "FILE")
     combo = editor.field("CopyMode").combo
     assert not combo.hasFocus()
-    wheel = QWheelEvent(QPointF(5, 5), QPointF(combo.mapToGlobal(QPoint(5, 5))), QPoint(), QPoint(0, -120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(combo.mapToGlobal(QPoint(5, 5))),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     with qtbot.assertNotEmitted(editor.edited):
         QApplication.sendEvent(combo, wheel)
     assert combo.currentData() == "1"
@@ -406,7 +418,7 @@ def test_nested_xml(qtbot, editor: AdapterSettingsEditor) -> None:
     assert only_changed(before, settings, "BindingConfiguration") == ("BindingConfiguration", 8, new)
     assert key.startswith("settings.BindingConfiguration#")
     # Escaped once inside its element in the raw view, as BizTalk stores it.
-    assert "&lt;binding name=\"netTcpBinding\" sendTimeout=\"00:09:00\" /&gt;" in editor.raw.text()
+    assert '&lt;binding name="netTcpBinding" sendTimeout="00:09:00" /&gt;' in editor.raw.text()
 
 
 def test_malformed_nested_xml_is_marked_not_emitted(qtbot, editor: AdapterSettingsEditor) -> None:
@@ -445,7 +457,8 @@ def test_inner_ftp_field_rewrites_only_that_child(editor: AdapterSettingsEditor)
     only_changed(before, after, "AdapterConfig")
     assert after.value("AdapterConfig") == config.replace(
         "<serverAddress>ftp.northwind-logistics.example</serverAddress>",
-        "<serverAddress>ftp.northwind-logistics.examplex</serverAddress>")
+        "<serverAddress>ftp.northwind-logistics.examplex</serverAddress>",
+    )
 
 
 def test_inner_bool_uses_the_documents_spelling(editor: AdapterSettingsEditor) -> None:
@@ -455,7 +468,8 @@ def test_inner_bool_uses_the_documents_spelling(editor: AdapterSettingsEditor) -
     edits = Recorder(editor)
     passive.check.click()
     assert edits.one().value("AdapterConfig") == before.value("AdapterConfig").replace(
-        "<passiveMode>True</passiveMode>", "<passiveMode>False</passiveMode>")
+        "<passiveMode>True</passiveMode>", "<passiveMode>False</passiveMode>"
+    )
 
 
 def test_new_inner_child_goes_in_catalog_order(editor: AdapterSettingsEditor) -> None:
@@ -465,7 +479,8 @@ def test_new_inner_child_goes_in_catalog_order(editor: AdapterSettingsEditor) ->
     enter(editor.field("firewallAddress").edit)
     assert edits.one().value("AdapterConfig") == before.value("AdapterConfig").replace(
         "<firewallType>NoFirewall</firewallType>",
-        "<firewallType>NoFirewall</firewallType><firewallAddress>f</firewallAddress>")
+        "<firewallType>NoFirewall</firewallType><firewallAddress>f</firewallAddress>",
+    )
 
 
 def test_inner_masked_password_is_missing(editor: AdapterSettingsEditor) -> None:
@@ -586,18 +601,21 @@ def test_raw_edit_updates_the_form(editor: AdapterSettingsEditor) -> None:
 def test_raw_edit_keeps_vt_and_order(editor: AdapterSettingsEditor) -> None:
     before = show(editor, "SMTP")
     edits = Recorder(editor)
-    text = editor.raw.text().replace("<Password vt=\"1\" />", "<Password vt=\"8\">secret</Password>")
+    text = editor.raw.text().replace('<Password vt="1" />', '<Password vt="8">secret</Password>')
     replace_text(editor.raw, text)
     assert only_changed(before, edits.one(), "Password") == ("Password", 8, "secret")
     assert editor.field("SMTPAuthenticate").vt == 3
 
 
-@pytest.mark.parametrize("text, message", [
-    ("<CustomProps><FileName vt=\"8\">x</CustomProps>", "Line 1"),
-    ("<Settings />", "<CustomProps>"),
-    ("<CustomProps><FileName vt=\"string\">x</FileName></CustomProps>", "VARIANT code"),
-    ("<!DOCTYPE x [<!ENTITY e 'x'>]><CustomProps />", "not allowed"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('<CustomProps><FileName vt="8">x</CustomProps>', "Line 1"),
+        ("<Settings />", "<CustomProps>"),
+        ('<CustomProps><FileName vt="string">x</FileName></CustomProps>', "VARIANT code"),
+        ("<!DOCTYPE x [<!ENTITY e 'x'>]><CustomProps />", "not allowed"),
+    ],
+)
 def test_malformed_raw_is_marked_not_emitted(qtbot, editor: AdapterSettingsEditor, text: str, message: str) -> None:
     show(editor, "FILE")
     with qtbot.assertNotEmitted(editor.edited):
@@ -827,10 +845,14 @@ def test_parse_xml_refuses_dtds() -> None:
 
 
 def test_settings_text_round_trip() -> None:
-    settings = AdapterSettings(properties=(
-        AdapterProperty("A", 8, "<x a=\"1\">t &amp; u</x>"), AdapterProperty("B", 1, None),
-        AdapterProperty("C", None, "two\nlines"), AdapterProperty("D", 8, ""),
-    ))
+    settings = AdapterSettings(
+        properties=(
+            AdapterProperty("A", 8, '<x a="1">t &amp; u</x>'),
+            AdapterProperty("B", 1, None),
+            AdapterProperty("C", None, "two\nlines"),
+            AdapterProperty("D", 8, ""),
+        )
+    )
     text = settings_text(settings)
     assert '<A vt="8">&lt;x a="1"&gt;t &amp;amp; u&lt;/x&gt;</A>' in text
     assert settings_from_text(text, settings) == settings
@@ -838,10 +860,14 @@ def test_settings_text_round_trip() -> None:
 
 def test_config_child_helpers_keep_layout() -> None:
     pretty = "<Config>\n  <a>1</a>\n  <c>3</c>\n</Config>"
-    assert set_config_child(pretty, "Config", "b", "2", ["a", "b", "c"]) == \
-        "<Config>\n  <a>1</a>\n  <b>2</b>\n  <c>3</c>\n</Config>"
-    assert set_config_child(pretty, "Config", "d", "x<y", ["a", "b", "c"]) == \
-        "<Config>\n  <a>1</a>\n  <c>3</c>\n  <d>x&lt;y</d>\n</Config>"
+    assert (
+        set_config_child(pretty, "Config", "b", "2", ["a", "b", "c"])
+        == "<Config>\n  <a>1</a>\n  <b>2</b>\n  <c>3</c>\n</Config>"
+    )
+    assert (
+        set_config_child(pretty, "Config", "d", "x<y", ["a", "b", "c"])
+        == "<Config>\n  <a>1</a>\n  <c>3</c>\n  <d>x&lt;y</d>\n</Config>"
+    )
     assert remove_config_child(pretty, "c") == "<Config>\n  <a>1</a>\n</Config>"
     fresh = set_config_child(None, "Config", "queue", "q")
     assert config_values(fresh) == {"queue": "q"} and fresh.startswith("<Config xmlns:xsi=")

@@ -36,17 +36,20 @@ class Writes:
 
     def counts(self) -> tuple[int, int, int]:
         """(edit_port calls, undo steps, audit entries) since the start."""
-        return (len(self.calls), self.doc.undo_stack.count() - self._steps,
-                len(self.doc.workspace.audit()) - self._audit)
+        return (
+            len(self.calls),
+            self.doc.undo_stack.count() - self._steps,
+            len(self.doc.workspace.audit()) - self._audit,
+        )
 
 
 @pytest.fixture
-def writes(doc: WorkspaceDocument, monkeypatch: pytest.MonkeyPatch) -> Writes:  # noqa: F811
+def writes(doc: WorkspaceDocument, monkeypatch: pytest.MonkeyPatch) -> Writes:
     return Writes(doc, monkeypatch)
 
 
 @pytest.fixture
-def active(qtbot, inspector: InspectorPanel) -> InspectorPanel:  # type: ignore[no-untyped-def] # noqa: F811
+def active(qtbot, inspector: InspectorPanel) -> InspectorPanel:  # type: ignore[no-untyped-def]
     """The inspector as the active window: focus really moves, as under a person's hands."""
     inspector.activateWindow()
     qtbot.waitUntil(inspector.isActiveWindow)
@@ -57,8 +60,11 @@ def click_into(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     """Click into a text field and go to the end of its text, as before typing more."""
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, widget.height() // 2))
     qtbot.waitUntil(widget.hasFocus)
-    QTest.keyClick(widget, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier
-                   if widget.inherits("QPlainTextEdit") else Qt.KeyboardModifier.NoModifier)
+    QTest.keyClick(
+        widget,
+        Qt.Key.Key_End,
+        Qt.KeyboardModifier.ControlModifier if widget.inherits("QPlainTextEdit") else Qt.KeyboardModifier.NoModifier,
+    )
 
 
 def tab_into(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -71,9 +77,12 @@ def address_edit(panel: InspectorPanel):  # type: ignore[no-untyped-def]
     return panel.port_editor.pages[1].address.edit
 
 
-def test_typing_40_characters_writes_nothing_until_enter_then_once(qtbot, active: InspectorPanel,
-                                                                    doc: WorkspaceDocument,  # noqa: F811
-                                                                    writes: Writes) -> None:
+def test_typing_40_characters_writes_nothing_until_enter_then_once(
+    qtbot,
+    active: InspectorPanel,
+    doc: WorkspaceDocument,
+    writes: Writes,
+) -> None:
     edit = address_edit(active)
     click_into(qtbot, edit)
     edit.selectAll()
@@ -99,8 +108,12 @@ def test_typing_40_characters_writes_nothing_until_enter_then_once(qtbot, active
     assert doc.port(PORT).model.address == STORED
 
 
-def test_leaving_the_field_commits_once(qtbot, active: InspectorPanel, doc: WorkspaceDocument,  # noqa: F811
-                                        writes: Writes) -> None:
+def test_leaving_the_field_commits_once(
+    qtbot,
+    active: InspectorPanel,
+    doc: WorkspaceDocument,
+    writes: Writes,
+) -> None:
     edit = address_edit(active)
     click_into(qtbot, edit)
     QTest.keyClicks(edit, "x")
@@ -111,8 +124,12 @@ def test_leaving_the_field_commits_once(qtbot, active: InspectorPanel, doc: Work
     assert doc.port(PORT).model.address == STORED + "x"
 
 
-def test_escape_reverts_to_the_stored_value(qtbot, active: InspectorPanel, doc: WorkspaceDocument,  # noqa: F811
-                                            writes: Writes) -> None:
+def test_escape_reverts_to_the_stored_value(
+    qtbot,
+    active: InspectorPanel,
+    doc: WorkspaceDocument,
+    writes: Writes,
+) -> None:
     edit = address_edit(active)
     click_into(qtbot, edit)
     edit.selectAll()
@@ -131,8 +148,12 @@ def test_escape_reverts_to_the_stored_value(qtbot, active: InspectorPanel, doc: 
     assert edit.text() == STORED and not active.port_editor.pages[1].address.error.isVisibleTo(active)
 
 
-def test_an_invalid_value_is_marked_and_never_written(qtbot, active: InspectorPanel, doc: WorkspaceDocument,  # noqa: F811
-                                                      writes: Writes) -> None:
+def test_an_invalid_value_is_marked_and_never_written(
+    qtbot,
+    active: InspectorPanel,
+    doc: WorkspaceDocument,
+    writes: Writes,
+) -> None:
     edit = address_edit(active)
     click_into(qtbot, edit)
     edit.selectAll()
@@ -144,8 +165,12 @@ def test_an_invalid_value_is_marked_and_never_written(qtbot, active: InspectorPa
     assert edit.text() == "" and "needs an address" in active.port_editor.pages[1].address.error.text()
 
 
-def test_a_refresh_while_typing_keeps_what_is_typed(qtbot, active: InspectorPanel, doc: WorkspaceDocument,  # noqa: F811
-                                                    writes: Writes) -> None:
+def test_a_refresh_while_typing_keeps_what_is_typed(
+    qtbot,
+    active: InspectorPanel,
+    doc: WorkspaceDocument,
+    writes: Writes,
+) -> None:
     edit = address_edit(active)
     click_into(qtbot, edit)
     QTest.keyClicks(edit, "-new")
@@ -156,8 +181,9 @@ def test_a_refresh_while_typing_keeps_what_is_typed(qtbot, active: InspectorPane
     assert writes.counts()[0] == 1 and doc.port(PORT).model.address == STORED + "-new"
 
 
-def test_switching_to_another_port_commits_what_is_pending(qtbot, active: InspectorPanel,
-                                                           doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
+def test_switching_to_another_port_commits_what_is_pending(
+    qtbot, active: InspectorPanel, doc: WorkspaceDocument, writes: Writes
+) -> None:
     edit = address_edit(active)
     click_into(qtbot, edit)
     QTest.keyClicks(edit, "-pending")
@@ -169,8 +195,9 @@ def test_switching_to_another_port_commits_what_is_pending(qtbot, active: Inspec
     assert edit.text() == doc.port("Orders.CRM.SB").model.address
 
 
-def test_closing_the_window_commits_what_is_pending(qtbot, active: InspectorPanel,
-                                                    doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
+def test_closing_the_window_commits_what_is_pending(
+    qtbot, active: InspectorPanel, doc: WorkspaceDocument, writes: Writes
+) -> None:
     edit = address_edit(active)
     click_into(qtbot, edit)
     QTest.keyClicks(edit, "-closing")
@@ -179,8 +206,12 @@ def test_closing_the_window_commits_what_is_pending(qtbot, active: InspectorPane
     assert doc.port(PORT).model.address == STORED + "-closing"
 
 
-def test_description_commits_when_it_loses_focus(qtbot, active: InspectorPanel, doc: WorkspaceDocument,  # noqa: F811
-                                                 writes: Writes) -> None:
+def test_description_commits_when_it_loses_focus(
+    qtbot,
+    active: InspectorPanel,
+    doc: WorkspaceDocument,
+    writes: Writes,
+) -> None:
     show(active, PORT, 0)
     desc = active.port_editor.general.description.edit
     click_into(qtbot, desc)
@@ -194,8 +225,12 @@ def test_description_commits_when_it_loses_focus(qtbot, active: InspectorPanel, 
     assert doc.port(PORT).model.description.endswith(" Kept for seven years.\nSecond line")
 
 
-def test_a_checkbox_commits_once(qtbot, active: InspectorPanel, doc: WorkspaceDocument,  # noqa: F811
-                                 writes: Writes) -> None:
+def test_a_checkbox_commits_once(
+    qtbot,
+    active: InspectorPanel,
+    doc: WorkspaceDocument,
+    writes: Writes,
+) -> None:
     show(active, PORT, 3)
     box = active.port_editor.pages[3].ordered.box
     QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
@@ -217,8 +252,9 @@ def test_a_checkbox_commits_once(qtbot, active: InspectorPanel, doc: WorkspaceDo
     assert t.address == STORED + "-0123456789" and t.settings.value("AllowCacheOnWrite") == "-1"
 
 
-def test_a_typed_service_window_time_commits_on_finish(qtbot, active: InspectorPanel,
-                                                       doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
+def test_a_typed_service_window_time_commits_on_finish(
+    qtbot, active: InspectorPanel, doc: WorkspaceDocument, writes: Writes
+) -> None:
     show(active, PORT, 3)
     page = active.port_editor.pages[3]
     window = page.findChild(QCheckBox, "primary_transport.service_window_enabled")
@@ -249,8 +285,9 @@ def test_a_typed_service_window_time_commits_on_finish(qtbot, active: InspectorP
     assert stop.text() == "17:45:00"
 
 
-def test_spin_box_steps_commit_and_merge_typing_waits_for_enter(qtbot, active: InspectorPanel,
-                                                                doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
+def test_spin_box_steps_commit_and_merge_typing_waits_for_enter(
+    qtbot, active: InspectorPanel, doc: WorkspaceDocument, writes: Writes
+) -> None:
     show(active, PORT, 3)
     spin = active.port_editor.pages[3].retry_count.spin
     tab_into(qtbot, spin)
@@ -273,9 +310,11 @@ def test_spin_box_steps_commit_and_merge_typing_waits_for_enter(qtbot, active: I
     assert doc.port(PORT).model.primary_transport.retry_count == 3
 
 
-def test_the_adapter_list_commits_once_with_the_catalogs_defaults(qtbot, active: InspectorPanel,
-                                                                  doc: WorkspaceDocument, writes: Writes) -> None:  # noqa: F811
+def test_the_adapter_list_commits_once_with_the_catalogs_defaults(
+    qtbot, active: InspectorPanel, doc: WorkspaceDocument, writes: Writes
+) -> None:
     from model.adapters import default_settings
+
     show(active, PORT, 1)
     combo = active.port_editor.pages[1].adapter
     index = combo.findText("SFTP")
@@ -317,7 +356,7 @@ def test_closing_the_main_window_saves_what_is_pending(qtbot, tmp_path) -> None:
         assert again.port(PORT).model.address == STORED + "-at-close"
 
 
-def test_group_fields_commit_on_finish(qtbot, active: InspectorPanel, doc: WorkspaceDocument) -> None:  # noqa: F811
+def test_group_fields_commit_on_finish(qtbot, active: InspectorPanel, doc: WorkspaceDocument) -> None:
     group = "Contoso.Orders.NewOrders"
     show(active, group)
     page = active.group_editor.page

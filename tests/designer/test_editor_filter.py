@@ -55,8 +55,10 @@ def F(*groups: tuple[FilterStatement, ...]) -> Filter:
 PAYMENTS = "contoso-orders", "Billing.Payments.WCF-WSHttp"
 PAYMENT_REQUEST = "http://contoso.com/billing/2024#PaymentRequest"
 REFUND_REQUEST = "http://contoso.com/billing/2024#RefundRequest"
-TWO_GROUPS = F((S("BTS.ReceivePortName", 0, "In"), S("BTS.MessageType", FilterOperator.EXISTS)),
-               (S("ErrorReport.ErrorType", 0, "FailedMessage"),))
+TWO_GROUPS = F(
+    (S("BTS.ReceivePortName", 0, "In"), S("BTS.MessageType", FilterOperator.EXISTS)),
+    (S("ErrorReport.ErrorType", 0, "FailedMessage"),),
+)
 
 
 @pytest.fixture
@@ -166,8 +168,10 @@ def test_none_and_empty_stay_as_they_are(qtbot, builder: FilterBuilder) -> None:
 
 def test_preview_of_a_two_group_filter(builder: FilterBuilder) -> None:
     shown(builder, TWO_GROUPS)
-    assert builder.preview_text() == \
-        "(BTS.ReceivePortName == In AND BTS.MessageType exists) OR (ErrorReport.ErrorType == FailedMessage)"
+    assert (
+        builder.preview_text()
+        == "(BTS.ReceivePortName == In AND BTS.MessageType exists) OR (ErrorReport.ErrorType == FailedMessage)"
+    )
     assert builder.group_box(0).title() == "Group 1"
     assert builder.group_box(1).title() == "Group 2"
     assert row(builder, 0, 1).and_label.isVisibleTo(builder)
@@ -177,10 +181,15 @@ def test_preview_of_a_two_group_filter(builder: FilterBuilder) -> None:
 
 def test_preview_follows_what_is_typed_even_when_it_cannot_be_saved(qtbot, builder: FilterBuilder) -> None:
     shown(builder, TWO_GROUPS)
-    no_edit(qtbot, builder, lambda: type_text(qtbot, row(builder, 0, 0).property_edit, "", replace=True)
-            or QTest.keyClick(row(builder, 0, 0).property_edit, Qt.Key.Key_Backspace))
-    assert builder.preview_text() == \
-        "(… == In AND BTS.MessageType exists) OR (ErrorReport.ErrorType == FailedMessage)"
+    no_edit(
+        qtbot,
+        builder,
+        lambda: (
+            type_text(qtbot, row(builder, 0, 0).property_edit, "", replace=True)
+            or QTest.keyClick(row(builder, 0, 0).property_edit, Qt.Key.Key_Backspace)
+        ),
+    )
+    assert builder.preview_text() == "(… == In AND BTS.MessageType exists) OR (ErrorReport.ErrorType == FailedMessage)"
 
 
 # -- edits ---------------------------------------------------------------------------------
@@ -189,8 +198,9 @@ def test_preview_follows_what_is_typed_even_when_it_cannot_be_saved(qtbot, build
 def test_typing_a_property(qtbot, builder: FilterBuilder) -> None:
     f = shown(builder, file_filter(*PAYMENTS)).value()
     no_edit(qtbot, builder, lambda: type_text(qtbot, row(builder, 0, 1).property_edit, "s"))  # not while typing
-    assert builder.preview_text().startswith(f"(BTS.MessageType == {PAYMENT_REQUEST} AND "
-                                             "Contoso.Billing.Schemas.Amounts < 50000)")  # but previewed
+    assert builder.preview_text().startswith(
+        f"(BTS.MessageType == {PAYMENT_REQUEST} AND Contoso.Billing.Schemas.Amounts < 50000)"
+    )  # but previewed
     new, key = one_edit(qtbot, builder, lambda: QTest.keyClick(row(builder, 0, 1).property_edit, Qt.Key.Key_Return))
     assert new == with_statement(f, 0, 1, property="Contoso.Billing.Schemas.Amounts")
     assert key.startswith("filter.groups[0].statements[1].property")
@@ -209,8 +219,9 @@ def test_choosing_an_operator(qtbot, builder: FilterBuilder) -> None:
     f = shown(builder, file_filter(*PAYMENTS)).value()
     new, _ = one_edit(qtbot, builder, lambda: choose(row(builder, 0, 1).operator_combo, FilterOperator.GREATER_EQUAL))
     assert new == with_statement(f, 0, 1, operator=FilterOperator.GREATER_EQUAL)
-    assert builder.preview_text().startswith(f"(BTS.MessageType == {PAYMENT_REQUEST} AND "
-                                             "Contoso.Billing.Schemas.Amount >= 50000)")
+    assert builder.preview_text().startswith(
+        f"(BTS.MessageType == {PAYMENT_REQUEST} AND Contoso.Billing.Schemas.Amount >= 50000)"
+    )
 
 
 def test_choosing_an_operator_with_the_keyboard(qtbot, builder: FilterBuilder) -> None:
@@ -355,16 +366,25 @@ def test_tokens_are_accepted_where_a_number_is_needed(qtbot, builder: FilterBuil
 def test_an_empty_property_is_flagged_and_not_emitted(qtbot, builder: FilterBuilder) -> None:
     shown(builder, TWO_GROUPS)
     r = row(builder, 1, 0)
-    no_edit(qtbot, builder, lambda: (type_text(qtbot, r.property_edit, "", replace=True),
-                                     QTest.keyClick(r.property_edit, Qt.Key.Key_Delete)))
+    no_edit(
+        qtbot,
+        builder,
+        lambda: (
+            type_text(qtbot, r.property_edit, "", replace=True),
+            QTest.keyClick(r.property_edit, Qt.Key.Key_Delete),
+        ),
+    )
     assert r.property_edit.text() == ""
     assert is_marked(r.property_edit)
     assert r.error_label.isVisibleTo(builder) and "Enter a property" in r.error_label.text()
     assert builder.problems() == ["Group 2, statement 1: Enter a property, such as BTS.MessageType."]
     assert builder.value() == TWO_GROUPS
     no_edit(qtbot, builder, lambda: QTest.keyClick(r.property_edit, Qt.Key.Key_Return))
-    new, _ = one_edit(qtbot, builder, lambda: (QTest.keyClicks(r.property_edit, "X"),
-                                               QTest.keyClick(r.property_edit, Qt.Key.Key_Return)))
+    new, _ = one_edit(
+        qtbot,
+        builder,
+        lambda: (QTest.keyClicks(r.property_edit, "X"), QTest.keyClick(r.property_edit, Qt.Key.Key_Return)),
+    )
     assert new == with_statement(TWO_GROUPS, 1, 0, property="X")
     assert not is_marked(r.property_edit) and builder.problems() == []
 
@@ -384,8 +404,14 @@ def test_a_word_for_an_ordering_operator_on_a_numeric_property(qtbot, builder: F
 def test_nothing_is_emitted_while_another_statement_is_wrong(qtbot, builder: FilterBuilder) -> None:
     shown(builder, TWO_GROUPS)
     broken, other = row(builder, 0, 0), row(builder, 1, 0)
-    no_edit(qtbot, builder, lambda: type_text(qtbot, broken.property_edit, "", replace=True)
-            or QTest.keyClick(broken.property_edit, Qt.Key.Key_Backspace))
+    no_edit(
+        qtbot,
+        builder,
+        lambda: (
+            type_text(qtbot, broken.property_edit, "", replace=True)
+            or QTest.keyClick(broken.property_edit, Qt.Key.Key_Backspace)
+        ),
+    )
     no_edit(qtbot, builder, lambda: type_and_enter(qtbot, other.value_edit, "2"))
     no_edit(qtbot, builder, row(builder, 0, 1).remove_button.click)
     assert is_marked(row(builder, 0, 0).property_edit)
@@ -394,8 +420,14 @@ def test_nothing_is_emitted_while_another_statement_is_wrong(qtbot, builder: Fil
 
 
 def test_a_value_on_exists_from_a_file_is_flagged_and_can_be_cleared(qtbot, builder: FilterBuilder) -> None:
-    odd = Filter.model_construct(groups=(FilterGroup.model_construct(statements=(
-        FilterStatement.model_construct(property="BTS.MessageType", operator=6, value="leftover"),)),), unparsed=None)
+    odd = Filter.model_construct(
+        groups=(
+            FilterGroup.model_construct(
+                statements=(FilterStatement.model_construct(property="BTS.MessageType", operator=6, value="leftover"),)
+            ),
+        ),
+        unparsed=None,
+    )
     no_edit(qtbot, builder, lambda: builder.set_filter(odd))
     assert builder.value() == odd
     r = row(builder, 0, 0)
@@ -454,7 +486,9 @@ def _offered(r: StatementRow, prefix: str) -> list[str]:
 def test_completion_offers_the_catalog_and_the_workspace(qtbot, builder: FilterBuilder) -> None:
     shown(builder, TWO_GROUPS)
     r = row(builder, 0, 0)
-    assert {"BTS.ReceivePortName", "BTS.ReceivePortID", "ErrorReport.ReceivePortName"} <= set(_offered(r, "receiveport"))
+    assert {"BTS.ReceivePortName", "BTS.ReceivePortID", "ErrorReport.ReceivePortName"} <= set(
+        _offered(r, "receiveport")
+    )
     assert "Contoso.Orders.Schemas.Amount" not in _offered(r, "amount")
     builder.set_known_properties(["Contoso.Orders.Schemas.Amount", "BTS.MessageType"])
     assert _offered(r, "AMOUNT") == ["Contoso.Orders.Schemas.Amount"]
@@ -507,13 +541,20 @@ def test_each_finished_edit_is_its_own_undo_step(qtbot, builder: FilterBuilder) 
 def test_escape_puts_the_saved_text_back(qtbot, builder: FilterBuilder) -> None:
     f = shown(builder, TWO_GROUPS).value()
     r = row(builder, 0, 0)
-    no_edit(qtbot, builder, lambda: (type_text(qtbot, r.value_edit, "X", replace=True),
-                                     QTest.keyClick(r.value_edit, Qt.Key.Key_Escape),
-                                     QTest.keyClick(r.value_edit, Qt.Key.Key_Return)))
+    no_edit(
+        qtbot,
+        builder,
+        lambda: (
+            type_text(qtbot, r.value_edit, "X", replace=True),
+            QTest.keyClick(r.value_edit, Qt.Key.Key_Escape),
+            QTest.keyClick(r.value_edit, Qt.Key.Key_Return),
+        ),
+    )
     assert r.value_edit.text() == "In" and builder.preview_text() == f.text()
     type_and_enter(qtbot, r.value_edit, "2")
-    no_edit(qtbot, builder, lambda: (QTest.keyClicks(r.value_edit, "3"),
-                                     QTest.keyClick(r.value_edit, Qt.Key.Key_Escape)))
+    no_edit(
+        qtbot, builder, lambda: (QTest.keyClicks(r.value_edit, "3"), QTest.keyClick(r.value_edit, Qt.Key.Key_Escape))
+    )
     assert r.value_edit.text() == "In2"  # what was last handed on
 
 
@@ -570,8 +611,12 @@ def test_tab_follows_the_rows_after_a_statement_is_added(qtbot, builder: FilterB
     shown(builder, TWO_GROUPS)
     builder.group_box(0).add_button.click()  # a row created after group 2's widgets
     QTest.keyClicks(row(builder, 0, 2).property_edit, "BTS.SPName")
-    order = [row(builder, 0, 0).property_edit, row(builder, 0, 1).property_edit, row(builder, 0, 2).property_edit,
-             row(builder, 1, 0).property_edit]
+    order = [
+        row(builder, 0, 0).property_edit,
+        row(builder, 0, 1).property_edit,
+        row(builder, 0, 2).property_edit,
+        row(builder, 1, 0).property_edit,
+    ]
     row(builder, 0, 0).property_edit.setFocus()
     visited: list[QWidget] = []
     for _ in range(60):

@@ -68,8 +68,9 @@ def leave(widget: QWidget) -> None:
 
 def differences(doc: WorkspaceDocument, original: bytes) -> list[str]:
     report = compare_files(original, doc.workspace.export())
-    return [f"{d.label or d.path}: {d.message}" for d in report.differences] + \
-        [f"{k} {n}" for k, n in report.added + report.removed]
+    return [f"{d.label or d.path}: {d.message}" for d in report.differences] + [
+        f"{k} {n}" for k, n in report.added + report.removed
+    ]
 
 
 @pytest.mark.slow
@@ -104,8 +105,9 @@ def test_showing_corpus_ports_changes_nothing(qtbot, tmp_path: Path, path: Path)
         assert ws.export() == data
 
 
-def test_general_description_edit_reaches_the_file_and_undoes(inspector: InspectorPanel,
-                                                              doc: WorkspaceDocument) -> None:
+def test_general_description_edit_reaches_the_file_and_undoes(
+    inspector: InspectorPanel, doc: WorkspaceDocument
+) -> None:
     original = doc.workspace.export()
     show(inspector, "Orders.Archive.FILE", 0)
     desc = inspector.port_editor.general.description.edit
@@ -140,8 +142,7 @@ def test_each_finished_edit_is_one_undo_step(inspector: InspectorPanel, doc: Wor
     assert doc.undo_stack.text(1) == "Edit Address (URI)"
 
 
-def test_empty_address_of_a_static_port_is_refused_inline(inspector: InspectorPanel,
-                                                          doc: WorkspaceDocument) -> None:
+def test_empty_address_of_a_static_port_is_refused_inline(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
     show(inspector, "Orders.Archive.FILE", 1)
     page = inspector.port_editor.pages[1]
     before = doc.port("Orders.Archive.FILE").model
@@ -222,9 +223,9 @@ def test_one_way_port_has_no_receive_pipeline_or_inbound_maps(inspector: Inspect
     assert not inspector.port_editor.pages[5].tables["inbound_maps"].isEnabled()
 
 
-def test_solicit_response_port_offers_only_two_way_adapters(inspector: InspectorPanel,
-                                                           doc: WorkspaceDocument) -> None:
+def test_solicit_response_port_offers_only_two_way_adapters(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
     from model import adapters
+
     two_way = next(e for e in doc.entries() if e.kind is Kind.PORT and e.is_two_way and e.is_static)
     show(inspector, two_way.name, 1)
     combo = inspector.port_editor.pages[1].adapter
@@ -269,8 +270,9 @@ def test_group_editor_membership_under_the_rules(inspector: InspectorPanel, doc:
     show(inspector, group)
     editor = inspector.group_editor
     candidates = [editor.page.candidates.itemText(i) for i in range(editor.page.candidates.count())]
-    assert candidates and all(doc.entry(Kind.PORT, c).is_static and not doc.entry(Kind.PORT, c).is_two_way
-                              for c in candidates)
+    assert candidates and all(
+        doc.entry(Kind.PORT, c).is_static and not doc.entry(Kind.PORT, c).is_two_way for c in candidates
+    )
     editor._add([candidates[0]])
     assert candidates[0] in doc.entry(Kind.GROUP, group).members
     # A started member cannot be removed: refused with the reason, nothing changes.
@@ -320,8 +322,7 @@ def test_problems_dock_click_selects_and_focuses_the_field(qtbot, tmp_path: Path
         window.problems.refresh_now()
         view = window.problems.view
         model = view.model()
-        row = next(r for r in range(model.rowCount())
-                   if "password" in str(model.index(r, 3).data()).lower())
+        row = next(r for r in range(model.rowCount()) if "password" in str(model.index(r, 3).data()).lower())
         index = model.index(row, 0)
         view.scrollTo(index)
         rect = view.visualRect(index)
@@ -348,11 +349,15 @@ def _emit(page, model, key="test") -> None:  # type: ignore[no-untyped-def]
 
 def test_filters_page_edit_reaches_the_file_and_undoes(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
     from model.domain import Filter, FilterGroup, FilterStatement
+
     original = doc.workspace.export()
     show(inspector, "Orders.Archive.FILE", 6)
     builder = inspector.port_editor.pages[6].builder
-    new = Filter(groups=(FilterGroup(statements=(FilterStatement(property="BTS.ReceivePortName", operator=0,
-                                                                 value="Orders.In"),)),))
+    new = Filter(
+        groups=(
+            FilterGroup(statements=(FilterStatement(property="BTS.ReceivePortName", operator=0, value="Orders.In"),)),
+        )
+    )
     builder.edited.emit(new, "filter#x")
     QApplication.processEvents()
     assert doc.port("Orders.Archive.FILE").model.filter == new
@@ -384,8 +389,11 @@ def test_certificate_page_reaches_the_file(inspector: InspectorPanel, doc: Works
 
 def test_backup_transport_can_be_turned_on_and_off(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
     original = doc.workspace.export()
-    name = next(e.name for e in doc.entries() if e.kind is Kind.PORT and e.is_static
-                and not doc.port(e.name).model.secondary_transport.is_configured)  # type: ignore[union-attr]
+    name = next(
+        e.name
+        for e in doc.entries()
+        if e.kind is Kind.PORT and e.is_static and not doc.port(e.name).model.secondary_transport.is_configured
+    )  # type: ignore[union-attr]
     original_backup = doc.port(name).model.secondary_transport
     show(inspector, name, 2)
     page = inspector.port_editor.pages[2]

@@ -34,9 +34,11 @@ ORDERS, BILLING = "Contoso.Orders", "Contoso.Billing"
 
 #: 3 ports in 2 applications and 1 group; Orders.Archive is bound to an orchestration port.
 SMALL = binding_file(
-    ports=[port("Orders.Archive", ORDERS, filter_value="Orders.In", description="Archives every order."),
-           port("Orders.Notify", ORDERS, address="http://notify.contoso.test/orders"),
-           port("Billing.Export", BILLING, address="C:\\Billing\\Out\\%MessageID%.xml")],
+    ports=[
+        port("Orders.Archive", ORDERS, filter_value="Orders.In", description="Archives every order."),
+        port("Orders.Notify", ORDERS, address="http://notify.contoso.test/orders"),
+        port("Billing.Export", BILLING, address="C:\\Billing\\Out\\%MessageID%.xml"),
+    ],
     groups=[group("Orders.Everyone", ["Orders.Archive", "Orders.Notify"], ORDERS, description="Everyone")],
     orchestrations={"Orders.Archive": ["SendArchive"]},
 )
@@ -122,7 +124,11 @@ def test_add_rename_delete_and_undo_update_rows(qtbot, explorer: ExplorerPanel, 
             doc.add_send_port(new_send_port("Orders.Audit", address="C:\\Audit"), ORDERS)
         assert "Contoso.Orders (3 ports, 1 group)" in tree(model)
         assert [line.strip() for line in tree(model)][5:9] == [
-            "Send Ports (3)", "Orders.Archive | Unenlisted", "Orders.Audit | Unenlisted", "Orders.Notify | Unenlisted"]
+            "Send Ports (3)",
+            "Orders.Archive | Unenlisted",
+            "Orders.Audit | Unenlisted",
+            "Orders.Notify | Unenlisted",
+        ]
 
         # a rename moves the row into its sorted place and the selection follows it
         selected = QPersistentModelIndex(model.index_of(Kind.PORT, "Orders.Archive"))
@@ -161,7 +167,9 @@ def test_undoing_an_import_drops_the_applications_it_created(qtbot, explorer: Ex
         doc.undo_stack.undo()
         qtbot.waitUntil(lambda: not any(line.startswith("Contoso.Temp") for line in tree(explorer.model)))
     assert [line for line in tree(explorer.model) if not line.startswith(" ")] == [
-        "Contoso.Billing (1 port, 0 groups)", "Contoso.Orders (2 ports, 1 group)"]
+        "Contoso.Billing (1 port, 0 groups)",
+        "Contoso.Orders (2 ports, 1 group)",
+    ]
 
 
 def test_reload_resets_and_keeps_the_selection(qtbot, explorer: ExplorerPanel, doc) -> None:
@@ -184,8 +192,13 @@ def test_filter_keeps_the_parents_of_matches(qtbot, explorer: ExplorerPanel) -> 
     assert explorer.view.isExpanded(item_index(explorer, "port", "Orders.Notify").parent())
     explorer.set_filter_text("orders.")
     assert [line.strip() for line in tree(explorer.proxy)] == [
-        "Contoso.Orders (2 ports, 1 group)", "Send Ports (2)", "Orders.Archive | Unenlisted",
-        "Orders.Notify | Unenlisted", "Send Port Groups (1)", "Orders.Everyone | Unenlisted"]
+        "Contoso.Orders (2 ports, 1 group)",
+        "Send Ports (2)",
+        "Orders.Archive | Unenlisted",
+        "Orders.Notify | Unenlisted",
+        "Send Port Groups (1)",
+        "Orders.Everyone | Unenlisted",
+    ]
     explorer.set_filter_text("no such port")
     assert tree(explorer.proxy) == []
     explorer.set_filter_text("")
@@ -217,15 +230,23 @@ def test_select_mirrors_without_echo_and_a_click_reports(qtbot, explorer: Explor
 
     target = item_index(explorer, "port", "Billing.Export")
     with qtbot.waitSignal(explorer.selection_changed) as clicked:
-        QTest.mouseClick(explorer.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         explorer.view.visualRect(target).center())
+        QTest.mouseClick(
+            explorer.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            explorer.view.visualRect(target).center(),
+        )
     assert clicked.args == [[("port", "Billing.Export")]]
 
     # application and folder rows are not reported
     folder = target.parent()
     with qtbot.waitSignal(explorer.selection_changed) as clicked:
-        QTest.mouseClick(explorer.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                         explorer.view.visualRect(folder).center())
+        QTest.mouseClick(
+            explorer.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            explorer.view.visualRect(folder).center(),
+        )
     assert clicked.args == [[("port", "Billing.Export")]]
     with qtbot.waitSignal(explorer.selection_changed) as clicked:
         explorer.view.selectionModel().select(folder, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -237,8 +258,7 @@ def test_activation_and_context_menu(qtbot, explorer: ExplorerPanel) -> None:
     center = explorer.view.visualRect(target).center()
     QTest.mouseClick(explorer.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
     with qtbot.waitSignal(explorer.activated) as opened:  # (QTest's double click needs a click before it)
-        QTest.mouseDClick(explorer.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                          center)
+        QTest.mouseDClick(explorer.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
     assert opened.args == ["group", "Orders.Everyone"]
 
     explorer.view.setCurrentIndex(item_index(explorer, "port", "Billing.Export"))
@@ -250,8 +270,9 @@ def test_activation_and_context_menu(qtbot, explorer: ExplorerPanel) -> None:
 
     global_pos = explorer.view.viewport().mapToGlobal(center)
     with qtbot.waitSignal(explorer.context_menu_requested) as asked:
-        QApplication.sendEvent(explorer.view.viewport(),
-                               QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center, global_pos))
+        QApplication.sendEvent(
+            explorer.view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center, global_pos)
+        )
     assert asked.args == [global_pos]
 
 
@@ -309,8 +330,9 @@ def problems(qtbot, doc: WorkspaceDocument) -> ProblemsPanel:
 
 def row_texts(panel: ProblemsPanel) -> list[tuple[str, str, str, str]]:
     model = panel.proxy
-    return [tuple(model.index(r, c).data() for c in (SEVERITY, OBJECT, PROPERTY, MESSAGE))
-            for r in range(model.rowCount())]
+    return [
+        tuple(model.index(r, c).data() for c in (SEVERITY, OBJECT, PROPERTY, MESSAGE)) for r in range(model.rowCount())
+    ]
 
 
 def test_problems_list_a_static_port_without_address(qtbot, problems: ProblemsPanel, doc) -> None:
@@ -323,8 +345,10 @@ def test_problems_list_a_static_port_without_address(qtbot, problems: ProblemsPa
     assert problems.summary.text() == "1 error, 2 warnings, 0 notes"
     rows = row_texts(problems)
     assert rows[0] == ("Error", "Orders.Nowhere", "Transport › Address", "static send port has no address")
-    assert [r[:3] for r in rows[1:]] == [("Warning", "Billing.Export", "Filter"),
-                                         ("Warning", "Orders.Nowhere", "Filter")]
+    assert [r[:3] for r in rows[1:]] == [
+        ("Warning", "Billing.Export", "Filter"),
+        ("Warning", "Orders.Nowhere", "Filter"),
+    ]
     icon = problems.proxy.index(0, SEVERITY).data(Qt.ItemDataRole.DecorationRole)
     assert icon.cacheKey() == style.icon("problem-error").cacheKey()
 
@@ -354,10 +378,13 @@ def test_problems_are_found_off_the_ui_thread_and_debounced(qtbot, problems: Pro
     assert threads and threading.main_thread().name not in threads
 
     with qtbot.waitSignal(problems.counts_changed, timeout=5000):
-        doc.edit_port("A.NoAddress", replace(doc.workspace.port("A.NoAddress").model,
-                                             primary_transport=replace(
-                                                 doc.workspace.port("A.NoAddress").model.primary_transport,
-                                                 address="C:\\Out")))
+        doc.edit_port(
+            "A.NoAddress",
+            replace(
+                doc.workspace.port("A.NoAddress").model,
+                primary_transport=replace(doc.workspace.port("A.NoAddress").model.primary_transport, address="C:\\Out"),
+            ),
+        )
     assert problems.counts()[Severity.ERROR] == 1
 
 
@@ -412,13 +439,23 @@ def test_properties_hint_when_nothing_is_selected(properties: PropertiesPanel) -
 def test_properties_summarise_a_port(properties: PropertiesPanel) -> None:
     properties.show_selection([("port", "Orders.Archive")])
     text = properties.text()
-    for expected in ("Orders.Archive", "Static One-Way send port · Unenlisted", "Application\nContoso.Orders",
-                     "Adapter\nFILE", "Address\nC:\\Out\\Orders.Archive\\%MessageID%.xml",
-                     "Send handler\nBizTalkServerApplication", "Retries\n3 retries, every 5 minutes",
-                     "Backup transport\nnone", "Send pipeline\nPassThruTransmit\nMicrosoft.BizTalk.DefaultPipelines",
-                     "Filter\nBTS.ReceivePortName == Orders.In", "Priority\n5", "Ordered delivery\nNo",
-                     "Description\nArchives every order.", "Groups\nOrders.Everyone",
-                     "Orchestrations\nSendArchive\nTest.Orchestrations.Process"):
+    for expected in (
+        "Orders.Archive",
+        "Static One-Way send port · Unenlisted",
+        "Application\nContoso.Orders",
+        "Adapter\nFILE",
+        "Address\nC:\\Out\\Orders.Archive\\%MessageID%.xml",
+        "Send handler\nBizTalkServerApplication",
+        "Retries\n3 retries, every 5 minutes",
+        "Backup transport\nnone",
+        "Send pipeline\nPassThruTransmit\nMicrosoft.BizTalk.DefaultPipelines",
+        "Filter\nBTS.ReceivePortName == Orders.In",
+        "Priority\n5",
+        "Ordered delivery\nNo",
+        "Description\nArchives every order.",
+        "Groups\nOrders.Everyone",
+        "Orchestrations\nSendArchive\nTest.Orchestrations.Process",
+    ):
         assert expected in text, expected
 
 
@@ -523,8 +560,9 @@ def test_render_panels(qtbot, tmp_path: Path) -> None:
     doc.workspace.close()
 
 
-def test_panels_follow_a_theme_change(qtbot, qapp: QApplication, problems: ProblemsPanel,
-                                      properties: PropertiesPanel) -> None:
+def test_panels_follow_a_theme_change(
+    qtbot, qapp: QApplication, problems: ProblemsPanel, properties: PropertiesPanel
+) -> None:
     properties.show_selection([("port", "Orders.Archive")])
     button = problems.toggles[Severity.ERROR]
     assert button.icon().cacheKey() == style.icon("problem-error", dark=False).cacheKey()
@@ -534,8 +572,9 @@ def test_panels_follow_a_theme_change(qtbot, qapp: QApplication, problems: Probl
     try:
         style.apply_theme(qapp, "dark")
         qtbot.waitUntil(lambda: button.icon().cacheKey() == style.icon("problem-error", dark=True).cacheKey())
-        qtbot.waitUntil(lambda: set(re.findall(r"color:(#[0-9a-f]{6})", properties.browser.toHtml()))
-                        - light_colours != set())
+        qtbot.waitUntil(
+            lambda: set(re.findall(r"color:(#[0-9a-f]{6})", properties.browser.toHtml())) - light_colours != set()
+        )
     finally:
         qapp.setStyleSheet(saved[2])
         if saved[0]:

@@ -14,13 +14,58 @@ from designer import style
 
 #: Every icon the application asks for (designer/actions.py, the explorer, the canvas).
 ICONS = (
-    "new-port", "new-group", "import", "export", "open-workspace", "new-workspace", "save", "undo",
-    "redo", "copy", "paste", "duplicate", "delete", "select-all", "find", "rename", "zoom-in",
-    "zoom-out", "zoom-fit", "auto-layout", "minimap", "theme", "refresh", "enlist", "unenlist",
-    "start", "stop", "app-start", "app-stop", "application", "send-port", "send-port-group",
-    "state-started", "state-stopped", "state-unenlisted", "problem-error", "problem-warning",
-    "problem-info", "properties", "history", "explorer", "about", "adapter", "filter", "map",
-    "pipeline", "certificate", "tracking", "transport", "backup-transport", "advanced", "general",
+    "new-port",
+    "new-group",
+    "import",
+    "export",
+    "open-workspace",
+    "new-workspace",
+    "save",
+    "undo",
+    "redo",
+    "copy",
+    "paste",
+    "duplicate",
+    "delete",
+    "select-all",
+    "find",
+    "rename",
+    "zoom-in",
+    "zoom-out",
+    "zoom-fit",
+    "auto-layout",
+    "minimap",
+    "theme",
+    "refresh",
+    "enlist",
+    "unenlist",
+    "start",
+    "stop",
+    "app-start",
+    "app-stop",
+    "application",
+    "send-port",
+    "send-port-group",
+    "state-started",
+    "state-stopped",
+    "state-unenlisted",
+    "problem-error",
+    "problem-warning",
+    "problem-info",
+    "properties",
+    "history",
+    "explorer",
+    "about",
+    "adapter",
+    "filter",
+    "map",
+    "pipeline",
+    "certificate",
+    "tracking",
+    "transport",
+    "backup-transport",
+    "advanced",
+    "general",
     "portwright",
 )
 Role = QPalette.ColorRole
@@ -30,7 +75,12 @@ Group = QPalette.ColorGroup
 @pytest.fixture
 def themed(qapp: QApplication) -> Iterator[QApplication]:
     """The application, put back as it was (style, palette, style sheet, theme) afterwards."""
-    style_name, pal, sheet, theme = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet(), style.current_theme()
+    style_name, pal, sheet, theme = (
+        qapp.style().name(),
+        QPalette(qapp.palette()),
+        qapp.styleSheet(),
+        style.current_theme(),
+    )
     yield qapp
     qapp.setStyleSheet(sheet)
     if style_name:

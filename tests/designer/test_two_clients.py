@@ -91,8 +91,7 @@ class Cli:
         self.url, self.folder = url, folder
 
     def __call__(self, *args: str) -> str:
-        done = run_process(self.folder, "--workspace", self.url, *args,
-                           env={"USER": CLI_USER, "LOGNAME": CLI_USER})
+        done = run_process(self.folder, "--workspace", self.url, *args, env={"USER": CLI_USER, "LOGNAME": CLI_USER})
         err = done.stderr.decode(errors="replace")
         assert done.returncode == 0, f"portwright {' '.join(args)}: {err}"
         assert "Traceback" not in err, err
@@ -112,8 +111,9 @@ def window(qtbot: QtBot, workspace_url: str, tmp_path: Path) -> Iterator[MainWin
     w.close()
 
 
-def test_window_and_command_line_see_each_others_changes(qtbot: QtBot, window: MainWindow, workspace_url: str,
-                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_window_and_command_line_see_each_others_changes(
+    qtbot: QtBot, window: MainWindow, workspace_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     said: list[str] = []  # a warning box would wait for a click: record it instead
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: said.append(text))
     folder = tmp_path  # the binding file sits beside the SQLite workspace (and its -wal, -shm)
@@ -150,8 +150,13 @@ def test_window_and_command_line_see_each_others_changes(qtbot: QtBot, window: M
     assert cli.listing()["A"]["state"] == "Unenlisted"
     assert deleted_files_held(workspace_url) == []
 
-    expected = [(GUI_USER, "import", "A"), (CLI_USER, "enlist", "A"), (GUI_USER, "edit", "C"),
-                (GUI_USER, "enlist", "B"), (GUI_USER, "unenlist", "A")]
+    expected = [
+        (GUI_USER, "import", "A"),
+        (CLI_USER, "enlist", "A"),
+        (GUI_USER, "edit", "C"),
+        (GUI_USER, "enlist", "B"),
+        (GUI_USER, "unenlist", "A"),
+    ]
     audit = [(e.user, e.operation, e.name) for e in window.doc.workspace.audit()]
     assert [a for a in audit if a in expected] == expected, audit
     log = cli("log").splitlines()
@@ -163,8 +168,9 @@ def test_window_and_command_line_see_each_others_changes(qtbot: QtBot, window: M
     assert said == []
 
 
-def test_every_kind_of_window_write_reaches_the_command_line(window: MainWindow, workspace_url: str,
-                                                             tmp_path: Path) -> None:
+def test_every_kind_of_window_write_reaches_the_command_line(
+    window: MainWindow, workspace_url: str, tmp_path: Path
+) -> None:
     """Rename, membership, lifecycle, group settings, delete, undo and canvas positions: after each,
     a colleague's ``portwright`` sees it, and every one of them is in the audit log it prints."""
     cli = Cli(workspace_url, tmp_path)

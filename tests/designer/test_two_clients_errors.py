@@ -41,8 +41,9 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def window(qtbot: QtBot, workspace_url: str, tmp_path: Path) -> Iterator[MainWindow]:
     with Workspace(workspace_url) as ws:
         ws.import_file(STANDARD)
-    w = MainWindow(Workspace(workspace_url), QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-                   restore=False)
+    w = MainWindow(
+        Workspace(workspace_url), QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False
+    )
     qtbot.addWidget(w)
     w.show()
     yield w
@@ -88,8 +89,9 @@ def test_a_refresh_that_cannot_read_says_so_and_changes_nothing(window: MainWind
     assert status(window) == "Reloaded the workspace" and len(warnings) == 1
 
 
-def test_an_action_on_a_port_a_colleague_deleted_is_refused_in_the_window(window: MainWindow, workspace_url: str,
-                                                                          tmp_path: Path) -> None:
+def test_an_action_on_a_port_a_colleague_deleted_is_refused_in_the_window(
+    window: MainWindow, workspace_url: str, tmp_path: Path
+) -> None:
     colleague(tmp_path, workspace_url, "delete", "C")
     assert window.find_flows.select_name("C"), "still shown: the window has not refreshed"
     window.action_map["lifecycle.enlist"].trigger()
@@ -98,8 +100,9 @@ def test_an_action_on_a_port_a_colleague_deleted_is_refused_in_the_window(window
         assert ws.entry(Kind.PORT, "C") is None and ws.entry(Kind.PORT, "A").state is State.UNENLISTED
 
 
-def test_an_undo_the_workspace_refuses_is_shown_in_the_window(window: MainWindow, workspace_url: str, tmp_path: Path,
-                                                             warnings: list[str]) -> None:
+def test_an_undo_the_workspace_refuses_is_shown_in_the_window(
+    window: MainWindow, workspace_url: str, tmp_path: Path, warnings: list[str]
+) -> None:
     port = window.doc.port("C").model
     window.doc.edit_port("C", replace(port, description="moved"))
     colleague(tmp_path, workspace_url, "delete", "C")
@@ -110,13 +113,15 @@ def test_an_undo_the_workspace_refuses_is_shown_in_the_window(window: MainWindow
         assert ws.entry(Kind.PORT, "C") is None, "the undo did not bring back what the colleague deleted"
 
 
-def test_a_workspace_error_escaping_a_callback_is_shown_in_the_window(qtbot: QtBot, window: MainWindow,
-                                                                      warnings: list[str]) -> None:
+def test_a_workspace_error_escaping_a_callback_is_shown_in_the_window(
+    qtbot: QtBot, window: MainWindow, warnings: list[str]
+) -> None:
     forwarded: list[BaseException] = []
     reporter = StoreErrorReporter(window)
     reporter.install()
     reporter.previous = lambda _kind, value, _tb: forwarded.append(value)
     try:
+
         def store_fails() -> None:
             raise WorkspaceError("workspace somewhere.sqlite: disk I/O error")
 
@@ -133,8 +138,9 @@ def test_a_workspace_error_escaping_a_callback_is_shown_in_the_window(qtbot: QtB
 
 
 @pytest.mark.parametrize("workspace_url", ["sqlite"], indirect=True)  # a server has no files to protect
-def test_the_workspace_files_are_neither_imported_nor_overwritten(window: MainWindow, workspace_url: str,
-                                                                  tmp_path: Path, warnings: list[str]) -> None:
+def test_the_workspace_files_are_neither_imported_nor_overwritten(
+    window: MainWindow, workspace_url: str, tmp_path: Path, warnings: list[str]
+) -> None:
     database = Path(workspace_url.removeprefix("sqlite:///"))
     assert database.parent == tmp_path
     own = [database, Path(f"{database}-wal"), Path(f"{database}-shm")]

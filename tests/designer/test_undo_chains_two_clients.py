@@ -22,8 +22,10 @@ from model.domain import SendPortGroup, new_send_port, replace
 from model.lifecycle import Action, Kind, LifecycleError, Subject
 from model.store import Workspace, WorkspaceError
 
-BASE = binding_file(ports=[port("A"), port("B"), port("C"), port("R", two_way=True, address="http://example.test/r")],
-                    groups=[group("G", ["A", "B"]), group("E")])
+BASE = binding_file(
+    ports=[port("A"), port("B"), port("C"), port("R", two_way=True, address="http://example.test/r")],
+    groups=[group("G", ["A", "B"]), group("E")],
+)
 PORTS = ["A", "B", "C", "R", "N"]
 GROUPS = ["G", "E", "H"]
 LIFECYCLE = ["enlist", "start", "stop", "unenlist"]
@@ -43,8 +45,9 @@ steps = st.one_of(
 
 def _key(doc: WorkspaceDocument, name: str) -> tuple[Kind, str] | None:
     kind = Kind.PORT if name in PORTS else Kind.GROUP
-    names = sorted((e.name for e in doc.entries() if e.kind is kind and (e.name == name or
-                                                                           e.name.startswith(name + "-"))), key=len)
+    names = sorted(
+        (e.name for e in doc.entries() if e.kind is kind and (e.name == name or e.name.startswith(name + "-"))), key=len
+    )
     return (kind, names[0]) if names else None
 
 

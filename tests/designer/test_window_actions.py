@@ -30,8 +30,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 PORT = (Kind.PORT, "Orders.Legacy.HTTP")  # in no group, bound to no orchestration
 MEMBER = (Kind.PORT, "Billing.Invoices.SFTP")  # member of Contoso.Billing.InvoiceDistribution
 GROUP = (Kind.GROUP, "Contoso.Billing.InvoiceDistribution")
-OTHER = binding_file(ports=[port("Other.One", "Elsewhere"), port("Other.Two", "Elsewhere")],
-                     groups=[group("Other.Group", ["Other.One"], "Elsewhere")])
+OTHER = binding_file(
+    ports=[port("Other.One", "Elsewhere"), port("Other.Two", "Elsewhere")],
+    groups=[group("Other.Group", ["Other.One"], "Elsewhere")],
+)
 
 
 class Dialogs:
@@ -63,7 +65,12 @@ class Dialogs:
 @pytest.fixture
 def themed(qapp: QApplication) -> Iterator[QApplication]:
     """The application put back as it was (the dark theme action changes it)."""
-    style_name, pal, sheet, theme = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet(), style.current_theme()
+    style_name, pal, sheet, theme = (
+        qapp.style().name(),
+        QPalette(qapp.palette()),
+        qapp.styleSheet(),
+        style.current_theme(),
+    )
     yield qapp
     qapp.setStyleSheet(sheet)
     if style_name:
@@ -77,8 +84,15 @@ def patched(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     return Dialogs(monkeypatch)
 
 
-def make_window(qtbot, tmp_path: Path, name: str = "w.sqlite", source: Path | bytes | None = SAMPLE,
-                restore: bool = False, settings: QSettings | None = None, show: bool = True) -> MainWindow:
+def make_window(
+    qtbot,
+    tmp_path: Path,
+    name: str = "w.sqlite",
+    source: Path | bytes | None = SAMPLE,
+    restore: bool = False,
+    settings: QSettings | None = None,
+    show: bool = True,
+) -> MainWindow:
     ws = Workspace(tmp_path / name)
     if source is not None:
         ws.import_file(source)
@@ -238,8 +252,10 @@ def act_paste(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
         trigger(w, "edit.paste")
     assert [f"{e[0].__name__}: {e[1]}" for e in exceptions] == []
     assert w.doc.workspace.port(f"{PORT[1]} (2)").model.name == f"{PORT[1]} (2)"
-    assert w.doc.workspace.group(f"{GROUP[1]} (2)").model.members == ("Billing.Invoices.SFTP",
-                                                                     "Billing.Invoices.Archive.FILE")
+    assert w.doc.workspace.group(f"{GROUP[1]} (2)").model.members == (
+        "Billing.Invoices.SFTP",
+        "Billing.Invoices.Archive.FILE",
+    )
     assert set(w.scene.selected_keys()) == {(Kind.PORT, f"{PORT[1]} (2)"), (Kind.GROUP, f"{GROUP[1]} (2)")}
     trigger(w, "edit.undo")
     assert (Kind.PORT, f"{PORT[1]} (2)") not in w.scene.nodes
@@ -251,8 +267,10 @@ def act_duplicate(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     trigger(w, "edit.duplicate")
     copy = w.scene.nodes[(Kind.PORT, f"{PORT[1]} (2)")]
     assert copy.pos() != before
-    assert w.doc.workspace.port(f"{PORT[1]} (2)").model.primary_transport == \
-        w.doc.workspace.port(PORT[1]).model.primary_transport
+    assert (
+        w.doc.workspace.port(f"{PORT[1]} (2)").model.primary_transport
+        == w.doc.workspace.port(PORT[1]).model.primary_transport
+    )
     assert w.doc.undo_stack.count() == 1
 
 
@@ -353,8 +371,10 @@ def act_fit(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
 
 def act_auto_layout(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     keys = list(w.scene.nodes)
-    w.doc.move({k: (w.scene.nodes[k].x(), w.scene.nodes[k].y()) for k in keys},
-               {k: (float(i * 7), float(i * 5)) for i, k in enumerate(keys)})  # a mess
+    w.doc.move(
+        {k: (w.scene.nodes[k].x(), w.scene.nodes[k].y()) for k in keys},
+        {k: (float(i * 7), float(i * 5)) for i, k in enumerate(keys)},
+    )  # a mess
     w.doc.undo_stack.clear()
     messy = {k: (w.scene.nodes[k].x(), w.scene.nodes[k].y()) for k in keys}
     trigger(w, "view.auto_layout")
@@ -413,6 +433,7 @@ def _lifecycle(action_id: str, setup: Action | None, expected: State) -> Callabl
         assert state(w, PORT) is expected
         assert w.scene.nodes[PORT].state is expected
         assert w.doc.undo_stack.undoText().startswith(action_id.split(".")[1].capitalize())
+
     return act
 
 
@@ -442,19 +463,37 @@ def act_about(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
 
 
 ACTS: dict[str, Callable[..., None]] = {
-    "file.new_workspace": act_new_workspace, "file.open_workspace": act_open_workspace, "file.import": act_import,
-    "file.export": act_export, "file.open_sample": act_open_sample, "file.quit": act_quit,
-    "edit.undo": act_undo, "edit.redo": act_redo, "edit.copy": act_copy, "edit.paste": act_paste,
-    "edit.duplicate": act_duplicate, "edit.delete": act_delete, "edit.select_all": act_select_all,
-    "edit.find": act_find, "edit.rename": act_rename, "edit.new_port": act_new_port,
-    "edit.new_group": act_new_group, "view.zoom_in": act_zoom_in, "view.zoom_out": act_zoom_out,
-    "view.fit": act_fit, "view.auto_layout": act_auto_layout, "view.minimap": act_minimap, "view.dark": act_dark,
+    "file.new_workspace": act_new_workspace,
+    "file.open_workspace": act_open_workspace,
+    "file.import": act_import,
+    "file.export": act_export,
+    "file.open_sample": act_open_sample,
+    "file.quit": act_quit,
+    "edit.undo": act_undo,
+    "edit.redo": act_redo,
+    "edit.copy": act_copy,
+    "edit.paste": act_paste,
+    "edit.duplicate": act_duplicate,
+    "edit.delete": act_delete,
+    "edit.select_all": act_select_all,
+    "edit.find": act_find,
+    "edit.rename": act_rename,
+    "edit.new_port": act_new_port,
+    "edit.new_group": act_new_group,
+    "view.zoom_in": act_zoom_in,
+    "view.zoom_out": act_zoom_out,
+    "view.fit": act_fit,
+    "view.auto_layout": act_auto_layout,
+    "view.minimap": act_minimap,
+    "view.dark": act_dark,
     "view.refresh": act_refresh,
     "lifecycle.enlist": _lifecycle("lifecycle.enlist", None, State.STOPPED),
     "lifecycle.unenlist": _lifecycle("lifecycle.unenlist", Action.ENLIST, State.UNENLISTED),
     "lifecycle.start": _lifecycle("lifecycle.start", None, State.STARTED),
     "lifecycle.stop": _lifecycle("lifecycle.stop", Action.START, State.STOPPED),
-    "app.start": act_app_start, "app.stop": act_app_stop, "help.about": act_about,
+    "app.start": act_app_start,
+    "app.stop": act_app_stop,
+    "help.about": act_about,
 }
 
 
@@ -474,10 +513,11 @@ KNOWN_BUGS: dict[str, pytest.MarkDecorator] = {}
 
 
 @pytest.mark.parametrize("action_id", [pytest.param(a, marks=KNOWN_BUGS.get(a, ())) for a in sorted(ACTS)])
-def test_action(action_id: str, window: MainWindow, patched: Dialogs, qtbot, tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_action(
+    action_id: str, window: MainWindow, patched: Dialogs, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     act = ACTS[action_id]
-    if "monkeypatch" in act.__code__.co_varnames[:act.__code__.co_argcount]:
+    if "monkeypatch" in act.__code__.co_varnames[: act.__code__.co_argcount]:
         act(window, patched, qtbot, tmp_path, monkeypatch)
     else:
         act(window, patched, qtbot, tmp_path)
@@ -493,8 +533,15 @@ def test_shortcuts_are_unique(window: MainWindow) -> None:
 
 # -- disabled, with the reason -------------------------------------------------------------------------
 
-LIFECYCLE_IDS = ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop", "edit.delete",
-                 "app.start", "app.stop"]
+LIFECYCLE_IDS = [
+    "lifecycle.enlist",
+    "lifecycle.unenlist",
+    "lifecycle.start",
+    "lifecycle.stop",
+    "edit.delete",
+    "app.start",
+    "app.stop",
+]
 
 
 def test_nothing_selected_disables_every_lifecycle_action_with_the_reason(window: MainWindow) -> None:
@@ -512,8 +559,10 @@ def test_started_port_selected(window: MainWindow) -> None:
     select(window, PORT)
     a = window.action_map
     assert not a["lifecycle.enlist"].isEnabled()
-    assert "Cannot enlist send port 'Orders.Legacy.HTTP': it is already enlisted and started." in \
-        a["lifecycle.enlist"].toolTip()
+    assert (
+        "Cannot enlist send port 'Orders.Legacy.HTTP': it is already enlisted and started."
+        in a["lifecycle.enlist"].toolTip()
+    )
     assert not a["lifecycle.start"].isEnabled()
     assert "it is already started" in a["lifecycle.start"].toolTip()
     assert a["lifecycle.stop"].isEnabled() and a["lifecycle.unenlist"].isEnabled()
@@ -526,8 +575,10 @@ def test_group_without_enlisted_member_cannot_start(window: MainWindow) -> None:
     select(window, GROUP)
     start = window.action_map["lifecycle.start"]
     assert not start.isEnabled()
-    assert "Cannot start send port group 'Contoso.Billing.InvoiceDistribution': none of its members is enlisted." \
+    assert (
+        "Cannot start send port group 'Contoso.Billing.InvoiceDistribution': none of its members is enlisted."
         in start.toolTip()
+    )
     assert "Enlist or start at least one member first." in start.toolTip()
     assert window.action_map["lifecycle.enlist"].isEnabled()
     # once a member is enlisted (from elsewhere in the window) the group may start
@@ -569,16 +620,13 @@ def test_status_bar_counts_follow_lifecycle_actions(window: MainWindow, qtbot) -
     assert window.group_counts.text() == "Groups: 0 started · 0 stopped · 5 unenlisted"
     select(window, PORT, MEMBER)
     trigger(window, "lifecycle.start")
-    qtbot.waitUntil(lambda: window.port_counts.text() == "Ports: 2 started · 0 stopped · 19 unenlisted",
-                    timeout=1000)
+    qtbot.waitUntil(lambda: window.port_counts.text() == "Ports: 2 started · 0 stopped · 19 unenlisted", timeout=1000)
     select(window, GROUP)
     trigger(window, "lifecycle.enlist")
-    qtbot.waitUntil(lambda: window.group_counts.text() == "Groups: 0 started · 1 stopped · 4 unenlisted",
-                    timeout=1000)
+    qtbot.waitUntil(lambda: window.group_counts.text() == "Groups: 0 started · 1 stopped · 4 unenlisted", timeout=1000)
     trigger(window, "edit.undo")
     trigger(window, "edit.undo")
-    qtbot.waitUntil(lambda: window.port_counts.text() == "Ports: 0 started · 0 stopped · 21 unenlisted",
-                    timeout=1000)
+    qtbot.waitUntil(lambda: window.port_counts.text() == "Ports: 0 started · 0 stopped · 21 unenlisted", timeout=1000)
     assert window.group_counts.text() == "Groups: 0 started · 0 stopped · 5 unenlisted"
 
 
@@ -598,8 +646,7 @@ def test_refused_action_says_why_in_the_status_bar(window: MainWindow) -> None:
 
 def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs) -> None:
     ini = str(tmp_path / "persist.ini")
-    first = make_window(qtbot, tmp_path, source=None, restore=True,
-                        settings=QSettings(ini, QSettings.Format.IniFormat))
+    first = make_window(qtbot, tmp_path, source=None, restore=True, settings=QSettings(ini, QSettings.Format.IniFormat))
     first.resize(760, 560)  # the offscreen screen is 800x800: restoreGeometry keeps windows on it
     first.move(10, 20)
     first.problems_dock.hide()
@@ -612,8 +659,15 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplica
     qtbot.wait(10)
     first.close()
 
-    second = make_window(qtbot, tmp_path, name="w2.sqlite", source=None, restore=True,
-                         settings=QSettings(ini, QSettings.Format.IniFormat), show=False)
+    second = make_window(
+        qtbot,
+        tmp_path,
+        name="w2.sqlite",
+        source=None,
+        restore=True,
+        settings=QSettings(ini, QSettings.Format.IniFormat),
+        show=False,
+    )
     try:
         assert (second.width(), second.height()) == (760, 560)
         second.show()
@@ -632,8 +686,7 @@ def test_layout_and_recent_files_persist(qtbot, tmp_path: Path, themed: QApplica
         second.close()
 
 
-def test_without_restore_the_layout_is_not_saved(qtbot, tmp_path: Path, themed: QApplication,
-                                                 patched: Dialogs) -> None:
+def test_without_restore_the_layout_is_not_saved(qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs) -> None:
     ini = str(tmp_path / "nolayout.ini")
     w = make_window(qtbot, tmp_path, source=None, restore=False, settings=QSettings(ini, QSettings.Format.IniFormat))
     w.close()
@@ -644,9 +697,15 @@ def test_without_restore_the_layout_is_not_saved(qtbot, tmp_path: Path, themed: 
 def test_docks_and_toolbars_have_object_names(window: MainWindow) -> None:
     """restoreState needs an objectName on every dock and toolbar."""
     docks = window.findChildren(QDockWidget)
-    assert {d.objectName() for d in docks} == {"explorerDock", "paletteDock", "propertiesDock", "historyDock",
-                                              "problemsDock"}
+    assert {d.objectName() for d in docks} == {
+        "explorerDock",
+        "paletteDock",
+        "propertiesDock",
+        "historyDock",
+        "problemsDock",
+    }
     from PySide6.QtWidgets import QToolBar
+
     assert all(t.objectName() for t in window.findChildren(QToolBar))
 
 
@@ -666,6 +725,7 @@ def test_switching_workspace_frees_the_old_canvas(window: MainWindow, qtbot, tmp
     window.file_flows.switch_workspace(str(tmp_path / "other.sqlite"))
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop would
     import gc
+
     gc.collect()
     with qtbot.capture_exceptions() as exceptions:
         window.action_map["view.dark"].trigger()

@@ -30,8 +30,9 @@ SAMPLE = ROOT / "resources" / "samples" / "contoso-orders.xml"
 def _corpus_with_ports() -> list[Any]:
     files = [f for f in corpus_files() if load(f).send_ports]
     if not files:
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"the corpus is absent ({CORPUS})"),
-                             id="corpus-absent")]
+        return [
+            pytest.param(None, marks=pytest.mark.skip(reason=f"the corpus is absent ({CORPUS})"), id="corpus-absent")
+        ]
     return [pytest.param(f, id=f.name[:40]) for f in files]
 
 
@@ -42,8 +43,11 @@ def open_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        w = MainWindow(Workspace(tmp_path / "w.sqlite"),
-                       QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
+        w = MainWindow(
+            Workspace(tmp_path / "w.sqlite"),
+            QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+            restore=False,
+        )
         qtbot.addWidget(w)
         w.file_flows.background = False
         w.show()
@@ -78,8 +82,10 @@ def shows(w: MainWindow, qtbot, name: str, state: State) -> None:
     assert w.explorer.model.index_of(Kind.PORT, name, 1).data() == state.label
     counts = w.doc.workspace.entries()
     expected = {s: sum(1 for e in counts if e.kind is Kind.PORT and e.state is s) for s in State}
-    text = (f"Ports: {expected[State.STARTED]} started · {expected[State.STOPPED]} stopped · "
-            f"{expected[State.UNENLISTED]} unenlisted")
+    text = (
+        f"Ports: {expected[State.STARTED]} started · {expected[State.STOPPED]} stopped · "
+        f"{expected[State.UNENLISTED]} unenlisted"
+    )
     qtbot.waitUntil(lambda: w.port_counts.text() == text, timeout=2000)
 
 
@@ -105,8 +111,12 @@ def smoke(w: MainWindow, qtbot, path: Path) -> None:
     assert w.properties.shown_keys() == [(Kind.PORT, name)], "so does the property panel"
     shows(w, qtbot, name, State.UNENLISTED)
 
-    for action_id, expected in (("lifecycle.start", State.STARTED), ("lifecycle.stop", State.STOPPED),
-                                ("lifecycle.unenlist", State.UNENLISTED), ("lifecycle.enlist", State.STOPPED)):
+    for action_id, expected in (
+        ("lifecycle.start", State.STARTED),
+        ("lifecycle.stop", State.STOPPED),
+        ("lifecycle.unenlist", State.UNENLISTED),
+        ("lifecycle.enlist", State.STOPPED),
+    ):
         press(w, action_id)
         shows(w, qtbot, name, expected)
     steps = 5

@@ -58,8 +58,9 @@ def translator(qapp, request: pytest.FixtureRequest) -> Iterator[MarkingTranslat
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, translator: MarkingTranslator,
-           monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(
+    qtbot, tmp_path: Path, translator: MarkingTranslator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     ws = Workspace(tmp_path / "w.sqlite")
     ws.import_file(SAMPLE)
@@ -97,8 +98,11 @@ def visible_strings(w: MainWindow) -> list[tuple[str, str]]:
     for action in w.menuBar().actions():
         out += menu_texts(action.menu(), "menu", data_menus)
     for action_id, action in w.action_map.by_id.items():
-        out += [(f"{action_id} text", action.text()), (f"{action_id} status tip", action.statusTip()),
-                (f"{action_id} tooltip", action.toolTip())]
+        out += [
+            (f"{action_id} text", action.text()),
+            (f"{action_id} status tip", action.statusTip()),
+            (f"{action_id} tooltip", action.toolTip()),
+        ]
     out += [(f"dock {d.objectName()}", d.windowTitle()) for d in w.findChildren(QDockWidget)]
     out += [(f"toolbar {t.objectName()}", t.windowTitle()) for t in w.findChildren(QToolBar)]
     for label in w.welcome.findChildren(QLabel):
@@ -107,10 +111,14 @@ def visible_strings(w: MainWindow) -> list[tuple[str, str]]:
     out += [("welcome button", b.text()) for b in w.welcome.findChildren(QAbstractButton)]
     out += [("palette button", b.text()) for b in w.node_palette.findChildren(QAbstractButton)]
     out += [("palette tooltip", b.toolTip()) for b in w.node_palette.findChildren(QAbstractButton)]
-    out += [("find box", w.find_box.placeholderText()), ("history", w.history.emptyLabel()),
-            ("minimap tooltip", w.canvas_area.minimap.toolTip())]
-    out += [(f"status {label.objectName()}", label.text())
-            for label in (w.port_counts, w.group_counts, w.problem_counts)]
+    out += [
+        ("find box", w.find_box.placeholderText()),
+        ("history", w.history.emptyLabel()),
+        ("minimap tooltip", w.canvas_area.minimap.toolTip()),
+    ]
+    out += [
+        (f"status {label.objectName()}", label.text()) for label in (w.port_counts, w.group_counts, w.problem_counts)
+    ]
     return out
 
 
@@ -152,12 +160,15 @@ def test_composed_strings_have_no_untranslated_words(window: MainWindow) -> None
     found[f"canvas port line 3: {port.line3!r}"] = words_not_marked(port.line3)
     found[f"canvas group line 2: {group.line2!r}"] = words_not_marked(group.line2)
     from designer.words import state_text  # what NodeItem.paint writes in the badge
+
     found[f"canvas state badge: {state_text(port.state)!r}"] = words_not_marked(state_text(port.state))
     w.doc.rename(Kind.PORT, "Orders.Legacy.HTTP", "Legacy")
     found[f"history: {w.doc.undo_stack.undoText()!r}"] = words_not_marked(
-        w.doc.undo_stack.undoText().replace("'Legacy'", "").replace("'Orders.Legacy.HTTP'", ""))
+        w.doc.undo_stack.undoText().replace("'Legacy'", "").replace("'Orders.Legacy.HTTP'", "")
+    )
     w.doc.perform(Action.START, [Subject.port("Legacy")])
     found[f"history: {w.doc.undo_stack.undoText()!r}"] = words_not_marked(
-        w.doc.undo_stack.undoText().replace("Legacy", ""))
+        w.doc.undo_stack.undoText().replace("Legacy", "")
+    )
     problems = {k: v for k, v in found.items() if v}
     assert not problems, "untranslated words:\n" + "\n".join(f"{k} -> {v}" for k, v in problems.items())

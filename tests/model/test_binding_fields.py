@@ -40,8 +40,9 @@ TABLES: list[tuple[type[BaseModel], tuple[tuple[fields.Binding, ...], ...], set[
 
 
 @pytest.mark.parametrize(("model", "tables", "elsewhere"), TABLES, ids=lambda v: getattr(v, "__name__", ""))
-def test_every_model_field_is_declared_once(model: type[BaseModel], tables: tuple[tuple[fields.Binding, ...], ...],
-                                            elsewhere: set[str]) -> None:
+def test_every_model_field_is_declared_once(
+    model: type[BaseModel], tables: tuple[tuple[fields.Binding, ...], ...], elsewhere: set[str]
+) -> None:
     declared = [b.field for table in tables for b in table]
     assert len(declared) == len(set(declared))
     assert set(declared) | elsewhere == set(model.model_fields)
@@ -61,12 +62,18 @@ def _full_port() -> SendPort:
     t = port.primary_transport
     assert t is not None
     backup = Transport.model_validate({**t.model_dump(), "address": "http://backup.test/r"})
-    return port.model_copy(update={
-        "description": "full", "send_pipeline_data": "<Root />", "secondary_transport": backup,
-        "encryption_cert": Certificate(long_name="CN=x", thumbprint="AB"), "receive_pipeline_data": "<Root />",
-        "outbound_maps": (Map(full_name="M.Out"),), "inbound_maps": (Map(full_name="M.In"),),
-        "application": "App",
-    })
+    return port.model_copy(
+        update={
+            "description": "full",
+            "send_pipeline_data": "<Root />",
+            "secondary_transport": backup,
+            "encryption_cert": Certificate(long_name="CN=x", thumbprint="AB"),
+            "receive_pipeline_data": "<Root />",
+            "outbound_maps": (Map(full_name="M.Out"),),
+            "inbound_maps": (Map(full_name="M.In"),),
+            "application": "App",
+        }
+    )
 
 
 def test_writer_writes_a_port_in_the_tables_order() -> None:
@@ -103,8 +110,13 @@ def test_labels_and_element_names_come_from_the_table() -> None:
 def test_a_stored_skeleton_assembles_the_same_document() -> None:
     doc = load(STANDARD)
     empty = from_skeleton(skeleton_state(doc), (), ())
-    assert (empty.name, empty.encoding, empty.style, empty.root_attributes, empty.timestamp) == \
-        (doc.name, doc.encoding, doc.style, doc.root_attributes, doc.timestamp)
+    assert (empty.name, empty.encoding, empty.style, empty.root_attributes, empty.timestamp) == (
+        doc.name,
+        doc.encoding,
+        doc.style,
+        doc.root_attributes,
+        doc.timestamp,
+    )
     assert empty.send_ports == [] and empty.groups == [] and empty.orchestration_bindings == {}
     assert [piece_state(p) for p in empty.pieces] == [piece_state(p) for p in doc.pieces]
 

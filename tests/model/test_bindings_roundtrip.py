@@ -56,13 +56,14 @@ def fixture(name: str) -> Path:
 
 
 def text_of(data: bytes, doc: BindingDocument) -> str:
-    return data[len(doc.bom):].decode(doc.encoding)
+    return data[len(doc.bom) :].decode(doc.encoding)
 
 
 def bindcmp(a: Path, b: Path) -> tuple[int, str]:
     """Exit code and output of the reference comparison tool, run as the project runs it."""
-    proc = subprocess.run([sys.executable, str(BINDCMP), str(a), str(b)], capture_output=True, text=True,
-                          timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(BINDCMP), str(a), str(b)], capture_output=True, text=True, timeout=60, check=False
+    )
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -71,9 +72,18 @@ def bindcmp(a: Path, b: Path) -> tuple[int, str]:
 
 #: Every fixture, so that one going missing fails here rather than thinning the parametrized tests.
 FIXTURE_NAMES = [
-    "01_messaging.xml", "02_solicit_response_and_adapters.xml", "03_btdf_master.xml", "04_crlf.xml",
-    "05_tabs_no_final_newline.xml", "06_four_spaces_hand_edited.xml", "07_utf8_bom.xml", "08_utf16le_bom.xml",
-    "09_bts2004.xml", "10_empty_send_port_collection.xml", "11_receive_ports_only.xml", "12_out_of_range.xml",
+    "01_messaging.xml",
+    "02_solicit_response_and_adapters.xml",
+    "03_btdf_master.xml",
+    "04_crlf.xml",
+    "05_tabs_no_final_newline.xml",
+    "06_four_spaces_hand_edited.xml",
+    "07_utf8_bom.xml",
+    "08_utf16le_bom.xml",
+    "09_bts2004.xml",
+    "10_empty_send_port_collection.xml",
+    "11_receive_ports_only.xml",
+    "12_out_of_range.xml",
 ]
 
 
@@ -153,11 +163,18 @@ def test_fields_of_the_everyday_file() -> None:
     assert doc.root_attributes["BindingStatus"] == "PartiallyBound"
     assert (doc.encoding, doc.bom, doc.style.unit, doc.style.newline) == ("utf-8", b"", "  ", "\n")
     assert [p.name for p in doc.send_ports] == ["Orders.Archive.FILE", "Orders.Partner.FTP"]
-    assert doc.orchestration_bindings == {"Orders.Archive.FILE": ["Contoso.Orders.Orchestrations.ProcessOrder.SendArchive"]}
+    assert doc.orchestration_bindings == {
+        "Orders.Archive.FILE": ["Contoso.Orders.Orchestrations.ProcessOrder.SendArchive"]
+    }
     assert doc.group_bindings == {"Orders.Everyone": ["Contoso.Orders.Orchestrations.ProcessOrder.Broadcast"]}
 
     archive, ftp = doc.send_ports
-    assert (archive.is_static, archive.is_two_way, archive.binding_option, archive.analytics_enabled) == (True, False, 1, True)
+    assert (archive.is_static, archive.is_two_way, archive.binding_option, archive.analytics_enabled) == (
+        True,
+        False,
+        1,
+        True,
+    )
     assert archive.kind_text == "Static One-Way"
     assert archive.description == "Archives every order.\nSecond line of the description."
     assert archive.send_pipeline is not None
@@ -171,7 +188,10 @@ def test_fields_of_the_everyday_file() -> None:
     assert t is not None and t.adapter is not None and t.settings is not None and t.send_handler is not None
     assert t.address == "C:\\Archive\\Orders\\%MessageID%.xml"
     assert (t.adapter.name, t.adapter.capabilities, t.adapter.configuration_clsid) == (
-        "FILE", 11, "5e49e3a6-b4fc-4077-b44c-22f34a242fdb")
+        "FILE",
+        11,
+        "5e49e3a6-b4fc-4077-b44c-22f34a242fdb",
+    )
     assert t.settings.properties == (
         AdapterProperty("UseTempFileOnWrite", 11, "-1"),
         AdapterProperty("AllowCacheOnWrite", 11, "0"),
@@ -182,29 +202,53 @@ def test_fields_of_the_everyday_file() -> None:
     assert t.settings.get("CopyMode").typed_value == 1  # type: ignore[union-attr]
     assert (t.retry_count, t.retry_interval, t.service_window_enabled) == (7, 15, True)
     assert (t.from_time, t.to_time, t.primary, t.ordered_delivery, t.delivery_notification) == (
-        "2000-01-01T22:00:00", "2000-01-01T05:59:59", True, True, 1)
+        "2000-01-01T22:00:00",
+        "2000-01-01T05:59:59",
+        True,
+        True,
+        1,
+    )
     assert (t.send_handler.name, t.send_handler.host_trusted) == ("BizTalkServerApplication", False)
     assert t.send_handler.adapter is not None and t.send_handler.adapter.name == "FILE"
 
     backup = archive.secondary_transport  # <Address />, <SendHandler xsi:nil="true" />: "none"
     assert backup is not None
-    assert (backup.address, backup.adapter, backup.settings, backup.send_handler, backup.primary) == ("", None, None, None, False)
+    assert (backup.address, backup.adapter, backup.settings, backup.send_handler, backup.primary) == (
+        "",
+        None,
+        None,
+        None,
+        False,
+    )
     assert not backup.is_configured
 
-    assert archive.encryption_cert == Certificate(long_name="CN=Contoso Archive, O=Contoso, C=NL",
-                                                  short_name="Contoso Archive", usage_type="Encryption",
-                                                  thumbprint="0A1B2C3D4E5F60718293A4B5C6D7E8F901234567")
+    assert archive.encryption_cert == Certificate(
+        long_name="CN=Contoso Archive, O=Contoso, C=NL",
+        short_name="Contoso Archive",
+        usage_type="Encryption",
+        thumbprint="0A1B2C3D4E5F60718293A4B5C6D7E8F901234567",
+    )
     assert archive.receive_pipeline is None and archive.receive_pipeline_data is None
     assert archive.tracking == 204
-    assert archive.filter == Filter(groups=(FilterGroup(statements=(
-        FilterStatement(property="BTS.ReceivePortName", operator=0, value="Orders.In"),)),))
-    assert archive.outbound_maps == (Map(
-        full_name="Contoso.Orders.Maps.OrderToArchive",
-        assembly_qualified_name="Contoso.Orders.Maps.OrderToArchive, Contoso.Orders.Maps, Version=1.0.0.0, "
-                                "Culture=neutral, PublicKeyToken=0123456789abcdef"),)
+    assert archive.filter == Filter(
+        groups=(
+            FilterGroup(statements=(FilterStatement(property="BTS.ReceivePortName", operator=0, value="Orders.In"),)),
+        )
+    )
+    assert archive.outbound_maps == (
+        Map(
+            full_name="Contoso.Orders.Maps.OrderToArchive",
+            assembly_qualified_name="Contoso.Orders.Maps.OrderToArchive, Contoso.Orders.Maps, Version=1.0.0.0, "
+            "Culture=neutral, PublicKeyToken=0123456789abcdef",
+        ),
+    )
     assert archive.inbound_maps == ()
-    assert (archive.ordered_delivery, archive.priority, archive.stop_sending_on_failure, archive.route_failed_messages) == (
-        True, 2, True, True)
+    assert (
+        archive.ordered_delivery,
+        archive.priority,
+        archive.stop_sending_on_failure,
+        archive.route_failed_messages,
+    ) == (True, 2, True, True)
     assert archive.application == "Contoso.Orders"
 
     assert ftp.description is None and ftp.encryption_cert is None and ftp.analytics_enabled is None
@@ -214,7 +258,12 @@ def test_fields_of_the_everyday_file() -> None:
     assert "<serverPort>21</serverPort>" in config and "&lt;" not in config
     b = ftp.secondary_transport
     assert b is not None and b.is_configured and b.adapter_name == "FILE"
-    assert (b.address, b.retry_count, b.retry_interval, b.primary) == ("C:\\Fallback\\Orders\\%MessageID%.xml", 1, 60, False)
+    assert (b.address, b.retry_count, b.retry_interval, b.primary) == (
+        "C:\\Fallback\\Orders\\%MessageID%.xml",
+        1,
+        60,
+        False,
+    )
     assert ftp.filter is not None
     groups = [[(s.property, s.operator, s.value) for s in g.statements] for g in ftp.filter.groups]
     assert groups == [
@@ -242,17 +291,26 @@ def test_fields_of_solicit_response_ports_and_other_adapters() -> None:
     wcf, http, smtp, null, dynamic = doc.send_ports
     assert wcf.is_two_way is True and wcf.kind_text == "Static Solicit-Response"
     assert wcf.receive_pipeline is not None and wcf.receive_pipeline.type == 1
-    assert wcf.receive_pipeline_data is not None and "<ValidateDocument vt=\"11\">0</ValidateDocument>" in wcf.receive_pipeline_data
+    assert (
+        wcf.receive_pipeline_data is not None
+        and '<ValidateDocument vt="11">0</ValidateDocument>' in wcf.receive_pipeline_data
+    )
     assert [m.full_name for m in wcf.outbound_maps] == ["Contoso.Stock.Maps.OrderToCheckRequest"]
-    assert [m.full_name for m in wcf.inbound_maps] == ["Contoso.Stock.Maps.CheckResponseToStatus",
-                                                       "Contoso.Stock.Maps.CheckFaultToStatus"]
+    assert [m.full_name for m in wcf.inbound_maps] == [
+        "Contoso.Stock.Maps.CheckResponseToStatus",
+        "Contoso.Stock.Maps.CheckFaultToStatus",
+    ]
     s = wcf.primary_transport.settings  # type: ignore[union-attr]
     assert s is not None
     assert s.value("BindingConfiguration") == (
         '<binding name="customBinding" closeTimeout="00:01:00" openTimeout="00:01:00" sendTimeout="00:05:00">'
-        '<textMessageEncoding messageVersion="Soap11" /><httpsTransport maxReceivedMessageSize="2147483647" /></binding>')
+        '<textMessageEncoding messageVersion="Soap11" /><httpsTransport maxReceivedMessageSize="2147483647" /></binding>'
+    )
     assert s.get("BindingConfiguration").is_xml  # type: ignore[union-attr]
-    assert s.value("OutboundXmlTemplate") == '<bts-msg-body xmlns="http://www.microsoft.com/schemas/bts2007" encoding="xml"/>'
+    assert (
+        s.value("OutboundXmlTemplate")
+        == '<bts-msg-body xmlns="http://www.microsoft.com/schemas/bts2007" encoding="xml"/>'
+    )
     assert s.get("Password") == AdapterProperty("Password", 1, None)
     assert s.get("Password").is_null  # type: ignore[union-attr]
     assert wcf.primary_transport.retry_count == 0  # type: ignore[union-attr]
@@ -297,9 +355,11 @@ def test_fields_of_a_btdf_master_keep_placeholders() -> None:
     assert t.retry_interval == "$(RetryInterval)"
     assert t.address == "${InvoiceOutFolder}\\%MessageID%.xml"
     assert t.send_handler.name == "${SendHostName}"
-    assert t.settings.properties == (AdapterProperty("UseTempFileOnWrite", 11, "0"),
-                                     AdapterProperty("CopyMode", 19, "${CopyMode}"),
-                                     AdapterProperty("FileName", 8, "%MessageID%.xml"))
+    assert t.settings.properties == (
+        AdapterProperty("UseTempFileOnWrite", 11, "0"),
+        AdapterProperty("CopyMode", 19, "${CopyMode}"),
+        AdapterProperty("FileName", 8, "%MessageID%.xml"),
+    )
     assert file_port.tracking == "${SendPortTracking}"
     assert file_port.priority == "${Priority}"
     assert file_port.application == "${BizTalkAppName}"
@@ -308,8 +368,10 @@ def test_fields_of_a_btdf_master_keep_placeholders() -> None:
     assert '<StampValue vt="8">${StampValue}</StampValue>' in file_port.send_pipeline_data
     assert file_port.filter is not None
     assert [[(s.property, s.operator, s.value) for s in g.statements] for g in file_port.filter.groups] == [
-        [("BTS.MessageType", 0, "http://contoso.example/invoices#Invoice"),
-         ("Contoso.Invoices.Schemas.Country", 0, "${Country}")],
+        [
+            ("BTS.MessageType", 0, "http://contoso.example/invoices#Invoice"),
+            ("Contoso.Invoices.Schemas.Country", 0, "${Country}"),
+        ],
         [("Contoso.Invoices.Schemas.Resend", 6, None)],
     ]
     assert file_port.secondary_transport is None
@@ -319,11 +381,13 @@ def test_fields_of_a_btdf_master_keep_placeholders() -> None:
     binding = ws.value("BindingConfiguration")  # an element-form vt=8 value: its markup as text
     assert binding is not None
     assert binding.startswith('<binding name="wsHttpBinding" sendTimeout="${SendTimeout}">')
-    assert "<security mode=\"Transport\"" in binding and binding.endswith("</binding>")
+    assert '<security mode="Transport"' in binding and binding.endswith("</binding>")
     assert ws.value("Password") == "${InvoiceServicePassword}"
     assert wcf.is_two_way is True and wcf.receive_pipeline is not None and wcf.receive_pipeline.type == 1
     assert wcf.receive_pipeline_data is not None and wcf.receive_pipeline_data.startswith("<Root>")
-    assert '<AllowUnrecognizedMessage vt="11">${AllowUnrecognized}</AllowUnrecognizedMessage>' in wcf.receive_pipeline_data
+    assert (
+        '<AllowUnrecognizedMessage vt="11">${AllowUnrecognized}</AllowUnrecognizedMessage>' in wcf.receive_pipeline_data
+    )
     assert wcf.outbound_maps == () and wcf.inbound_maps == () and wcf.priority == 5  # elements left out: defaults
     assert wcf.filter is not None and wcf.filter.groups[0].statements[0].value == "${PortPrefix}.Invoices.FILE"
 
@@ -333,7 +397,8 @@ def test_fields_of_other_layouts_and_formats() -> None:
     assert legacy.version == "3.0.1.0" and legacy.timestamp is None
     (port,) = legacy.send_ports
     assert port.send_pipeline.fully_qualified_name == (  # type: ignore[union-attr]
-        "Microsoft.BizTalk.DefaultPipelines:3.0.1.0:Microsoft.BizTalk.DefaultPipelines.XMLTransmit")
+        "Microsoft.BizTalk.DefaultPipelines:3.0.1.0:Microsoft.BizTalk.DefaultPipelines.XMLTransmit"
+    )
     assert port.binding_option is None and port.encryption_cert is None and port.receive_pipeline is None
     assert port.primary_transport.from_time == "2003-04-10T00:00:00.0000000-07:00"  # type: ignore[union-attr]
     assert port.primary_transport.send_handler is None  # type: ignore[union-attr]
@@ -378,7 +443,8 @@ def test_out_of_range_values_load_are_kept_and_reported() -> None:
     for p in errors:  # each placed on the line that holds the value
         assert p.line is not None
         assert {"priority": "<Priority>0<", "primary_transport.retry_count": "<RetryCount>5000<"}.get(
-            p.field or "", "Operator=&quot;9&quot;".replace("&quot;", '"')) in text[p.line - 1]
+            p.field or "", "Operator=&quot;9&quot;".replace("&quot;", '"')
+        ) in text[p.line - 1]
     assert dump(doc) == path.read_bytes()
     # Edited elsewhere, the port still carries its out-of-range values through the merge.
     doc.send_ports[0] = port.model_copy(update={"description": "still broken"})
@@ -441,7 +507,9 @@ def edit_setting(doc: BindingDocument, name: str, setting: str, value: Callable[
     edit_transport(doc, name, settings=t.settings.with_value(setting, value(old)))
 
 
-def edit_filter(doc: BindingDocument, name: str, groups: Callable[[tuple[FilterGroup, ...]], tuple[FilterGroup, ...]]) -> None:
+def edit_filter(
+    doc: BindingDocument, name: str, groups: Callable[[tuple[FilterGroup, ...]], tuple[FilterGroup, ...]]
+) -> None:
     port = doc.send_ports[find(doc.send_ports, name)]
     assert port.filter is not None
     edit_port(doc, name, filter=port.filter.model_copy(update={"groups": groups(port.filter.groups)}))
@@ -451,7 +519,7 @@ def set_statement_value(groups: tuple[FilterGroup, ...], gi: int, si: int, value
     g = groups[gi]
     statements = list(g.statements)
     statements[si] = statements[si].model_copy(update={"value": value})
-    return groups[:gi] + (g.model_copy(update={"statements": tuple(statements)}),) + groups[gi + 1:]
+    return groups[:gi] + (g.model_copy(update={"statements": tuple(statements)}),) + groups[gi + 1 :]
 
 
 NEW_GROUP = FilterGroup(statements=(FilterStatement(property="BTS.MessageType", operator=0, value="urn:new#Msg"),))
@@ -489,75 +557,281 @@ class Edit:
 
 
 EDITS = [
-    Edit("priority", "01_messaging.xml", "port", "Orders.Archive.FILE",
-         lambda d: edit_port(d, "Orders.Archive.FILE", priority=7), "/Priority[", 2),
-    Edit("retry-count", "01_messaging.xml", "port", "Orders.Archive.FILE",
-         lambda d: edit_transport(d, "Orders.Archive.FILE", retry_count=9), "/PrimaryTransport[", 2),
-    Edit("description-nil-to-text", "01_messaging.xml", "port", "Orders.Partner.FTP",
-         lambda d: edit_port(d, "Orders.Partner.FTP", description="Sends orders to the partner."), "/Description[", 2),
-    Edit("escaped-adapter-setting", "01_messaging.xml", "port", "Orders.Archive.FILE",
-         lambda d: edit_setting(d, "Orders.Archive.FILE", "FileName", lambda _: "%SourceFileName%"),
-         "/{escaped}CustomProps/FileName[", 2),
-    Edit("element-form-adapter-setting", "03_btdf_master.xml", "port", "${PortPrefix}.Invoices.FILE",
-         lambda d: edit_setting(d, "${PortPrefix}.Invoices.FILE", "FileName", lambda _: "%SourceFileName%"),
-         "/FileName[", 2),
-    Edit("double-escaped-value", "01_messaging.xml", "port", "Orders.Partner.FTP",
-         lambda d: edit_setting(d, "Orders.Partner.FTP", "AdapterConfig",
-                                lambda v: v.replace("<serverPort>21<", "<serverPort>2121<")),
-         "/{escaped}Config/serverPort[", 2),
-    Edit("filter-statement-value", "01_messaging.xml", "port", "Orders.Partner.FTP",
-         lambda d: edit_filter(d, "Orders.Partner.FTP", lambda g: set_statement_value(g, 0, 1, "Orders.Prod")),
-         "/Statement[2]/@Value", 2),
-    Edit("pretty-filter-statement-value", "01_messaging.xml", "port", "Orders.Archive.FILE",
-         lambda d: edit_filter(d, "Orders.Archive.FILE", lambda g: set_statement_value(g, 0, 0, "Orders.Other")),
-         "/Statement[1]/@Value", 2),
-    Edit("add-filter-group", "01_messaging.xml", "port", "Orders.Archive.FILE",
-         lambda d: edit_filter(d, "Orders.Archive.FILE", lambda g: (*g, NEW_GROUP)), "/Filter[", 3),
-    Edit("remove-filter-group", "01_messaging.xml", "port", "Orders.Partner.FTP",
-         lambda d: edit_filter(d, "Orders.Partner.FTP", lambda g: g[:2] + g[3:]), "/Filter[", 2),
-    Edit("remove-element-form-filter-group", "03_btdf_master.xml", "port", "${PortPrefix}.Invoices.FILE",
-         lambda d: edit_filter(d, "${PortPrefix}.Invoices.FILE", lambda g: g[:1]), "/Filter[", 3),
-    Edit("map-into-empty-transforms", "02_solicit_response_and_adapters.xml", "port", "Stock.Quote.HTTP",
-         lambda d: edit_port(d, "Stock.Quote.HTTP", outbound_maps=(NEW_MAP,)), "/Transforms[", 4),
-    Edit("remove-backup-transport", "02_solicit_response_and_adapters.xml", "port", "Stock.Check.WCF",
-         lambda d: edit_port(d, "Stock.Check.WCF", secondary_transport=None), "/SendPort[Stock.Check.WCF]", 12),
-    Edit("add-group-member", "01_messaging.xml", "group", "Orders.Everyone",
-         lambda d: add_member(d, "Orders.Everyone", "Orders.Extra.FILE"), "/SendPorts[", 1),
-    Edit("group-member-and-description", "02_solicit_response_and_adapters.xml", "group", "Stock.Notifications",
-         lambda d: edit_group(d, "Stock.Notifications", description="Alerts & notices",
-                              members=("Stock.Alert.SMTP", "Stock.Drop.Null")),
-         "/DistributionList[Stock.Notifications]/", 3),
-    Edit("rename-port", "02_solicit_response_and_adapters.xml", "port", "Stock.Alert.Mail",
-         lambda d: edit_port(d, "Stock.Alert.SMTP", name="Stock.Alert.Mail"), None, 2,
-         added=("Stock.Alert.Mail",), removed=("Stock.Alert.SMTP",)),
-    Edit("add-port", "01_messaging.xml", "port", "Orders.New.FILE",
-         lambda d: add_port(d, "Orders.New.FILE"), None, 30, added=("Orders.New.FILE",)),
-    Edit("add-port-to-empty-collection", "10_empty_send_port_collection.xml", "port", "Empty.New.FILE",
-         lambda d: add_port(d, "Empty.New.FILE"), None, 29, added=("Empty.New.FILE",), collection="SendPortCollection"),
-    Edit("add-port-to-file-without-collection", "11_receive_ports_only.xml", "port", "Published.New.FILE",
-         lambda d: add_port(d, "Published.New.FILE"), None, 28, new_collection="SendPortCollection",
-         collection="SendPortCollection"),
-    Edit("delete-port", "02_solicit_response_and_adapters.xml", "port", "Stock.Drop.Null",
-         lambda d: d.send_ports.pop(find(d.send_ports, "Stock.Drop.Null")), None, 30, removed=("Stock.Drop.Null",)),
-    Edit("crlf-retry-count", "04_crlf.xml", "port", "Crlf.Out.FILE",
-         lambda d: edit_transport(d, "Crlf.Out.FILE", retry_count=10), "/RetryCount[", 2),
-    Edit("crlf-add-map-and-description", "04_crlf.xml", "port", "Crlf.Copy.FILE",
-         lambda d: edit_port(d, "Crlf.Copy.FILE", outbound_maps=(NEW_MAP,), description="Copies."),
-         "/SendPort[Crlf.Copy.FILE]/", 5),
-    Edit("crlf-add-pretty-filter-group", "04_crlf.xml", "port", "Crlf.Out.FILE",
-         lambda d: edit_filter(d, "Crlf.Out.FILE", lambda g: (*g, NEW_GROUP)), "/Filter[", 3),
-    Edit("crlf-add-port", "04_crlf.xml", "port", "Crlf.New.FILE",
-         lambda d: add_port(d, "Crlf.New.FILE"), None, 30, added=("Crlf.New.FILE",)),
-    Edit("tabs-add-map", "05_tabs_no_final_newline.xml", "port", "Tabs.Out.FILE",
-         lambda d: edit_port(d, "Tabs.Out.FILE", outbound_maps=(NEW_MAP,)), "/Transforms[", 4),
-    Edit("tabs-add-port", "05_tabs_no_final_newline.xml", "port", "Tabs.New.FILE",
-         lambda d: add_port(d, "Tabs.New.FILE"), None, 30, added=("Tabs.New.FILE",)),
-    Edit("four-spaces-add-map", "06_four_spaces_hand_edited.xml", "port", "Hand.Out.FILE",
-         lambda d: edit_port(d, "Hand.Out.FILE", outbound_maps=(NEW_MAP,), priority=4), "/SendPort[Hand.Out.FILE]/", 6),
-    Edit("utf16-description", "08_utf16le_bom.xml", "port", "Utf16.Out.FILE",
-         lambda d: edit_port(d, "Utf16.Out.FILE", description="Geändert ✓"), "/Description[", 2),
-    Edit("bts2004-add-priority", "09_bts2004.xml", "port", "Legacy.Out",
-         lambda d: edit_port(d, "Legacy.Out", priority=3), "/SendPort[Legacy.Out]", 1),
+    Edit(
+        "priority",
+        "01_messaging.xml",
+        "port",
+        "Orders.Archive.FILE",
+        lambda d: edit_port(d, "Orders.Archive.FILE", priority=7),
+        "/Priority[",
+        2,
+    ),
+    Edit(
+        "retry-count",
+        "01_messaging.xml",
+        "port",
+        "Orders.Archive.FILE",
+        lambda d: edit_transport(d, "Orders.Archive.FILE", retry_count=9),
+        "/PrimaryTransport[",
+        2,
+    ),
+    Edit(
+        "description-nil-to-text",
+        "01_messaging.xml",
+        "port",
+        "Orders.Partner.FTP",
+        lambda d: edit_port(d, "Orders.Partner.FTP", description="Sends orders to the partner."),
+        "/Description[",
+        2,
+    ),
+    Edit(
+        "escaped-adapter-setting",
+        "01_messaging.xml",
+        "port",
+        "Orders.Archive.FILE",
+        lambda d: edit_setting(d, "Orders.Archive.FILE", "FileName", lambda _: "%SourceFileName%"),
+        "/{escaped}CustomProps/FileName[",
+        2,
+    ),
+    Edit(
+        "element-form-adapter-setting",
+        "03_btdf_master.xml",
+        "port",
+        "${PortPrefix}.Invoices.FILE",
+        lambda d: edit_setting(d, "${PortPrefix}.Invoices.FILE", "FileName", lambda _: "%SourceFileName%"),
+        "/FileName[",
+        2,
+    ),
+    Edit(
+        "double-escaped-value",
+        "01_messaging.xml",
+        "port",
+        "Orders.Partner.FTP",
+        lambda d: edit_setting(
+            d, "Orders.Partner.FTP", "AdapterConfig", lambda v: v.replace("<serverPort>21<", "<serverPort>2121<")
+        ),
+        "/{escaped}Config/serverPort[",
+        2,
+    ),
+    Edit(
+        "filter-statement-value",
+        "01_messaging.xml",
+        "port",
+        "Orders.Partner.FTP",
+        lambda d: edit_filter(d, "Orders.Partner.FTP", lambda g: set_statement_value(g, 0, 1, "Orders.Prod")),
+        "/Statement[2]/@Value",
+        2,
+    ),
+    Edit(
+        "pretty-filter-statement-value",
+        "01_messaging.xml",
+        "port",
+        "Orders.Archive.FILE",
+        lambda d: edit_filter(d, "Orders.Archive.FILE", lambda g: set_statement_value(g, 0, 0, "Orders.Other")),
+        "/Statement[1]/@Value",
+        2,
+    ),
+    Edit(
+        "add-filter-group",
+        "01_messaging.xml",
+        "port",
+        "Orders.Archive.FILE",
+        lambda d: edit_filter(d, "Orders.Archive.FILE", lambda g: (*g, NEW_GROUP)),
+        "/Filter[",
+        3,
+    ),
+    Edit(
+        "remove-filter-group",
+        "01_messaging.xml",
+        "port",
+        "Orders.Partner.FTP",
+        lambda d: edit_filter(d, "Orders.Partner.FTP", lambda g: g[:2] + g[3:]),
+        "/Filter[",
+        2,
+    ),
+    Edit(
+        "remove-element-form-filter-group",
+        "03_btdf_master.xml",
+        "port",
+        "${PortPrefix}.Invoices.FILE",
+        lambda d: edit_filter(d, "${PortPrefix}.Invoices.FILE", lambda g: g[:1]),
+        "/Filter[",
+        3,
+    ),
+    Edit(
+        "map-into-empty-transforms",
+        "02_solicit_response_and_adapters.xml",
+        "port",
+        "Stock.Quote.HTTP",
+        lambda d: edit_port(d, "Stock.Quote.HTTP", outbound_maps=(NEW_MAP,)),
+        "/Transforms[",
+        4,
+    ),
+    Edit(
+        "remove-backup-transport",
+        "02_solicit_response_and_adapters.xml",
+        "port",
+        "Stock.Check.WCF",
+        lambda d: edit_port(d, "Stock.Check.WCF", secondary_transport=None),
+        "/SendPort[Stock.Check.WCF]",
+        12,
+    ),
+    Edit(
+        "add-group-member",
+        "01_messaging.xml",
+        "group",
+        "Orders.Everyone",
+        lambda d: add_member(d, "Orders.Everyone", "Orders.Extra.FILE"),
+        "/SendPorts[",
+        1,
+    ),
+    Edit(
+        "group-member-and-description",
+        "02_solicit_response_and_adapters.xml",
+        "group",
+        "Stock.Notifications",
+        lambda d: edit_group(
+            d, "Stock.Notifications", description="Alerts & notices", members=("Stock.Alert.SMTP", "Stock.Drop.Null")
+        ),
+        "/DistributionList[Stock.Notifications]/",
+        3,
+    ),
+    Edit(
+        "rename-port",
+        "02_solicit_response_and_adapters.xml",
+        "port",
+        "Stock.Alert.Mail",
+        lambda d: edit_port(d, "Stock.Alert.SMTP", name="Stock.Alert.Mail"),
+        None,
+        2,
+        added=("Stock.Alert.Mail",),
+        removed=("Stock.Alert.SMTP",),
+    ),
+    Edit(
+        "add-port",
+        "01_messaging.xml",
+        "port",
+        "Orders.New.FILE",
+        lambda d: add_port(d, "Orders.New.FILE"),
+        None,
+        30,
+        added=("Orders.New.FILE",),
+    ),
+    Edit(
+        "add-port-to-empty-collection",
+        "10_empty_send_port_collection.xml",
+        "port",
+        "Empty.New.FILE",
+        lambda d: add_port(d, "Empty.New.FILE"),
+        None,
+        29,
+        added=("Empty.New.FILE",),
+        collection="SendPortCollection",
+    ),
+    Edit(
+        "add-port-to-file-without-collection",
+        "11_receive_ports_only.xml",
+        "port",
+        "Published.New.FILE",
+        lambda d: add_port(d, "Published.New.FILE"),
+        None,
+        28,
+        new_collection="SendPortCollection",
+        collection="SendPortCollection",
+    ),
+    Edit(
+        "delete-port",
+        "02_solicit_response_and_adapters.xml",
+        "port",
+        "Stock.Drop.Null",
+        lambda d: d.send_ports.pop(find(d.send_ports, "Stock.Drop.Null")),
+        None,
+        30,
+        removed=("Stock.Drop.Null",),
+    ),
+    Edit(
+        "crlf-retry-count",
+        "04_crlf.xml",
+        "port",
+        "Crlf.Out.FILE",
+        lambda d: edit_transport(d, "Crlf.Out.FILE", retry_count=10),
+        "/RetryCount[",
+        2,
+    ),
+    Edit(
+        "crlf-add-map-and-description",
+        "04_crlf.xml",
+        "port",
+        "Crlf.Copy.FILE",
+        lambda d: edit_port(d, "Crlf.Copy.FILE", outbound_maps=(NEW_MAP,), description="Copies."),
+        "/SendPort[Crlf.Copy.FILE]/",
+        5,
+    ),
+    Edit(
+        "crlf-add-pretty-filter-group",
+        "04_crlf.xml",
+        "port",
+        "Crlf.Out.FILE",
+        lambda d: edit_filter(d, "Crlf.Out.FILE", lambda g: (*g, NEW_GROUP)),
+        "/Filter[",
+        3,
+    ),
+    Edit(
+        "crlf-add-port",
+        "04_crlf.xml",
+        "port",
+        "Crlf.New.FILE",
+        lambda d: add_port(d, "Crlf.New.FILE"),
+        None,
+        30,
+        added=("Crlf.New.FILE",),
+    ),
+    Edit(
+        "tabs-add-map",
+        "05_tabs_no_final_newline.xml",
+        "port",
+        "Tabs.Out.FILE",
+        lambda d: edit_port(d, "Tabs.Out.FILE", outbound_maps=(NEW_MAP,)),
+        "/Transforms[",
+        4,
+    ),
+    Edit(
+        "tabs-add-port",
+        "05_tabs_no_final_newline.xml",
+        "port",
+        "Tabs.New.FILE",
+        lambda d: add_port(d, "Tabs.New.FILE"),
+        None,
+        30,
+        added=("Tabs.New.FILE",),
+    ),
+    Edit(
+        "four-spaces-add-map",
+        "06_four_spaces_hand_edited.xml",
+        "port",
+        "Hand.Out.FILE",
+        lambda d: edit_port(d, "Hand.Out.FILE", outbound_maps=(NEW_MAP,), priority=4),
+        "/SendPort[Hand.Out.FILE]/",
+        6,
+    ),
+    Edit(
+        "utf16-description",
+        "08_utf16le_bom.xml",
+        "port",
+        "Utf16.Out.FILE",
+        lambda d: edit_port(d, "Utf16.Out.FILE", description="Geändert ✓"),
+        "/Description[",
+        2,
+    ),
+    Edit(
+        "bts2004-add-priority",
+        "09_bts2004.xml",
+        "port",
+        "Legacy.Out",
+        lambda d: edit_port(d, "Legacy.Out", priority=3),
+        "/SendPort[Legacy.Out]",
+        1,
+    ),
 ]
 
 
@@ -569,10 +843,13 @@ def apply_edit(edit: Edit) -> tuple[bytes, BindingDocument, BindingDocument, byt
     return data, before, doc, dump(doc)
 
 
-@pytest.mark.parametrize("edit", [
-    pytest.param(e, id=e.id, marks=[pytest.mark.xfail(strict=True, reason=e.xfail)] if e.xfail else [])
-    for e in EDITS
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(e, id=e.id, marks=[pytest.mark.xfail(strict=True, reason=e.xfail)] if e.xfail else [])
+        for e in EDITS
+    ],
+)
 def test_edit_changes_only_what_was_edited(edit: Edit) -> None:
     data, before, doc, out = apply_edit(edit)
     assert out != data
@@ -644,8 +921,12 @@ def test_edit_inside_element_form_nested_value_changes_one_line() -> None:
     path = fixture("03_btdf_master.xml")
     data = path.read_bytes()
     doc = load(data)
-    edit_setting(doc, "${PortPrefix}.Invoices.WCF-Custom", "BindingConfiguration",
-                 lambda v: v.replace('mode="Transport"', 'mode="TransportWithMessageCredential"'))
+    edit_setting(
+        doc,
+        "${PortPrefix}.Invoices.WCF-Custom",
+        "BindingConfiguration",
+        lambda v: v.replace('mode="Transport"', 'mode="TransportWithMessageCredential"'),
+    )
     out = dump(doc)
     report = compare_files(data, out)
     assert [d.path.rsplit("/", 1)[-1] for d in report.differences] == ["@mode"]
@@ -701,8 +982,8 @@ def test_one_property_edit_keeps_99_percent_of_lines(path: Path) -> None:
     again = load(out)
     assert again.send_ports[0].priority == new_priority
     assert again.send_ports[1:] == doc.send_ports[1:] and again.groups == doc.groups
-    before = data[len(doc.bom):].decode(doc.encoding).splitlines()
-    after = out[len(doc.bom):].decode(doc.encoding).splitlines()
+    before = data[len(doc.bom) :].decode(doc.encoding).splitlines()
+    after = out[len(doc.bom) :].decode(doc.encoding).splitlines()
     same = sum(b.size for b in difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks())
     assert same / len(before) >= 0.99, f"{same} of {len(before)} lines kept"
     assert len(after) - same <= 1
@@ -718,29 +999,42 @@ XML_CHARS = st.characters(
 texts = st.text(XML_CHARS, max_size=20)
 some_text = st.text(XML_CHARS, min_size=1, max_size=20)
 names = st.text(XML_CHARS, min_size=1, max_size=30)
-tokens = st.one_of(st.from_regex(r"\$\{[A-Za-z_][A-Za-z0-9_.]{0,12}\}", fullmatch=True),
-                   st.from_regex(r"\$\([A-Za-z_][A-Za-z0-9_.]{0,12}\)", fullmatch=True))
+tokens = st.one_of(
+    st.from_regex(r"\$\{[A-Za-z_][A-Za-z0-9_.]{0,12}\}", fullmatch=True),
+    st.from_regex(r"\$\([A-Za-z_][A-Za-z0-9_.]{0,12}\)", fullmatch=True),
+)
 flags = st.booleans() | tokens
 xml_names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,15}", fullmatch=True)
-times = st.builds(lambda h, m, s, frac, tz: f"2000-01-01T{h:02d}:{m:02d}:{s:02d}{frac}{tz}",
-                  st.integers(0, 23), st.integers(0, 59), st.integers(0, 59),
-                  st.sampled_from(["", ".0000000", ".5"]), st.sampled_from(["", "Z", "+02:00", "-07:00"]))
+times = st.builds(
+    lambda h, m, s, frac, tz: f"2000-01-01T{h:02d}:{m:02d}:{s:02d}{frac}{tz}",
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.integers(0, 59),
+    st.sampled_from(["", ".0000000", ".5"]),
+    st.sampled_from(["", "Z", "+02:00", "-07:00"]),
+)
 
 
 def _xml_value(tag: str, attr: str, text: str) -> str:
     from model.bindings.xmltext import escape_attr, escape_text
+
     return f'<{tag} name="{escape_attr(attr)}"><inner>{escape_text(text)}</inner><empty /></{tag}>'
 
 
 xml_values = st.builds(_xml_value, xml_names, texts, texts)
 # Element-form (BTDF) nested values are read back as lxml serialises them: values in that form.
 plain = st.text(alphabet="abcXYZ019 .:-_", min_size=1, max_size=10)
-canonical_xml_values = st.builds(lambda tag, attr, text: f'<{tag} name="{attr}"><inner>{text}</inner><empty/></{tag}>',
-                                 xml_names, plain, plain)
+canonical_xml_values = st.builds(
+    lambda tag, attr, text: f'<{tag} name="{attr}"><inner>{text}</inner><empty/></{tag}>', xml_names, plain, plain
+)
 # Unreadable nested text: not empty, not starting like markup (which would be read as XML).
 unparsed = some_text.filter(lambda s: s.strip() != "" and not s.lstrip().startswith("<"))
-adapter_types = st.builds(AdapterType, name=names, capabilities=st.none() | st.integers(0, 2**31 - 1) | tokens,
-                          configuration_clsid=st.none() | st.uuids().map(str))
+adapter_types = st.builds(
+    AdapterType,
+    name=names,
+    capabilities=st.none() | st.integers(0, 2**31 - 1) | tokens,
+    configuration_clsid=st.none() | st.uuids().map(str),
+)
 
 
 @st.composite
@@ -751,23 +1045,38 @@ def statements(draw: st.DrawFn) -> FilterStatement:
 
 
 filters = st.one_of(
-    st.builds(Filter, groups=st.lists(st.builds(FilterGroup, statements=st.lists(statements(), max_size=3).map(tuple)),
-                                      max_size=3).map(tuple)),
+    st.builds(
+        Filter,
+        groups=st.lists(
+            st.builds(FilterGroup, statements=st.lists(statements(), max_size=3).map(tuple)), max_size=3
+        ).map(tuple),
+    ),
     st.builds(Filter, unparsed=unparsed),
 )
 maps = st.builds(Map, full_name=names, assembly_qualified_name=st.none() | texts)
-pipelines = st.builds(Pipeline, name=names, fully_qualified_name=st.none() | texts,
-                      type=st.none() | st.sampled_from([1, 2]) | tokens, tracking_option=st.none() | texts,
-                      description=st.none() | texts)
-certificates = st.builds(Certificate, long_name=st.none() | texts, short_name=st.none() | texts,
-                         usage_type=st.none() | texts, thumbprint=st.none() | texts)
+pipelines = st.builds(
+    Pipeline,
+    name=names,
+    fully_qualified_name=st.none() | texts,
+    type=st.none() | st.sampled_from([1, 2]) | tokens,
+    tracking_option=st.none() | texts,
+    description=st.none() | texts,
+)
+certificates = st.builds(
+    Certificate,
+    long_name=st.none() | texts,
+    short_name=st.none() | texts,
+    usage_type=st.none() | texts,
+    thumbprint=st.none() | texts,
+)
 
 
 def port_strategy(xml: st.SearchStrategy[str]) -> st.SearchStrategy[SendPort]:
     """Send ports whose XML-valued fields (adapter settings, pipeline data) are drawn from ``xml``."""
     # An empty setting (<X vt="8" />) reads as None by design: values are None or non-empty.
-    adapter_properties = st.builds(AdapterProperty, xml_names, st.none() | st.sampled_from([1, 3, 8, 11, 19]),
-                                   st.none() | some_text | xml | tokens)
+    adapter_properties = st.builds(
+        AdapterProperty, xml_names, st.none() | st.sampled_from([1, 3, 8, 11, 19]), st.none() | some_text | xml | tokens
+    )
     adapter_settings = st.one_of(
         st.builds(AdapterSettings, properties=st.lists(adapter_properties, max_size=4).map(tuple)),
         st.builds(AdapterSettings, unparsed=unparsed),
@@ -841,15 +1150,25 @@ def test_generated_ports_and_groups_survive_a_fresh_document(ports: list[SendPor
     assert dump(again) == data
 
 
-FIXTURE_DOCS = ["01_messaging.xml", "04_crlf.xml", "05_tabs_no_final_newline.xml", "08_utf16le_bom.xml",
-                "10_empty_send_port_collection.xml", "11_receive_ports_only.xml"]
+FIXTURE_DOCS = [
+    "01_messaging.xml",
+    "04_crlf.xml",
+    "05_tabs_no_final_newline.xml",
+    "08_utf16le_bom.xml",
+    "10_empty_send_port_collection.xml",
+    "11_receive_ports_only.xml",
+]
 
 
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(file=st.sampled_from(FIXTURE_DOCS), ports=st.lists(send_ports, min_size=1, max_size=2),
-       grps=st.lists(groups, max_size=2))
-def test_generated_ports_and_groups_survive_a_loaded_document(file: str, ports: list[SendPort],
-                                                              grps: list[SendPortGroup]) -> None:
+@given(
+    file=st.sampled_from(FIXTURE_DOCS),
+    ports=st.lists(send_ports, min_size=1, max_size=2),
+    grps=st.lists(groups, max_size=2),
+)
+def test_generated_ports_and_groups_survive_a_loaded_document(
+    file: str, ports: list[SendPort], grps: list[SendPortGroup]
+) -> None:
     data = fixture(file).read_bytes()
     doc = load(data)
     existing_ports, existing_groups = list(doc.send_ports), list(doc.groups)
@@ -864,8 +1183,11 @@ def test_generated_ports_and_groups_survive_a_loaded_document(file: str, ports: 
 
 
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(file=st.sampled_from(["01_messaging.xml", "02_solicit_response_and_adapters.xml", "03_btdf_master.xml"]),
-       index=st.integers(0, 4), generated=port_strategy(canonical_xml_values))
+@given(
+    file=st.sampled_from(["01_messaging.xml", "02_solicit_response_and_adapters.xml", "03_btdf_master.xml"]),
+    index=st.integers(0, 4),
+    generated=port_strategy(canonical_xml_values),
+)
 def test_generated_values_merged_into_a_read_port_survive(file: str, index: int, generated: SendPort) -> None:
     """Every field of a port read from a file replaced by generated values: the three-way merge
     must write something that reads back as the new model."""
@@ -875,7 +1197,9 @@ def test_generated_values_merged_into_a_read_port_survive(file: str, index: int,
     doc.send_ports[index] = edited
     again = load(dump(doc))
     assert again.send_ports[index] == generated
-    assert again.send_ports[:index] + again.send_ports[index + 1:] == doc.send_ports[:index] + doc.send_ports[index + 1:]
+    assert (
+        again.send_ports[:index] + again.send_ports[index + 1 :] == doc.send_ports[:index] + doc.send_ports[index + 1 :]
+    )
 
 
 @pytest.mark.parametrize("field", ["send_pipeline_data", "receive_pipeline_data"])
@@ -885,9 +1209,11 @@ def test_empty_pipeline_data_survives_a_round_trip(field: str) -> None:
     assert getattr(again.send_ports[0], field) == ""
 
 
-CRLF_BUG = ("writer: text written into a CRLF file is not given the file's line breaks: a line break inside a "
-            "value is written as a lone LF, and a CR as '&#xD;' (so nested documents rendered with CRLF "
-            "become '&#xD;' + LF); the file ends up with mixed line breaks")
+CRLF_BUG = (
+    "writer: text written into a CRLF file is not given the file's line breaks: a line break inside a "
+    "value is written as a lone LF, and a CR as '&#xD;' (so nested documents rendered with CRLF "
+    "become '&#xD;' + LF); the file ends up with mixed line breaks"
+)
 
 
 def test_multi_line_text_in_a_crlf_file_keeps_crlf() -> None:
@@ -904,7 +1230,8 @@ def test_new_port_with_a_filter_in_a_crlf_file_keeps_crlf() -> None:
     data = fixture("04_crlf.xml").read_bytes()
     doc = load(data)
     port = new_send_port("Crlf.Filtered.FILE", address="C:\\Out\\%MessageID%.xml").model_copy(
-        update={"filter": Filter(groups=(NEW_GROUP,))})
+        update={"filter": Filter(groups=(NEW_GROUP,))}
+    )
     doc.send_ports.append(port)
     out = dump(doc).decode()
     assert load(out.encode()).send_ports[-1] == port

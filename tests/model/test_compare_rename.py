@@ -7,8 +7,11 @@ from support.bindings import binding_file, group, port
 
 from model.bindings.compare import compare_files
 
-PORTS = [port("A", address="C:\\Out\\a.xml"), port("B", address="ftp://partner.example/in"),
-         port("C", address="C:\\Out\\c.xml")]  # addresses given: by default they follow the name
+PORTS = [
+    port("A", address="C:\\Out\\a.xml"),
+    port("B", address="ftp://partner.example/in"),
+    port("C", address="C:\\Out\\c.xml"),
+]  # addresses given: by default they follow the name
 GROUPS = [group("G", ["A"]), group("H", ["C"])]
 BASE = binding_file(ports=PORTS, groups=GROUPS)
 
@@ -38,8 +41,11 @@ def test_renamed_group_is_one_rename() -> None:
 def test_renamed_member_also_changes_the_groups_that_list_it() -> None:
     after = binding_file(ports=renamed_port("A", "A2"), groups=[group("G", ["A2"]), group("H", ["C"])])
     report = compare_files(BASE, after)
-    assert report.lines() == ["renamed send port 'A' -> 'A2'", "changed send port group 'G':",
-                              "  Send ports › Member A › Name: 'A' → 'A2'"]
+    assert report.lines() == [
+        "renamed send port 'A' -> 'A2'",
+        "changed send port group 'G':",
+        "  Send ports › Member A › Name: 'A' → 'A2'",
+    ]
     assert report.count == 2
 
 

@@ -58,12 +58,15 @@ def test_parse_document_keeps_lines_true_past_a_declaration() -> None:
     assert root.tag == "a" and root[0].sourceline == 3
 
 
-@pytest.mark.parametrize(("text", "template", "line"), [
-    ("", EMPTY_DOCUMENT, 1),
-    ("  \n ", EMPTY_DOCUMENT, 1),
-    (XXE, DTD_REFUSED, 2),
-    ('<a>\n<!ENTITY y "z"></a>', DTD_REFUSED, 2),
-])
+@pytest.mark.parametrize(
+    ("text", "template", "line"),
+    [
+        ("", EMPTY_DOCUMENT, 1),
+        ("  \n ", EMPTY_DOCUMENT, 1),
+        (XXE, DTD_REFUSED, 2),
+        ('<a>\n<!ENTITY y "z"></a>', DTD_REFUSED, 2),
+    ],
+)
 def test_parse_document_refuses_empty_text_and_dtds(text: str, template: str, line: int) -> None:
     with pytest.raises(XmlProblem) as caught:
         parse_document(text)
@@ -91,10 +94,14 @@ def test_parse_document_expands_no_undeclared_entity() -> None:
 
 
 def test_settings_text_writes_one_property_per_line_with_values_escaped_once() -> None:
-    settings = AdapterSettings(properties=(
-        AdapterProperty("A", 8, '<x a="1">t &amp; u</x>'), AdapterProperty("B", 1, None),
-        AdapterProperty("C", None, "two\nlines"), AdapterProperty("D", 8, ""),
-    ))
+    settings = AdapterSettings(
+        properties=(
+            AdapterProperty("A", 8, '<x a="1">t &amp; u</x>'),
+            AdapterProperty("B", 1, None),
+            AdapterProperty("C", None, "two\nlines"),
+            AdapterProperty("D", 8, ""),
+        )
+    )
     text = settings_text(settings)
     lines = text.splitlines()
     assert lines[0] == "<CustomProps>" and lines[-1] == "</CustomProps>"
@@ -114,8 +121,9 @@ def test_fixtures_hold_settings_to_round_trip() -> None:
 
 
 _NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,12}", fullmatch=True)
-_VALUES = st.none() | st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20) \
-    .map(lambda s: s.strip() or None)  # layout around a value is not kept (an element's text is)
+_VALUES = st.none() | st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20).map(
+    lambda s: s.strip() or None
+)  # layout around a value is not kept (an element's text is)
 
 
 @given(st.lists(st.tuples(_NAMES, st.sampled_from([None, 1, 3, 8, 11, 19]), _VALUES), max_size=8))
@@ -126,8 +134,11 @@ def test_any_settings_round_trip(rows: list[tuple[str, int | None, str | None]])
 
 def test_settings_from_text_reads_document_order_and_vt_codes() -> None:
     got = settings_from_text('<CustomProps>\n<B vt="3">5</B><A>x</A><!-- note --><C vt="8"/></CustomProps>')
-    assert got.properties == (AdapterProperty("B", 3, "5"), AdapterProperty("A", None, "x"),
-                              AdapterProperty("C", 8, None))
+    assert got.properties == (
+        AdapterProperty("B", 3, "5"),
+        AdapterProperty("A", None, "x"),
+        AdapterProperty("C", 8, None),
+    )
 
 
 def test_settings_from_text_keeps_an_empty_string_only_where_it_was_one() -> None:
@@ -137,7 +148,9 @@ def test_settings_from_text_keeps_an_empty_string_only_where_it_was_one() -> Non
 
 
 def test_settings_from_text_reads_nested_elements_as_a_document() -> None:
-    got = settings_from_text("<CustomProps><Binding vt=\"8\">\n  <binding name='x'><a/></binding>\n</Binding></CustomProps>")
+    got = settings_from_text(
+        "<CustomProps><Binding vt=\"8\">\n  <binding name='x'><a/></binding>\n</Binding></CustomProps>"
+    )
     assert got.value("Binding") == '<binding name="x"><a/></binding>'
 
 
@@ -148,13 +161,16 @@ def test_settings_from_text_clears_unparsed_and_keeps_the_rest() -> None:
     assert current.value("A") == "1"  # the model is immutable: a new value came back
 
 
-@pytest.mark.parametrize(("text", "template", "argument", "line"), [
-    ("<Settings><A/></Settings>", NOT_CUSTOM_PROPS, "", 1),
-    ('<CustomProps>\n<x:A xmlns:x="urn:x"/></CustomProps>', NAMESPACED_PROPERTY, "", 2),
-    ('<CustomProps>\n\n<Port vt="int">1</Port></CustomProps>', BAD_VT, "Port", 3),
-    ("", EMPTY_DOCUMENT, "", 1),
-    (XXE.replace("<a>&x;</a>", "<CustomProps>&x;</CustomProps>"), DTD_REFUSED, "", 2),
-])
+@pytest.mark.parametrize(
+    ("text", "template", "argument", "line"),
+    [
+        ("<Settings><A/></Settings>", NOT_CUSTOM_PROPS, "", 1),
+        ('<CustomProps>\n<x:A xmlns:x="urn:x"/></CustomProps>', NAMESPACED_PROPERTY, "", 2),
+        ('<CustomProps>\n\n<Port vt="int">1</Port></CustomProps>', BAD_VT, "Port", 3),
+        ("", EMPTY_DOCUMENT, "", 1),
+        (XXE.replace("<a>&x;</a>", "<CustomProps>&x;</CustomProps>"), DTD_REFUSED, "", 2),
+    ],
+)
 def test_settings_from_text_refuses_with_a_clear_message(text: str, template: str, argument: str, line: int) -> None:
     with pytest.raises(XmlProblem) as caught:
         settings_from_text(text)
@@ -184,9 +200,11 @@ def test_settings_from_text_refuses_what_the_model_refuses() -> None:
 
 
 def test_config_values_reads_leaf_children() -> None:
-    text = ('<Config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-            '  <uri>ftp://h/a&amp;b</uri>\n  <empty/>\n  <nil xsi:nil="true" />\n  <uri>second</uri>\n'
-            '  <nested><x>1</x></nested>\n  <y:z xmlns:y="urn:y">ns</y:z>\n  <!-- c -->\n</Config>')
+    text = (
+        '<Config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '  <uri>ftp://h/a&amp;b</uri>\n  <empty/>\n  <nil xsi:nil="true" />\n  <uri>second</uri>\n'
+        '  <nested><x>1</x></nested>\n  <y:z xmlns:y="urn:y">ns</y:z>\n  <!-- c -->\n</Config>'
+    )
     assert config_values(text) == {"uri": "ftp://h/a&b", "empty": "", "nil": None}
 
 
@@ -203,8 +221,10 @@ def test_config_values_refuses_malformed_documents_and_dtds(text: str, template:
 
 
 def test_set_config_child_rewrites_only_the_child_it_touches() -> None:
-    text = ('<Config a="1"  b=\'2\'>\r\n\t<uri>ftp://old</uri>\r\n\t<!-- keep -->\r\n\t<port>21</port>\r\n'
-            '\t<pass xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" />\r\n</Config>')
+    text = (
+        "<Config a=\"1\"  b='2'>\r\n\t<uri>ftp://old</uri>\r\n\t<!-- keep -->\r\n\t<port>21</port>\r\n"
+        '\t<pass xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" />\r\n</Config>'
+    )
     changed = set_config_child(text, "Config", "uri", "ftp://new?a&b")
     assert changed == text.replace("ftp://old", "ftp://new?a&amp;b")
     assert config_values(changed)["uri"] == "ftp://new?a&b"
@@ -212,27 +232,35 @@ def test_set_config_child_rewrites_only_the_child_it_touches() -> None:
 
 
 def test_set_config_child_puts_a_new_child_in_catalog_order_with_its_siblings_indentation() -> None:
-    assert set_config_child(PRETTY, "Config", "b", "2", ["a", "b", "c"]) == \
-        "<Config>\n  <a>1</a>\n  <b>2</b>\n  <c>3</c>\n</Config>"
-    assert set_config_child(PRETTY, "Config", "z", "0", ["z", "a", "c"]) == \
-        "<Config>\n  <z>0</z>\n  <a>1</a>\n  <c>3</c>\n</Config>"
-    assert set_config_child(PRETTY, "Config", "d", "x<y", ["a", "b", "c"]) == \
-        "<Config>\n  <a>1</a>\n  <c>3</c>\n  <d>x&lt;y</d>\n</Config>"
-    assert set_config_child(PRETTY, "Config", "e", None) == \
-        "<Config>\n  <a>1</a>\n  <c>3</c>\n  <e />\n</Config>"
+    assert (
+        set_config_child(PRETTY, "Config", "b", "2", ["a", "b", "c"])
+        == "<Config>\n  <a>1</a>\n  <b>2</b>\n  <c>3</c>\n</Config>"
+    )
+    assert (
+        set_config_child(PRETTY, "Config", "z", "0", ["z", "a", "c"])
+        == "<Config>\n  <z>0</z>\n  <a>1</a>\n  <c>3</c>\n</Config>"
+    )
+    assert (
+        set_config_child(PRETTY, "Config", "d", "x<y", ["a", "b", "c"])
+        == "<Config>\n  <a>1</a>\n  <c>3</c>\n  <d>x&lt;y</d>\n</Config>"
+    )
+    assert set_config_child(PRETTY, "Config", "e", None) == "<Config>\n  <a>1</a>\n  <c>3</c>\n  <e />\n</Config>"
 
 
 def test_set_config_child_in_a_compact_document() -> None:
-    assert set_config_child("<Config><a>1</a></Config>", "Config", "b", "2", ["b", "a"]) == \
-        "<Config><b>2</b><a>1</a></Config>"
+    assert (
+        set_config_child("<Config><a>1</a></Config>", "Config", "b", "2", ["b", "a"])
+        == "<Config><b>2</b><a>1</a></Config>"
+    )
     assert set_config_child("<Config><a>1</a></Config>", "Config", "b", "2") == "<Config><a>1</a><b>2</b></Config>"
 
 
 @pytest.mark.parametrize("text", [None, "", " "])
 def test_set_config_child_starts_a_document_when_there_is_none(text: str | None) -> None:
     fresh = set_config_child(text, "Config", "queue", "q")
-    assert fresh.startswith('<Config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                            'xmlns:xsd="http://www.w3.org/2001/XMLSchema"')
+    assert fresh.startswith(
+        '<Config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
+    )
     assert config_values(fresh) == {"queue": "q"}
     assert set_config_child(text, "MQSConfig", "queue", "q").startswith("<MQSConfig ")
 
@@ -246,16 +274,21 @@ def test_remove_config_child_takes_its_line_and_keeps_the_rest() -> None:
 
 def test_rename_config_child_keeps_attributes_value_and_place() -> None:
     text = '<Config>\n  <a>1</a>\n  <old x="1">v</old>\n  <self />\n</Config>'
-    assert rename_config_child(text, "old", "new") == '<Config>\n  <a>1</a>\n  <new x="1">v</new>\n  <self />\n</Config>'
+    assert (
+        rename_config_child(text, "old", "new") == '<Config>\n  <a>1</a>\n  <new x="1">v</new>\n  <self />\n</Config>'
+    )
     assert rename_config_child(text, "self", "other") == text.replace("<self />", "<other />")
     assert rename_config_child(text, "missing", "new") == text
 
 
-@pytest.mark.parametrize("change", [
-    lambda t: set_config_child(t, "Config", "a", "1"),
-    lambda t: remove_config_child(t, "a"),
-    lambda t: rename_config_child(t, "a", "b"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: set_config_child(t, "Config", "a", "1"),
+        lambda t: remove_config_child(t, "a"),
+        lambda t: rename_config_child(t, "a", "b"),
+    ],
+)
 @pytest.mark.parametrize(("text", "template"), [(XXE, DTD_REFUSED), ("<Config><a></Config>", None)])
 def test_config_rewrites_refuse_malformed_documents_and_dtds(change, text: str, template: str | None) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(XmlProblem) as caught:

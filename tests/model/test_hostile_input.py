@@ -92,8 +92,18 @@ def test_mismatched_tag(tmp_path: Path) -> None:
     assert "mismatch" in e.message.lower()
 
 
-@pytest.mark.parametrize("data", [b"this is not xml", b"\x00\x01\x02garbage", b"{\"json\": true}", b"<<<>>>",
-                                  b"<BindingInfo", b"<!-- only a comment -->"], ids=repr)
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"this is not xml",
+        b"\x00\x01\x02garbage",
+        b'{"json": true}',
+        b"<<<>>>",
+        b"<BindingInfo",
+        b"<!-- only a comment -->",
+    ],
+    ids=repr,
+)
 def test_garbage(tmp_path: Path, data: bytes) -> None:
     refused(tmp_path, data)
 
@@ -160,8 +170,11 @@ def test_utf16_declaration_on_utf8_bytes_is_read_as_utf8() -> None:
 
 
 def test_declared_single_byte_encoding_is_honoured() -> None:
-    data = messaging().replace(b'encoding="utf-8"', b'encoding="iso-8859-1"', 1).replace(
-        b"Archives every order.", "Archivé: every order.".encode("latin-1"))
+    data = (
+        messaging()
+        .replace(b'encoding="utf-8"', b'encoding="iso-8859-1"', 1)
+        .replace(b"Archives every order.", "Archivé: every order.".encode("latin-1"))
+    )
     doc = load(data)
     assert doc.send_ports[0].description.startswith("Archivé: every order.")  # type: ignore[union-attr]
     assert dump(doc) == data
@@ -187,7 +200,7 @@ def test_utf16_files_with_bom_round_trip(tmp_path: Path, codec: str, bom: bytes)
     assert dump(doc) == data
     doc.send_ports[0] = doc.send_ports[0].model_copy(update={"priority": 9})
     out = dump(doc)
-    assert out.startswith(bom) and out[len(bom):].decode(codec).count("<Priority>9</Priority>") == 1
+    assert out.startswith(bom) and out[len(bom) :].decode(codec).count("<Priority>9</Priority>") == 1
     assert load(out).send_ports[0].priority == 9
     assert compare_files(data, out).changed
 
@@ -228,20 +241,25 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 def quadratic_blowup() -> bytes:
     big = "A" * 100_000
     refs = "&big;" * 10_000
-    return (f'<?xml version="1.0"?>\n<!DOCTYPE BindingInfo [<!ENTITY big "{big}">]>\n'
-            f'<BindingInfo><SendPortCollection><SendPort Name="x"><Description>{refs}</Description>'
-            "</SendPort></SendPortCollection></BindingInfo>\n").encode()
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE BindingInfo [<!ENTITY big "{big}">]>\n'
+        f'<BindingInfo><SendPortCollection><SendPort Name="x"><Description>{refs}</Description>'
+        "</SendPort></SendPortCollection></BindingInfo>\n"
+    ).encode()
 
 
 def external_entity(url: str) -> bytes:
-    return (f'<?xml version="1.0"?>\n<!DOCTYPE BindingInfo [<!ENTITY ext SYSTEM "{url}">]>\n'
-            '<BindingInfo><SendPortCollection><SendPort Name="x"><Description>&ext;</Description>'
-            "</SendPort></SendPortCollection></BindingInfo>\n").encode()
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE BindingInfo [<!ENTITY ext SYSTEM "{url}">]>\n'
+        '<BindingInfo><SendPortCollection><SendPort Name="x"><Description>&ext;</Description>'
+        "</SendPort></SendPortCollection></BindingInfo>\n"
+    ).encode()
 
 
 def parameter_entity(url: str) -> bytes:
-    return (f'<?xml version="1.0"?>\n<!DOCTYPE BindingInfo [<!ENTITY % p SYSTEM "{url}"> %p;]>\n'
-            "<BindingInfo />\n").encode()
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE BindingInfo [<!ENTITY % p SYSTEM "{url}"> %p;]>\n<BindingInfo />\n'
+    ).encode()
 
 
 def dtd_cases(secret: Path) -> dict[str, bytes]:
@@ -252,13 +270,13 @@ def dtd_cases(secret: Path) -> dict[str, bytes]:
         "external-entity-etc-passwd": external_entity("file:///etc/passwd"),
         "external-entity-http": external_entity("http://example.invalid/secret.txt"),
         "external-dtd": b'<?xml version="1.0"?>\n<!DOCTYPE BindingInfo SYSTEM "http://example.invalid/x.dtd">\n'
-                        b"<BindingInfo />\n",
+        b"<BindingInfo />\n",
         "external-dtd-file": f'<!DOCTYPE BindingInfo SYSTEM "{secret.as_uri()}">\n<BindingInfo />\n'.encode(),
         "parameter-entity-file": parameter_entity(secret.as_uri()),
         "parameter-entity-http": parameter_entity("http://example.invalid/p.dtd"),
         "public-dtd": b'<!DOCTYPE BindingInfo PUBLIC "-//X//DTD X//EN" "http://example.invalid/x.dtd">\n'
-                      b"<BindingInfo />\n",
-        "dtd-after-comment": b"<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE BindingInfo []>\n<BindingInfo />\n",
+        b"<BindingInfo />\n",
+        "dtd-after-comment": b'<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE BindingInfo []>\n<BindingInfo />\n',
     }
 
 
@@ -266,8 +284,9 @@ DTD_CASE_IDS = list(dtd_cases(Path("/x")))
 
 
 @pytest.mark.parametrize("case", DTD_CASE_IDS)
-def test_document_type_declarations_are_refused(tmp_path: Path, secret_file: Path, case: str,
-                                                no_network: list[object]) -> None:
+def test_document_type_declarations_are_refused(
+    tmp_path: Path, secret_file: Path, case: str, no_network: list[object]
+) -> None:
     data = dtd_cases(secret_file)[case]
     e = refused(tmp_path, data)
     text = data.decode("utf-8")
@@ -285,8 +304,7 @@ def test_document_type_declaration_message_says_why(tmp_path: Path, secret_file:
 
 def test_xinclude_is_refused_and_nothing_is_read(tmp_path: Path, secret_file: Path) -> None:
     for href in (str(secret_file), secret_file.as_uri(), "/etc/passwd", "http://example.invalid/x.xml"):
-        include = (f'<xi:include href="{href}" parse="text" '
-                   'xmlns:xi="http://www.w3.org/2001/XInclude"/>').encode()
+        include = (f'<xi:include href="{href}" parse="text" xmlns:xi="http://www.w3.org/2001/XInclude"/>').encode()
         data = messaging().replace(b'<Description xsi:nil="true" />', include, 1)
         e = refused(tmp_path, data)
         assert "XInclude" in e.message
@@ -367,15 +385,18 @@ def test_compare_refuses_what_load_refuses(tmp_path: Path, secret_file: Path) ->
 
 
 def filter_with_entity(secret: Path) -> bytes:
-    return (f'<Filter>&lt;!DOCTYPE Filter [&lt;!ENTITY x SYSTEM "{secret.as_uri()}"&gt;]&gt;'
-            '&lt;Filter&gt;&lt;Group&gt;&lt;Statement Property="BTS.MessageType" Operator="0" Value="&amp;x;" /&gt;'
-            "&lt;/Group&gt;&lt;/Filter&gt;</Filter>").encode()
+    return (
+        f'<Filter>&lt;!DOCTYPE Filter [&lt;!ENTITY x SYSTEM "{secret.as_uri()}"&gt;]&gt;'
+        '&lt;Filter&gt;&lt;Group&gt;&lt;Statement Property="BTS.MessageType" Operator="0" Value="&amp;x;" /&gt;'
+        "&lt;/Group&gt;&lt;/Filter&gt;</Filter>"
+    ).encode()
 
 
 NESTED_FILTERS = {
     "filter-not-xml": lambda secret: b"<Filter>BTS.ReceivePortName == Stock.In</Filter>",
-    "filter-broken-xml": lambda secret: (b'<Filter>&lt;Filter&gt;&lt;Group&gt;&lt;Statement Property="A" '
-                                         b'Operator="0"&lt;/Group&gt;</Filter>'),
+    "filter-broken-xml": lambda secret: (
+        b'<Filter>&lt;Filter&gt;&lt;Group&gt;&lt;Statement Property="A" Operator="0"&lt;/Group&gt;</Filter>'
+    ),
     "filter-with-dtd": filter_with_entity,
 }
 NESTED_IDS = [*NESTED_FILTERS, "settings-broken-xml", "settings-not-xml"]
@@ -394,12 +415,11 @@ def broken_nested(case: str, secret: Path) -> tuple[bytes, str, str, bytes]:
         return data[:start] + broken + data[end:], "Stock.Alert.SMTP", "settings", broken
     new = NESTED_FILTERS[case](secret)
     at = data.index(b"<Filter />", data.index(b'Name="Stock.Quote.HTTP"'))
-    return data[:at] + new + data[at + len(b"<Filter />"):], "Stock.Quote.HTTP", "filter", new
+    return data[:at] + new + data[at + len(b"<Filter />") :], "Stock.Quote.HTTP", "filter", new
 
 
 @pytest.mark.parametrize("case", NESTED_IDS)
-def test_broken_nested_document_is_kept_written_back_and_reported(tmp_path: Path, secret_file: Path,
-                                                                   case: str) -> None:
+def test_broken_nested_document_is_kept_written_back_and_reported(tmp_path: Path, secret_file: Path, case: str) -> None:
     data, port_name, what, marker = broken_nested(case, secret_file)
     path = tmp_path / "nested.xml"
     path.write_bytes(data)
@@ -415,7 +435,8 @@ def test_broken_nested_document_is_kept_written_back_and_reported(tmp_path: Path
         assert settings is not None and settings.unparsed is not None and settings.properties == ()
         raw = settings.unparsed
     assert raw.strip() and raw in data.decode("utf-8").replace("&lt;", "<").replace("&gt;", ">").replace(
-        "&quot;", '"').replace("&amp;", "&")
+        "&quot;", '"'
+    ).replace("&amp;", "&")
     assert SECRET not in repr(doc.send_ports) and SECRET not in dump(doc).decode()
     assert dump(doc) == data
     # Other ports are read as usual.
@@ -459,8 +480,13 @@ def test_unreadable_text_written_into_an_element_form_value_keeps_the_file_reada
     if field == "filter":
         edited = port.model_copy(update={"filter": Filter(unparsed=value)})
     elif field == "settings":
-        edited = port.model_copy(update={"primary_transport": port.primary_transport.model_copy(  # type: ignore[union-attr]
-            update={"settings": AdapterSettings(unparsed=value)})})
+        edited = port.model_copy(
+            update={
+                "primary_transport": port.primary_transport.model_copy(  # type: ignore[union-attr]
+                    update={"settings": AdapterSettings(unparsed=value)}
+                )
+            }
+        )
     else:
         edited = port.model_copy(update={"send_pipeline_data": value})
     doc.send_ports[0] = edited
@@ -473,10 +499,12 @@ def test_new_document_with_hostile_looking_values_stays_readable() -> None:
     from model.domain import Filter, FilterGroup, FilterStatement, new_send_port
 
     nasty = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e; <xi:include href="/etc/passwd"/> ]]> &amp;'
-    port = new_send_port(nasty, address=nasty).model_copy(update={
-        "description": nasty,
-        "filter": Filter(groups=(FilterGroup(statements=(FilterStatement(property=nasty, value=nasty),)),)),
-    })
+    port = new_send_port(nasty, address=nasty).model_copy(
+        update={
+            "description": nasty,
+            "filter": Filter(groups=(FilterGroup(statements=(FilterStatement(property=nasty, value=nasty),)),)),
+        }
+    )
     again = load(dump(BindingDocument([port])))
     assert again.send_ports == [port]
     assert not re.search(r"root:.*:0:0:", repr(again.send_ports))

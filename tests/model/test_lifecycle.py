@@ -107,9 +107,7 @@ def port_view(state: State, context: str) -> View:
         "App",
         is_static=context != "dynamic",
         is_two_way=context == "two_way",
-        orchestrations=("Orders.Process.SendOrder",)
-        if context == "orchestration_bound"
-        else (),
+        orchestrations=("Orders.Process.SendOrder",) if context == "orchestration_bound" else (),
     )
     ports = [port]
     groups = [GroupInfo("H", U, "App")]
@@ -129,9 +127,7 @@ def group_view(state: State, context: str) -> View:
         members = ("M",)
     elif context == "missing_member":
         members = ("Ghost",)
-    return View.of(
-        ports, [GroupInfo("G", state, "App", members), GroupInfo("H", U, "App")]
-    )
+    return View.of(ports, [GroupInfo("G", state, "App", members), GroupInfo("H", U, "App")])
 
 
 def is_consistent(view: View) -> bool:
@@ -195,18 +191,12 @@ def expected(row: Row) -> list[Change] | Refused:
             if ctx == "no_members":
                 return refused("it has no members.", "Add a send port to it first.")
             if ctx in ("unenlisted_member", "missing_member"):
-                return refused(
-                    "none of its members is enlisted.", "Enlist or start at least one"
-                )
+                return refused("none of its members is enlisted.", "Enlist or start at least one")
         last_of_enlisted_group = ctx in (
             "last_enlisted_of_stopped_group",
             "last_enlisted_of_started_group",
         )
-        if (
-            kind is Kind.PORT
-            and row.action is Action.UNENLIST
-            and last_of_enlisted_group
-        ):
+        if kind is Kind.PORT and row.action is Action.UNENLIST and last_of_enlisted_group:
             return refused("last enlisted member of send port group 'G'")
         return [Transition(kind, name, a, b) for a, b in pairwise(cell)]
     if row.action is Action.DELETE:
@@ -225,13 +215,9 @@ def expected(row: Row) -> list[Change] | Refused:
         return refused("only send ports can be members of a send port group")
     if row.action is Action.ADD_MEMBER:
         if ctx == "dynamic":
-            return refused(
-                "it is a dynamic send port, and only static one-way send ports"
-            )
+            return refused("it is a dynamic send port, and only static one-way send ports")
         if ctx == "two_way":
-            return refused(
-                "it is a solicit-response send port, and only static one-way"
-            )
+            return refused("it is a solicit-response send port, and only static one-way")
         return [MembershipChange("H", "P", True)]
     if ctx not in PORT_GROUP_STATE:
         return refused("it is not a member of that group")
@@ -244,9 +230,7 @@ def expected(row: Row) -> list[Change] | Refused:
 
 ROWS = [
     row
-    for action, (kind, contexts) in product(
-        TABLE_ACTIONS, ((Kind.PORT, PORT_CONTEXTS), (Kind.GROUP, GROUP_CONTEXTS))
-    )
+    for action, (kind, contexts) in product(TABLE_ACTIONS, ((Kind.PORT, PORT_CONTEXTS), (Kind.GROUP, GROUP_CONTEXTS)))
     for state, context in product(State, contexts)
     if is_consistent((row := Row(action, kind, state, context)).view())
 ]
@@ -290,9 +274,7 @@ def test_lifecycle_table(row: Row) -> None:
         table = after.ports if row.kind is Kind.PORT else after.groups
         assert table[row.subject.name].state is final.after
     elif isinstance(final, Deletion):
-        assert row.subject.name not in (
-            after.ports if row.kind is Kind.PORT else after.groups
-        )
+        assert row.subject.name not in (after.ports if row.kind is Kind.PORT else after.groups)
     else:
         assert (final.port in after.groups[final.group].members) is final.added
     # ... and nothing else moves: acting on a group leaves its members' states alone.
@@ -302,9 +284,7 @@ def test_lifecycle_table(row: Row) -> None:
 def untouched(view: View, row: Row) -> tuple[dict[str, PortInfo], dict[str, GroupInfo]]:
     """Everything in the view but the row's subject and the group it joins or leaves."""
     ports = {n: p for n, p in view.ports.items() if P(n) != row.subject}
-    groups = {
-        n: g for n, g in view.groups.items() if G(n) != row.subject and n != row.group
-    }
+    groups = {n: g for n, g in view.groups.items() if G(n) != row.subject and n != row.group}
     return ports, groups
 
 
@@ -330,14 +310,11 @@ def test_bulk_action_is_all_or_nothing() -> None:
         plan(view, Action.START, [P("P1"), P("P2"), G("Empty")])
     assert raised.value.subject == G("Empty")
     assert str(raised.value) == (
-        "Cannot start send port group 'Empty': it has no members. "
-        "Add a send port to it first."
+        "Cannot start send port group 'Empty': it has no members. Add a send port to it first."
     )
 
 
-def test_bulk_refusal_is_raised_for_the_first_refused_subject_in_processing_order() -> (
-    None
-):
+def test_bulk_refusal_is_raised_for_the_first_refused_subject_in_processing_order() -> None:
     view = two_groups_view()
     with pytest.raises(LifecycleError) as raised:
         plan(view, Action.START, [G("Empty"), P("Lone"), P("P1")])
@@ -359,20 +336,14 @@ def test_start_port_and_its_group_in_one_selection() -> None:
 
 def test_enlisting_a_member_lets_its_group_start_in_the_same_plan() -> None:
     view = two_groups_view()
-    assert plan(view, Action.ENLIST, [G("G"), P("P1")])[0] == Transition(
-        Kind.PORT, "P1", U, S
-    )
+    assert plan(view, Action.ENLIST, [G("G"), P("P1")])[0] == Transition(Kind.PORT, "P1", U, S)
     started = apply_plan(view, plan(view, Action.ENLIST, [P("P1")]))
-    assert plan(started, Action.START, [G("G")])[-1] == Transition(
-        Kind.GROUP, "G", S, ST
-    )
+    assert plan(started, Action.START, [G("G")])[-1] == Transition(Kind.GROUP, "G", S, ST)
 
 
 def test_unenlisting_a_group_and_its_last_member_together() -> None:
     view = View.of([PortInfo("P", ST)], [GroupInfo("G", ST, members=("P",))])
-    with pytest.raises(
-        LifecycleError, match="last enlisted member of send port group 'G'"
-    ):
+    with pytest.raises(LifecycleError, match="last enlisted member of send port group 'G'"):
         plan(view, Action.UNENLIST, [P("P")])
     assert plan(view, Action.UNENLIST, [P("P"), G("G")]) == [
         Transition(Kind.GROUP, "G", ST, S),
@@ -383,9 +354,7 @@ def test_unenlisting_a_group_and_its_last_member_together() -> None:
 
 
 def test_unenlisting_both_remaining_members_is_refused_for_the_second() -> None:
-    view = View.of(
-        [PortInfo("A", S), PortInfo("B", ST)], [GroupInfo("G", S, members=("A", "B"))]
-    )
+    view = View.of([PortInfo("A", S), PortInfo("B", ST)], [GroupInfo("G", S, members=("A", "B"))])
     assert plan(view, Action.UNENLIST, [P("A")]) == [Transition(Kind.PORT, "A", S, U)]
     with pytest.raises(LifecycleError) as raised:
         plan(view, Action.UNENLIST, [P("A"), P("B")])
@@ -399,16 +368,12 @@ def test_last_member_of_several_groups_names_them_all() -> None:
     )
     with pytest.raises(LifecycleError) as raised:
         plan(view, Action.UNENLIST, [P("P")])
-    assert "send port groups 'G1' and 'G2', which are still enlisted" in str(
-        raised.value
-    )
+    assert "send port groups 'G1' and 'G2', which are still enlisted" in str(raised.value)
 
 
 def test_deleting_a_group_and_its_member_together() -> None:
     view = View.of([PortInfo("P", U)], [GroupInfo("G", U, members=("P",))])
-    with pytest.raises(
-        LifecycleError, match="Remove it from send port group 'G' first."
-    ):
+    with pytest.raises(LifecycleError, match="Remove it from send port group 'G' first."):
         plan(view, Action.DELETE, [P("P")])
     assert plan(view, Action.DELETE, [P("P"), G("G")]) == [
         Deletion(Kind.GROUP, "G"),
@@ -439,9 +404,7 @@ def test_delete_lists_every_blocker() -> None:
 
 def test_a_subject_selected_twice_counts_once() -> None:
     view = View.of([PortInfo("P", U)])
-    assert plan(view, Action.ENLIST, [P("P"), P("P")]) == [
-        Transition(Kind.PORT, "P", U, S)
-    ]
+    assert plan(view, Action.ENLIST, [P("P"), P("P")]) == [Transition(Kind.PORT, "P", U, S)]
 
 
 @pytest.mark.parametrize(
@@ -459,9 +422,7 @@ def test_unknown_names(subject: Subject, reason: str) -> None:
 
 
 def test_empty_selection_is_refused() -> None:
-    with pytest.raises(
-        LifecycleError, match="Select a send port or send port group first."
-    ):
+    with pytest.raises(LifecycleError, match="Select a send port or send port group first."):
         plan(two_groups_view(), Action.START, [])
 
 
@@ -495,9 +456,7 @@ def application_view() -> View:
         ],
         [
             GroupInfo("G2", U, "Sales", ("B",)),
-            GroupInfo(
-                "G1", S, "Sales", ("Shared",)
-            ),  # its member is another app's, enlisted
+            GroupInfo("G1", S, "Sales", ("Shared",)),  # its member is another app's, enlisted
             GroupInfo("Up", ST, "Sales", ("Done",)),
             GroupInfo("Foreign", U, "Billing", ("Elsewhere",)),
         ],
@@ -518,9 +477,7 @@ def test_start_application_enlists_and_starts_ports_then_groups() -> None:
 
 def test_start_application_refuses_a_group_that_can_never_start() -> None:
     view = application_view()
-    view = View.of(
-        [*view.ports.values()], [*view.groups.values(), GroupInfo("Idle", U, "Sales")]
-    )
+    view = View.of([*view.ports.values()], [*view.groups.values(), GroupInfo("Idle", U, "Sales")])
     with pytest.raises(LifecycleError) as raised:
         plan(view, Action.START_APPLICATION, application="Sales")
     assert raised.value.subject == G("Idle")
@@ -556,18 +513,12 @@ def test_stop_application_stops_started_groups_then_ports() -> None:
         (
             Action.START_APPLICATION,
             View.of([PortInfo("P", ST, "App")], [GroupInfo("G", ST, "App", ("P",))]),
-            (
-                "Cannot start application 'App': all its send ports and send port groups "
-                "are already started."
-            ),
+            ("Cannot start application 'App': all its send ports and send port groups are already started."),
         ),
         (
             Action.STOP_APPLICATION,
             View.of([PortInfo("P", S, "App")], [GroupInfo("G", U, "App")]),
-            (
-                "Cannot stop application 'App': none of its send ports or send port groups "
-                "is started."
-            ),
+            ("Cannot stop application 'App': none of its send ports or send port groups is started."),
         ),
         (
             Action.START_APPLICATION,
@@ -576,9 +527,7 @@ def test_stop_application_stops_started_groups_then_ports() -> None:
         ),
     ],
 )
-def test_application_with_nothing_to_do(
-    action: Action, view: View, reason: str
-) -> None:
+def test_application_with_nothing_to_do(action: Action, view: View, reason: str) -> None:
     with pytest.raises(LifecycleError) as raised:
         plan(view, action, application="App")
     assert (str(raised.value), raised.value.subject) == (reason, None)
@@ -608,17 +557,11 @@ def membership_view(references: dict[str, frozenset[str]] | None = None) -> View
 
 def test_add_member_same_application_or_none() -> None:
     view = membership_view()
-    assert plan(view, Action.ADD_MEMBER, [P("Loose")], group="G") == [
-        MembershipChange("G", "Loose", True)
-    ]
-    assert can_add_member(view, "Free", "Billing") == Verdict(
-        Action.ADD_MEMBER, True, None
-    )
+    assert plan(view, Action.ADD_MEMBER, [P("Loose")], group="G") == [MembershipChange("G", "Loose", True)]
+    assert can_add_member(view, "Free", "Billing") == Verdict(Action.ADD_MEMBER, True, None)
     after = apply_plan(view, plan(view, Action.ADD_MEMBER, [P("Loose")], group="G"))
     assert after.groups["G"].members == ("Local", "Loose")
-    assert {n: p.state for n, p in after.ports.items()} == {
-        n: p.state for n, p in view.ports.items()
-    }
+    assert {n: p.state for n, p in after.ports.items()} == {n: p.state for n, p in view.ports.items()}
 
 
 def test_add_member_from_another_application_needs_a_reference() -> None:
@@ -633,9 +576,7 @@ def test_add_member_from_another_application_needs_a_reference() -> None:
     referenced = membership_view({"Sales": frozenset({"Billing"})})
     assert can_add_member(referenced, "G", "Billing").allowed
     # A reference the other way round does not help.
-    assert not can_add_member(
-        membership_view({"Billing": frozenset({"Sales"})}), "G", "Billing"
-    ).allowed
+    assert not can_add_member(membership_view({"Billing": frozenset({"Sales"})}), "G", "Billing").allowed
     # Nor does a reference from the port's application to the group's.
     assert not can_add_member(referenced, "BillingGroup", "Local").allowed
 
@@ -655,9 +596,7 @@ def test_add_member_from_another_application_needs_a_reference() -> None:
 )
 def test_add_member_refusals(group: str, port: str, phrase: str) -> None:
     verdict = can_add_member(membership_view(), group, port)
-    assert (
-        not verdict.allowed and verdict.reason is not None and phrase in verdict.reason
-    )
+    assert not verdict.allowed and verdict.reason is not None and phrase in verdict.reason
 
 
 def test_add_group_as_member_is_refused() -> None:
@@ -677,8 +616,7 @@ def test_remove_member_rules() -> None:
     )
     refused = can_remove_member(view, "G", "Run")
     assert refused.reason == (
-        "Cannot remove send port 'Run' from send port group 'G': the port is started. "
-        "Stop it first."
+        "Cannot remove send port 'Run' from send port group 'G': the port is started. Stop it first."
     )
     assert can_remove_member(view, "G", "Idle").allowed
     assert can_remove_member(view, "G", "Off").allowed
@@ -705,9 +643,7 @@ def test_allowed_actions_for_an_empty_selection() -> None:
     verdicts = allowed_actions(two_groups_view(), [])
     assert set(verdicts) == {*SELECTION_ACTIONS, *APPLICATION_ACTIONS}
     for action, verdict in verdicts.items():
-        assert verdict == Verdict(
-            action, False, "Select a send port or send port group first."
-        )
+        assert verdict == Verdict(action, False, "Select a send port or send port group first.")
 
 
 def test_allowed_actions_for_a_mixed_selection() -> None:
@@ -716,13 +652,8 @@ def test_allowed_actions_for_a_mixed_selection() -> None:
         [GroupInfo("G", U, "App", ("Run",))],
     )
     verdicts = allowed_actions(view, [P("Run"), P("Off"), G("G")])
-    assert verdicts[Action.ENLIST].reason == (
-        "Cannot enlist send port 'Run': it is already enlisted and started."
-    )
-    assert (
-        verdicts[Action.START].reason
-        == "Cannot start send port 'Run': it is already started."
-    )
+    assert verdicts[Action.ENLIST].reason == ("Cannot enlist send port 'Run': it is already enlisted and started.")
+    assert verdicts[Action.START].reason == "Cannot start send port 'Run': it is already started."
     # Groups come first when stopping, unenlisting and deleting: one line per subject.
     assert verdicts[Action.STOP].reason == (
         "Cannot stop send port group 'G': it is not enlisted, so there is nothing to stop.\n"
@@ -733,9 +664,7 @@ def test_allowed_actions_for_a_mixed_selection() -> None:
         "Cannot unenlist send port 'Off': it is already unenlisted."
     )
     # G is deleted first, so only Run's own state stands in the way.
-    assert verdicts[Action.DELETE].reason == (
-        "Cannot delete send port 'Run': it is started. Unenlist it first."
-    )
+    assert verdicts[Action.DELETE].reason == ("Cannot delete send port 'Run': it is started. Unenlist it first.")
     assert verdicts[Action.START_APPLICATION] == Verdict(Action.START_APPLICATION, True)
     assert verdicts[Action.STOP_APPLICATION] == Verdict(Action.STOP_APPLICATION, True)
 
@@ -748,9 +677,7 @@ def test_allowed_actions_agree_with_plan_for_enabled_actions() -> None:
 
 
 def test_application_actions_need_one_application() -> None:
-    view = View.of(
-        [PortInfo("A", U, "Sales"), PortInfo("B", U, "Billing"), PortInfo("C", U)]
-    )
+    view = View.of([PortInfo("A", U, "Sales"), PortInfo("B", U, "Billing"), PortInfo("C", U)])
     verdict = allowed_actions(view, [P("A"), P("B"), P("C")])[Action.START_APPLICATION]
     assert verdict.reason == (
         "Cannot start an application from this selection: send port 'A' belongs to "
@@ -773,11 +700,7 @@ def test_every_refused_verdict_names_a_selected_object(names: list[str]) -> None
             continue
         for line in verdict.reason.splitlines():
             assert line.endswith(".")
-            assert (
-                not subjects
-                or any(f"'{s.name}'" in line for s in subjects)
-                or ("application 'App'" in line)
-            )
+            assert not subjects or any(f"'{s.name}'" in line for s in subjects) or ("application 'App'" in line)
 
 
 def test_verdict_reason_goes_with_refusal() -> None:
@@ -865,27 +788,19 @@ def views(draw: st.DrawFn) -> View:
             draw(apps),
             draw(mostly),  # static
             not draw(mostly),  # one-way
-            tuple(
-                draw(st.lists(st.sampled_from(["O1", "O2"]), unique=True, max_size=2))
-            ),
+            tuple(draw(st.lists(st.sampled_from(["O1", "O2"]), unique=True, max_size=2))),
         )
         for name in draw(st.lists(st.sampled_from(PORT_NAMES), min_size=1, unique=True))
     ]
     enlisted = {p.name for p in ports if p.state is not U}
     groups = []
     for name in draw(st.lists(st.sampled_from(GROUP_NAMES), min_size=1, unique=True)):
-        members = tuple(
-            draw(st.lists(st.sampled_from([*PORT_NAMES, "Ghost"]), unique=True))
-        )
+        members = tuple(draw(st.lists(st.sampled_from([*PORT_NAMES, "Ghost"]), unique=True)))
         state = draw(states)
         if state is ST and not enlisted.intersection(members):
             state = S  # BizTalk would never show this group started
         groups.append(GroupInfo(name, state, draw(apps), members))
-    references = draw(
-        st.dictionaries(
-            st.sampled_from(["A", "B"]), st.frozensets(st.sampled_from(["A", "B"]))
-        )
-    )
+    references = draw(st.dictionaries(st.sampled_from(["A", "B"]), st.frozensets(st.sampled_from(["A", "B"]))))
     return View.of(ports, groups, references)
 
 

@@ -67,12 +67,15 @@ def dynamic(two: bool = False) -> SendPort:
 # -- adapters_for ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("port", "has_file", "only_two_way"), [
-    (one_way(), True, False),
-    (two_way(), False, True),
-    (dynamic(), True, False),
-    (dynamic(two=True), False, True),
-])
+@pytest.mark.parametrize(
+    ("port", "has_file", "only_two_way"),
+    [
+        (one_way(), True, False),
+        (two_way(), False, True),
+        (dynamic(), True, False),
+        (dynamic(two=True), False, True),
+    ],
+)
 def test_adapters_for(port: SendPort, has_file: bool, only_two_way: bool) -> None:
     names = adapters_for(port)
     assert names == sorted(names, key=str.lower) and names
@@ -89,19 +92,24 @@ def test_with_adapter_applies_the_catalogs_defaults_and_moves_the_handler() -> N
     t = one_way().primary_transport
     new = with_adapter(t, "HTTP")
     spec = adapters.adapter_spec("HTTP")
-    assert spec is not None and new.adapter == AdapterType(name="HTTP", capabilities=spec.capabilities,
-                                                           configuration_clsid=spec.configuration_clsid)
-    assert new.settings == AdapterSettings(properties=tuple(
-        AdapterProperty(n, vt, v) for n, vt, v in adapters.default_settings("HTTP")))
+    assert spec is not None and new.adapter == AdapterType(
+        name="HTTP", capabilities=spec.capabilities, configuration_clsid=spec.configuration_clsid
+    )
+    assert new.settings == AdapterSettings(
+        properties=tuple(AdapterProperty(n, vt, v) for n, vt, v in adapters.default_settings("HTTP"))
+    )
     assert new.send_handler == SendHandler(name="ContosoSendHost", adapter=new.adapter)
     assert (new.address, new.retry_count) == (t.address, 7)  # the rest of the transport stays
 
 
-@pytest.mark.parametrize(("transport", "name", "same"), [
-    (one_way().primary_transport, "FILE", True),          # the same adapter: nothing changes
-    (one_way().primary_transport, "Contoso.Null", False),  # not in the catalog: no settings to default
-    (None, "SFTP", False),                                 # no transport yet: a new one
-])
+@pytest.mark.parametrize(
+    ("transport", "name", "same"),
+    [
+        (one_way().primary_transport, "FILE", True),  # the same adapter: nothing changes
+        (one_way().primary_transport, "Contoso.Null", False),  # not in the catalog: no settings to default
+        (None, "SFTP", False),  # no transport yet: a new one
+    ],
+)
 def test_with_adapter_cases(transport: Transport | None, name: str, same: bool) -> None:
     new = with_adapter(transport, name)
     assert (new == transport) is same
@@ -127,11 +135,14 @@ def _backup(port: SendPort) -> Transport:
     return port.secondary_transport
 
 
-@pytest.mark.parametrize(("port", "adapter"), [
-    (one_way(), "FILE"),
-    (two_way(), "HTTP"),
-    (one_way(primary_transport=Transport(address="x")), "FILE"),  # the primary has no adapter yet
-])
+@pytest.mark.parametrize(
+    ("port", "adapter"),
+    [
+        (one_way(), "FILE"),
+        (two_way(), "HTTP"),
+        (one_way(primary_transport=Transport(address="x")), "FILE"),  # the primary has no adapter yet
+    ],
+)
 def test_backup_on_takes_the_primarys_adapter(port: SendPort, adapter: str) -> None:
     on = with_backup_transport(port, True)
     b = _backup(on)
@@ -155,11 +166,14 @@ def test_backup_adapter_choice() -> None:
     assert not _backup(with_backup_adapter(on, "")).is_configured
 
 
-@pytest.mark.parametrize("edit", [
-    lambda p: with_backup_transport(p, True),
-    lambda p: with_backup_adapter(p, "FILE"),
-    lambda p: with_address(p, "x", backup=True),
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda p: with_backup_transport(p, True),
+        lambda p: with_backup_adapter(p, "FILE"),
+        lambda p: with_address(p, "x", backup=True),
+    ],
+)
 def test_a_dynamic_port_has_no_backup_transport(edit: Callable[[SendPort], SendPort]) -> None:
     with pytest.raises(PortEditError, match="no backup transport"):
         edit(dynamic())
@@ -176,12 +190,15 @@ def test_an_unconfigured_backup_takes_no_address() -> None:
 # -- transport fields ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("port", "address", "error"), [
-    (one_way(), "C:\\New", None),
-    (one_way(), "", "needs an address"),
-    (one_way(), "   ", "needs an address"),
-    (dynamic(), "x", "dynamic send port gets its address"),
-])
+@pytest.mark.parametrize(
+    ("port", "address", "error"),
+    [
+        (one_way(), "C:\\New", None),
+        (one_way(), "", "needs an address"),
+        (one_way(), "   ", "needs an address"),
+        (dynamic(), "x", "dynamic send port gets its address"),
+    ],
+)
 def test_with_address(port: SendPort, address: str, error: str | None) -> None:
     if error is None:
         assert with_address(port, address).address == address
@@ -190,11 +207,14 @@ def test_with_address(port: SendPort, address: str, error: str | None) -> None:
             with_address(port, address)
 
 
-@pytest.mark.parametrize(("host", "expected"), [
-    ("OtherHost", SendHandler(name="OtherHost", adapter=AdapterType(name="FILE"))),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("OtherHost", SendHandler(name="OtherHost", adapter=AdapterType(name="FILE"))),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_with_send_handler(host: str | None, expected: SendHandler | None) -> None:
     t = with_send_handler(one_way(), host).primary_transport
     assert t is not None and t.send_handler == expected
@@ -219,11 +239,14 @@ def test_retries_and_service_window() -> None:
     assert locked_fields(one_way())["primary_transport.from_time"] == "Turn the service window on first."
 
 
-@pytest.mark.parametrize(("old", "end", "value", "written"), [
-    ("2000-01-01T00:00:00", "from_time", time(8, 30), "2000-01-01T08:30:00"),
-    ("2000-01-01T23:59:59", "to_time", time(17, 0, 15), "2000-01-01T17:00:15"),
-    ("2024-05-01T01:00:00+02:00", "from_time", time(9, 5), "2024-05-01T09:05:00"),  # the date is kept
-])
+@pytest.mark.parametrize(
+    ("old", "end", "value", "written"),
+    [
+        ("2000-01-01T00:00:00", "from_time", time(8, 30), "2000-01-01T08:30:00"),
+        ("2000-01-01T23:59:59", "to_time", time(17, 0, 15), "2000-01-01T17:00:15"),
+        ("2024-05-01T01:00:00+02:00", "from_time", time(9, 5), "2024-05-01T09:05:00"),  # the date is kept
+    ],
+)
 def test_service_window_time(old: str, end: str, value: time, written: str) -> None:
     t = replace(one_way().primary_transport, service_window_enabled=True, **{end: old})  # type: ignore[arg-type]
     port = with_service_window_time(one_way(primary_transport=t), end, value)  # type: ignore[arg-type]
@@ -246,12 +269,15 @@ def test_service_window_time_of_a_placeholder_is_none_and_locked() -> None:
 # -- delivery ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("ordered", "stop", "on", "expected"), [
-    (False, False, True, (True, False)),
-    (True, True, False, (False, False)),   # off clears stop-on-failure: it needs ordered delivery
-    (True, False, True, (True, False)),
-    (True, True, True, (True, True)),      # on again keeps what was set
-])
+@pytest.mark.parametrize(
+    ("ordered", "stop", "on", "expected"),
+    [
+        (False, False, True, (True, False)),
+        (True, True, False, (False, False)),  # off clears stop-on-failure: it needs ordered delivery
+        (True, False, True, (True, False)),
+        (True, True, True, (True, True)),  # on again keeps what was set
+    ],
+)
 def test_with_ordered_delivery(ordered: bool, stop: bool, on: bool, expected: tuple[bool, bool]) -> None:
     port = with_ordered_delivery(one_way(ordered_delivery=ordered, stop_sending_on_failure=stop), on)
     assert (port.ordered_delivery, port.stop_sending_on_failure) == expected
@@ -273,19 +299,33 @@ def test_stop_sending_on_failure_needs_ordered_delivery() -> None:
 # -- pipelines, maps, certificate, tracking ------------------------------------------------------
 
 
-CUSTOM = Pipeline(name="Contoso.Pipelines.Send", type=2,
-                  fully_qualified_name="Contoso.Pipelines.Send, Contoso.Pipelines, Version=1.0.0.0")
+CUSTOM = Pipeline(
+    name="Contoso.Pipelines.Send",
+    type=2,
+    fully_qualified_name="Contoso.Pipelines.Send, Contoso.Pipelines, Version=1.0.0.0",
+)
 
 
-@pytest.mark.parametrize(("port", "which", "name", "fqn"), [
-    (one_way(send_pipeline=CUSTOM), "send", "Contoso.Pipelines.Send2",
-     "Contoso.Pipelines.Send2, Contoso.Pipelines, Version=1.0.0.0"),  # the assembly stays
-    (one_way(send_pipeline=None), "send", "Microsoft.BizTalk.DefaultPipelines.XMLTransmit",
-     "Microsoft.BizTalk.DefaultPipelines.XMLTransmit, Microsoft.BizTalk.DefaultPipelines, Version=3.0.1.0, "
-     "Culture=neutral, PublicKeyToken=31bf3856ad364e35"),
-    (one_way(send_pipeline=None), "send", "Contoso.Other", None),
-    (two_way(receive_pipeline=None), "receive", "Contoso.Receive", None),
-])
+@pytest.mark.parametrize(
+    ("port", "which", "name", "fqn"),
+    [
+        (
+            one_way(send_pipeline=CUSTOM),
+            "send",
+            "Contoso.Pipelines.Send2",
+            "Contoso.Pipelines.Send2, Contoso.Pipelines, Version=1.0.0.0",
+        ),  # the assembly stays
+        (
+            one_way(send_pipeline=None),
+            "send",
+            "Microsoft.BizTalk.DefaultPipelines.XMLTransmit",
+            "Microsoft.BizTalk.DefaultPipelines.XMLTransmit, Microsoft.BizTalk.DefaultPipelines, Version=3.0.1.0, "
+            "Culture=neutral, PublicKeyToken=31bf3856ad364e35",
+        ),
+        (one_way(send_pipeline=None), "send", "Contoso.Other", None),
+        (two_way(receive_pipeline=None), "receive", "Contoso.Receive", None),
+    ],
+)
 def test_with_pipeline(port: SendPort, which: str, name: str, fqn: str | None) -> None:
     new = with_pipeline(port, which, name)  # type: ignore[arg-type]
     pipeline = new.send_pipeline if which == "send" else new.receive_pipeline
@@ -293,11 +333,14 @@ def test_with_pipeline(port: SendPort, which: str, name: str, fqn: str | None) -
     assert pipeline.type == (2 if which == "send" else 1)
 
 
-@pytest.mark.parametrize(("port", "which", "name", "error"), [
-    (one_way(), "send", "", "needs a send pipeline"),
-    (one_way(), "send", None, "needs a send pipeline"),
-    (one_way(), "receive", "Contoso.Receive", "no receive pipeline"),
-])
+@pytest.mark.parametrize(
+    ("port", "which", "name", "error"),
+    [
+        (one_way(), "send", "", "needs a send pipeline"),
+        (one_way(), "send", None, "needs a send pipeline"),
+        (one_way(), "receive", "Contoso.Receive", "no receive pipeline"),
+    ],
+)
 def test_pipeline_refusals(port: SendPort, which: str, name: str | None, error: str) -> None:
     with pytest.raises(PortEditError, match=error):
         with_pipeline(port, which, name)  # type: ignore[arg-type]
@@ -311,12 +354,15 @@ def test_pipeline_data_and_its_removal() -> None:
         with_pipeline_data(one_way(), "receive", "<Root />")
 
 
-@pytest.mark.parametrize(("port", "which", "maps", "error"), [
-    (one_way(), "outbound", (Map(full_name="M"),), None),
-    (one_way(), "inbound", (Map(full_name="M"),), "only solicit-response"),
-    (one_way(), "inbound", (), None),
-    (two_way(), "inbound", (Map(full_name="M", assembly_qualified_name="M, A"),), None),
-])
+@pytest.mark.parametrize(
+    ("port", "which", "maps", "error"),
+    [
+        (one_way(), "outbound", (Map(full_name="M"),), None),
+        (one_way(), "inbound", (Map(full_name="M"),), "only solicit-response"),
+        (one_way(), "inbound", (), None),
+        (two_way(), "inbound", (Map(full_name="M", assembly_qualified_name="M, A"),), None),
+    ],
+)
 def test_with_maps(port: SendPort, which: str, maps: tuple[Map, ...], error: str | None) -> None:
     if error is not None:
         with pytest.raises(PortEditError, match=error):
@@ -325,29 +371,38 @@ def test_with_maps(port: SendPort, which: str, maps: tuple[Map, ...], error: str
         assert getattr(with_maps(port, which, maps), f"{which}_maps") == maps  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("cert", "changes", "expected"), [
-    (None, {"thumbprint": "AB12"}, Certificate(thumbprint="AB12")),
-    (Certificate(thumbprint="AB12"), {"thumbprint": ""}, None),  # nothing left: no certificate
-    (Certificate(thumbprint="AB12"), {"long_name": "CN=x"}, Certificate(thumbprint="AB12", long_name="CN=x")),
-])
+@pytest.mark.parametrize(
+    ("cert", "changes", "expected"),
+    [
+        (None, {"thumbprint": "AB12"}, Certificate(thumbprint="AB12")),
+        (Certificate(thumbprint="AB12"), {"thumbprint": ""}, None),  # nothing left: no certificate
+        (Certificate(thumbprint="AB12"), {"long_name": "CN=x"}, Certificate(thumbprint="AB12", long_name="CN=x")),
+    ],
+)
 def test_with_certificate(cert: Certificate | None, changes: dict[str, str], expected: Certificate | None) -> None:
     assert with_certificate(one_way(encryption_cert=cert), **changes).encryption_cert == expected
 
 
-@pytest.mark.parametrize(("port", "flag", "on", "expected"), [
-    (one_way(tracking=0), TrackingFlag.BODY_BEFORE_SEND, True, 1),
-    (one_way(tracking=204), TrackingFlag.PROPERTIES_BEFORE_RECEIVE, False, 140),
-    (one_way(tracking=1), TrackingFlag.BODY_BEFORE_SEND, True, 1),
-    (two_way(tracking=0), TrackingFlag.BODY_AFTER_RECEIVE, True, 8),
-])
+@pytest.mark.parametrize(
+    ("port", "flag", "on", "expected"),
+    [
+        (one_way(tracking=0), TrackingFlag.BODY_BEFORE_SEND, True, 1),
+        (one_way(tracking=204), TrackingFlag.PROPERTIES_BEFORE_RECEIVE, False, 140),
+        (one_way(tracking=1), TrackingFlag.BODY_BEFORE_SEND, True, 1),
+        (two_way(tracking=0), TrackingFlag.BODY_AFTER_RECEIVE, True, 8),
+    ],
+)
 def test_with_tracking_flag(port: SendPort, flag: TrackingFlag, on: bool, expected: int) -> None:
     assert with_tracking_flag(port, flag, on).tracking == expected
 
 
-@pytest.mark.parametrize(("port", "flag", "error"), [
-    (one_way(), TrackingFlag.BODY_AFTER_RECEIVE, "no response"),
-    (one_way(tracking="${Tracking}"), TrackingFlag.BODY_BEFORE_SEND, "placeholder"),
-])
+@pytest.mark.parametrize(
+    ("port", "flag", "error"),
+    [
+        (one_way(), TrackingFlag.BODY_AFTER_RECEIVE, "no response"),
+        (one_way(tracking="${Tracking}"), TrackingFlag.BODY_BEFORE_SEND, "placeholder"),
+    ],
+)
 def test_tracking_refusals(port: SendPort, flag: TrackingFlag, error: str) -> None:
     with pytest.raises(PortEditError, match=error):
         with_tracking_flag(port, flag, True)
@@ -356,17 +411,34 @@ def test_tracking_refusals(port: SendPort, flag: TrackingFlag, error: str) -> No
 # -- locked_fields ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("port", "locked", "open_"), [
-    (one_way(), {"stop_sending_on_failure", "receive_pipeline", "inbound_maps", "tracking.body_after_receive",
-                 "secondary_transport.address"},
-     {"primary_transport.address", "primary_transport.retry_count", "secondary_transport", "priority"}),
-    (two_way(ordered_delivery=True), {"secondary_transport.adapter"},
-     {"stop_sending_on_failure", "receive_pipeline", "inbound_maps", "tracking.body_after_receive"}),
-    (with_backup_transport(one_way(), True), set(), {"secondary_transport.address", "secondary_transport.adapter"}),
-    (dynamic(), {"primary_transport.address", "primary_transport.retry_count", "secondary_transport"},
-     {"priority", "filter"}),
-    (one_way(priority="${Priority}"), {"priority"}, {"tracking"}),
-])
+@pytest.mark.parametrize(
+    ("port", "locked", "open_"),
+    [
+        (
+            one_way(),
+            {
+                "stop_sending_on_failure",
+                "receive_pipeline",
+                "inbound_maps",
+                "tracking.body_after_receive",
+                "secondary_transport.address",
+            },
+            {"primary_transport.address", "primary_transport.retry_count", "secondary_transport", "priority"},
+        ),
+        (
+            two_way(ordered_delivery=True),
+            {"secondary_transport.adapter"},
+            {"stop_sending_on_failure", "receive_pipeline", "inbound_maps", "tracking.body_after_receive"},
+        ),
+        (with_backup_transport(one_way(), True), set(), {"secondary_transport.address", "secondary_transport.adapter"}),
+        (
+            dynamic(),
+            {"primary_transport.address", "primary_transport.retry_count", "secondary_transport"},
+            {"priority", "filter"},
+        ),
+        (one_way(priority="${Priority}"), {"priority"}, {"tracking"}),
+    ],
+)
 def test_locked_fields(port: SendPort, locked: set[str], open_: set[str]) -> None:
     locks = locked_fields(port)
     assert locked <= set(locks), set(locks)

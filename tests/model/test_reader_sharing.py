@@ -14,8 +14,11 @@ def test_equal_sub_models_are_one_object() -> None:
     doc = load(STANDARD)
     static = [p for p in doc.send_ports if p.is_static is not False and p.primary_transport is not None]
     assert len(static) >= 3
-    adapters = {id(p.primary_transport.adapter) for p in static  # type: ignore[union-attr]
-                if p.primary_transport.adapter_name == "FILE"}  # type: ignore[union-attr]
+    adapters = {
+        id(p.primary_transport.adapter)
+        for p in static  # type: ignore[union-attr]
+        if p.primary_transport.adapter_name == "FILE"
+    }  # type: ignore[union-attr]
     assert len(adapters) == 1
     pipelines = [p.send_pipeline for p in doc.send_ports if p.send_pipeline is not None]
     assert len({id(p) for p in pipelines}) < len(pipelines)
@@ -41,7 +44,10 @@ def test_editing_a_shared_sub_model_changes_one_port_only() -> None:
 def test_an_invalid_shared_value_is_still_kept_as_written() -> None:
     data = STANDARD.replace(b'<TransportType Name="FILE"', b'<TransportType Name=""', 1)
     doc = load(data)
-    names = [p.primary_transport.adapter_name for p in doc.send_ports  # type: ignore[union-attr]
-             if p.primary_transport is not None and p.primary_transport.adapter is not None]
+    names = [
+        p.primary_transport.adapter_name
+        for p in doc.send_ports  # type: ignore[union-attr]
+        if p.primary_transport is not None and p.primary_transport.adapter is not None
+    ]
     assert "" in names and "FILE" in names
     assert dump(doc) == data

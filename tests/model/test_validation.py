@@ -24,8 +24,12 @@ SUBSCRIBED = Filter(groups=(FilterGroup(statements=(FilterStatement(property="BT
 
 
 def good_port(name: str = "Out") -> SendPort:
-    return SendPort(name=name, primary_transport=Transport(address=r"C:\Out\%MessageID%.xml", adapter=FILE),
-                    secondary_transport=Transport(address="", primary=False), filter=SUBSCRIBED)
+    return SendPort(
+        name=name,
+        primary_transport=Transport(address=r"C:\Out\%MessageID%.xml", adapter=FILE),
+        secondary_transport=Transport(address="", primary=False),
+        filter=SUBSCRIBED,
+    )
 
 
 def fields(problems: list[tuple[Severity, str, str]], severity: Severity | None = None) -> set[str]:
@@ -36,16 +40,25 @@ def test_a_complete_static_port_has_no_problems() -> None:
     assert port_problems(good_port()) == []
 
 
-@pytest.mark.parametrize(("change", "field", "words"), [
-    ({"primary_transport": None}, "primary_transport.address", "no address"),
-    ({"primary_transport": Transport(address="x")}, "primary_transport.adapter", "no adapter"),
-    ({"primary_transport": Transport(address="  ", adapter=FILE)}, "primary_transport.address", "no address"),
-    ({"secondary_transport": Transport(address="", adapter=FILE, primary=False)},
-     "secondary_transport.address", "backup transport uses FILE but has no address"),
-    ({"secondary_transport": Transport(address=r"C:\Backup", primary=False)},
-     "secondary_transport.adapter", "address but no adapter"),
-    ({"inbound_maps": (Map(full_name="M"),)}, "inbound_maps", "one-way send port has no inbound maps"),
-])
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"primary_transport": None}, "primary_transport.address", "no address"),
+        ({"primary_transport": Transport(address="x")}, "primary_transport.adapter", "no adapter"),
+        ({"primary_transport": Transport(address="  ", adapter=FILE)}, "primary_transport.address", "no address"),
+        (
+            {"secondary_transport": Transport(address="", adapter=FILE, primary=False)},
+            "secondary_transport.address",
+            "backup transport uses FILE but has no address",
+        ),
+        (
+            {"secondary_transport": Transport(address=r"C:\Backup", primary=False)},
+            "secondary_transport.adapter",
+            "address but no adapter",
+        ),
+        ({"inbound_maps": (Map(full_name="M"),)}, "inbound_maps", "one-way send port has no inbound maps"),
+    ],
+)
 def test_static_port_errors(change: dict[str, object], field: str, words: str) -> None:
     problems = port_problems(replace(good_port(), **change))
     errors = [(path, msg) for sev, path, msg in problems if sev is Severity.ERROR]
@@ -53,14 +66,20 @@ def test_static_port_errors(change: dict[str, object], field: str, words: str) -
 
 
 def test_a_configured_backup_transport_is_valid() -> None:
-    port = replace(good_port(), secondary_transport=Transport(address=r"C:\Backup\%MessageID%.xml", adapter=FILE,
-                                                              primary=False))
+    port = replace(
+        good_port(), secondary_transport=Transport(address=r"C:\Backup\%MessageID%.xml", adapter=FILE, primary=False)
+    )
     assert port_problems(port) == []
 
 
 def test_dynamic_ports_need_no_address_but_cannot_have_a_backup() -> None:
-    dynamic = SendPort(name="Dyn", is_static=False, primary_transport=Transport(), filter=SUBSCRIBED,
-                       secondary_transport=Transport(address="", primary=False))
+    dynamic = SendPort(
+        name="Dyn",
+        is_static=False,
+        primary_transport=Transport(),
+        filter=SUBSCRIBED,
+        secondary_transport=Transport(address="", primary=False),
+    )
     assert port_problems(dynamic) == []
     with_backup = replace(dynamic, secondary_transport=Transport(address="x", adapter=FILE, primary=False))
     assert "secondary_transport" in fields(port_problems(with_backup), Severity.ERROR)
@@ -110,7 +129,12 @@ def test_collect_reports_duplicate_names_once_each() -> None:
     ports = [good_port("Same"), good_port("Same"), good_port("Other")]
     groups = [SendPortGroup(name="G", filter=SUBSCRIBED), SendPortGroup(name="G", filter=SUBSCRIBED)]
     ctx = Context(ports={p.name: p for p in ports}, groups={g.name: g for g in groups})
-    rows = [(kind, name, msg) for kind, name, sev, _, msg in collect(ports, groups, ctx)
-            if sev is Severity.ERROR and "more than once" in msg]
-    assert rows == [("port", "Same", "send port name 'Same' is used more than once"),
-                    ("group", "G", "send port group name 'G' is used more than once")]
+    rows = [
+        (kind, name, msg)
+        for kind, name, sev, _, msg in collect(ports, groups, ctx)
+        if sev is Severity.ERROR and "more than once" in msg
+    ]
+    assert rows == [
+        ("port", "Same", "send port name 'Same' is used more than once"),
+        ("group", "G", "send port group name 'G' is used more than once"),
+    ]

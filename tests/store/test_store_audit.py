@@ -115,8 +115,10 @@ def test_two_users_in_one_log(workspace_url: str) -> None:
         a.import_file(binding_file([port("A"), port("B")]))
         b.perform(Action.START, [P("B")])
         a.perform(Action.ENLIST, [P("A")])
-        assert [(e.user, e.operation, e.name) for e in b.audit()][-2:] == [("bob", "start", "B"),
-                                                                           ("alice", "enlist", "A")]
+        assert [(e.user, e.operation, e.name) for e in b.audit()][-2:] == [
+            ("bob", "start", "B"),
+            ("alice", "enlist", "A"),
+        ]
 
 
 def test_audit_limit_gives_the_latest_in_order(ws: Workspace) -> None:

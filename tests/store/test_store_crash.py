@@ -39,8 +39,13 @@ def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run_and_kill(url: str, mode: str, *args: str) -> int:
     """Start the child, wait until it says it is inside the transaction, SIGKILL it.
     Returns the number of send port rows the child's transaction saw when it was killed."""
-    proc = subprocess.Popen([sys.executable, str(CHILD), url, mode, *args], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), url, mode, *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     try:
         line = _read_marker(proc)
     except BaseException:
@@ -65,8 +70,10 @@ def _read_marker(proc: subprocess.Popen[bytes]) -> str:
                 chunk = os.read(proc.stdout.fileno(), 4096)
                 if not chunk:  # the child ended without reaching the marker
                     proc.wait(30)
-                    pytest.fail(f"the child exited ({proc.returncode}) before the marker: "
-                                f"{buffer.decode(errors='replace')} {proc.stderr.read().decode(errors='replace')}")
+                    pytest.fail(
+                        f"the child exited ({proc.returncode}) before the marker: "
+                        f"{buffer.decode(errors='replace')} {proc.stderr.read().decode(errors='replace')}"
+                    )
                 buffer += chunk
                 for line in buffer.decode(errors="replace").splitlines():
                     if line.startswith("INSIDE "):
@@ -87,8 +94,9 @@ def _wal(url: str) -> Path | None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["import-first-chunk", "import-before-commit"])
-def test_an_import_killed_midway_leaves_the_workspace_as_before(workspace_url: str, large_file: Path,
-                                                                mode: str) -> None:
+def test_an_import_killed_midway_leaves_the_workspace_as_before(
+    workspace_url: str, large_file: Path, mode: str
+) -> None:
     _prepared(workspace_url)
     with Workspace(workspace_url) as ws:
         before = full_state(ws)

@@ -56,15 +56,24 @@ def refused(ws: Workspace, action: Action, subjects: list[Subject], match: str, 
 # -- the state table, for ports --------------------------------------------------------------
 
 PORT_TABLE = [
-    (Action.ENLIST, U, S), (Action.ENLIST, S, "already enlisted"), (Action.ENLIST, ST, "already enlisted and started"),
-    (Action.START, U, ST), (Action.START, S, ST), (Action.START, ST, "already started"),
-    (Action.STOP, U, "not enlisted"), (Action.STOP, S, "already stopped"), (Action.STOP, ST, S),
-    (Action.UNENLIST, U, "already unenlisted"), (Action.UNENLIST, S, U), (Action.UNENLIST, ST, U),
+    (Action.ENLIST, U, S),
+    (Action.ENLIST, S, "already enlisted"),
+    (Action.ENLIST, ST, "already enlisted and started"),
+    (Action.START, U, ST),
+    (Action.START, S, ST),
+    (Action.START, ST, "already started"),
+    (Action.STOP, U, "not enlisted"),
+    (Action.STOP, S, "already stopped"),
+    (Action.STOP, ST, S),
+    (Action.UNENLIST, U, "already unenlisted"),
+    (Action.UNENLIST, S, U),
+    (Action.UNENLIST, ST, U),
 ]
 
 
-@pytest.mark.parametrize(("action", "start", "outcome"), PORT_TABLE,
-                         ids=[f"{a.value}-{s.label}" for a, s, _ in PORT_TABLE])
+@pytest.mark.parametrize(
+    ("action", "start", "outcome"), PORT_TABLE, ids=[f"{a.value}-{s.label}" for a, s, _ in PORT_TABLE]
+)
 def test_port_state_table(ws: Workspace, action: Action, start: State, outcome: State | str) -> None:
     put(ws, Kind.PORT, "C", start)
     assert ws.port("C").state is start
@@ -162,7 +171,15 @@ def test_a_refused_bulk_action_across_kinds_changes_nothing(ws: Workspace) -> No
 def test_a_successful_bulk_action(ws: Workspace) -> None:
     changes = ws.perform(Action.START, [P("A"), P("B"), P("C"), G("G1"), G("G2")])
     assert {n: s for n, s in states(ws).items()} == {
-        "A": ST, "B": ST, "C": ST, "R": U, "D": U, "G1": ST, "G2": ST, "Empty": U}
+        "A": ST,
+        "B": ST,
+        "C": ST,
+        "R": U,
+        "D": U,
+        "G1": ST,
+        "G2": ST,
+        "Empty": U,
+    }
     assert len(changes) == 10  # two steps each
 
 
@@ -176,16 +193,16 @@ def test_a_subject_named_twice_counts_once(ws: Workspace) -> None:
 
 def test_app_start_enlists_and_starts_everything(workspace_url: str) -> None:
     with Workspace(workspace_url) as ws:
-        ws.import_file(binding_file([port("X1", "X"), port("X2", "X"), port("Y1", "Y")],
-                                    [group("XG", ["X1"], "X")]))
+        ws.import_file(binding_file([port("X1", "X"), port("X2", "X"), port("Y1", "Y")], [group("XG", ["X1"], "X")]))
         ws.perform(Action.ENLIST, [P("X2")])
         ws.perform(Action.START_APPLICATION, application="X")
         assert states(ws) == {"X1": ST, "X2": ST, "XG": ST, "Y1": U}
         refused(ws, Action.START_APPLICATION, [], "already started", application="X")
         ws.perform(Action.STOP_APPLICATION, application="X")
         assert states(ws) == {"X1": S, "X2": S, "XG": S, "Y1": U}
-        refused(ws, Action.STOP_APPLICATION, [], "none of its send ports or send port groups is started",
-                application="X")
+        refused(
+            ws, Action.STOP_APPLICATION, [], "none of its send ports or send port groups is started", application="X"
+        )
         with pytest.raises(NotFoundError, match="no application named 'Nope'"):
             ws.perform(Action.START_APPLICATION, application="Nope")
 
@@ -259,8 +276,10 @@ def test_add_and_remove_members(ws: Workspace) -> None:
     assert _members_in_xml(ws, "G2") == ["C", "A"]
 
 
-@pytest.mark.parametrize(("port_name", "reason"), [
-    ("R", "solicit-response send port"), ("D", "dynamic send port"), ("A", "already a member")])
+@pytest.mark.parametrize(
+    ("port_name", "reason"),
+    [("R", "solicit-response send port"), ("D", "dynamic send port"), ("A", "already a member")],
+)
 def test_add_member_refusals(ws: Workspace, port_name: str, reason: str) -> None:
     refused(ws, Action.ADD_MEMBER, [P(port_name)], reason, group="G1")
 
@@ -347,9 +366,16 @@ def test_entries_list_ports_then_groups_by_application_and_name(ws: Workspace) -
     ws.import_file(binding_file([port("Z", "Aardvark")]))
     entries = ws.entries()
     assert [(e.kind, e.application, e.name) for e in entries] == [
-        (Kind.PORT, "Aardvark", "Z"), (Kind.PORT, "App", "A"), (Kind.PORT, "App", "B"), (Kind.PORT, "App", "C"),
-        (Kind.PORT, "App", "D"), (Kind.PORT, "App", "R"),
-        (Kind.GROUP, "App", "Empty"), (Kind.GROUP, "App", "G1"), (Kind.GROUP, "App", "G2")]
+        (Kind.PORT, "Aardvark", "Z"),
+        (Kind.PORT, "App", "A"),
+        (Kind.PORT, "App", "B"),
+        (Kind.PORT, "App", "C"),
+        (Kind.PORT, "App", "D"),
+        (Kind.PORT, "App", "R"),
+        (Kind.GROUP, "App", "Empty"),
+        (Kind.GROUP, "App", "G1"),
+        (Kind.GROUP, "App", "G2"),
+    ]
     r = next(e for e in entries if e.name == "R")
     assert (r.adapter, r.address, r.is_static, r.is_two_way) == ("HTTP", "http://example.test/r", True, True)
     d = next(e for e in entries if e.name == "D")
@@ -414,8 +440,7 @@ def test_update_port_rewrites_only_what_changed(ws: Workspace) -> None:
     ws.update_port("C", record.model.model_copy(update={"description": "now described"}), record.version)
     after = ws.port("C")
     assert after.model.description == "now described" and after.version == record.version + 1
-    assert after.xml.replace("<Description>now described</Description>", '<Description xsi:nil="true" />') \
-        == record.xml
+    assert after.xml.replace("<Description>now described</Description>", '<Description xsi:nil="true" />') == record.xml
     assert _names(ws.export()) == (["A", "B", "C", "R", "D"], ["G1", "G2", "Empty"])
 
 
@@ -428,8 +453,7 @@ def test_a_deleted_port_restored_from_its_snapshot_is_exactly_back(ws: Workspace
     ws.restore(snapshot)
     after = full_state(ws)
     assert after.export == before.export  # back in its place in the file, byte for byte
-    assert [(e.name, e.state, e.x, e.y) for e in after.entries] == [(e.name, e.state, e.x, e.y)
-                                                                  for e in before.entries]
+    assert [(e.name, e.state, e.x, e.y) for e in after.entries] == [(e.name, e.state, e.x, e.y) for e in before.entries]
     assert [e.operation for e in after.audit[-2:]] == ["delete", "undo"]
 
 

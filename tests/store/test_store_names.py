@@ -81,8 +81,12 @@ def test_the_cli_refuses_invalid_names_with_one_line(tmp_path: Path, name: str) 
     with Workspace(db) as ws:
         ws.import_document(load(STANDARD), None, "standard.xml")
         before = full_state(ws)
-    result = subprocess.run([sys.executable, "-m", "designer", "--workspace", str(db), "rename", "B", name],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "designer", "--workspace", str(db), "rename", "B", name],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("portwright: send port name") and result.stderr.count("\n") == 1
     with Workspace(db) as ws:

@@ -78,9 +78,13 @@ def test_sqlite_connections_use_wal_and_foreign_keys(sqlite_url: str) -> None:
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         # Foreign keys are really enforced: a port of an application that does not exist.
         with pytest.raises(IntegrityError), ws.engine.begin() as conn:
-            conn.execute(text("INSERT INTO send_ports (name, state, xml, namespaces, indent, version, updated_at, "
-                              "application_id, is_static, is_two_way) VALUES ('X', 1, '<SendPort/>', '', '  ', 1, "
-                              "'2024-01-01 00:00:00', 4242, 1, 0)"))
+            conn.execute(
+                text(
+                    "INSERT INTO send_ports (name, state, xml, namespaces, indent, version, updated_at, "
+                    "application_id, is_static, is_two_way) VALUES ('X', 1, '<SendPort/>', '', '  ', 1, "
+                    "'2024-01-01 00:00:00', 4242, 1, 0)"
+                )
+            )
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
@@ -119,12 +123,15 @@ def test_resolve_expands_the_home_folder(tmp_path: Path, monkeypatch: pytest.Mon
     assert database.resolve("~/w.sqlite") == f"sqlite:///{tmp_path.resolve() / 'w.sqlite'}"
 
 
-@pytest.mark.parametrize(("spec", "expected"), [
-    ("sqlite:////tmp/x/w.sqlite", "sqlite:////tmp/x/w.sqlite"),
-    ("postgresql://u:secret@db.example:5433/pw", "postgresql+psycopg://u:secret@db.example:5433/pw"),
-    ("postgres://u@db.example/pw", "postgresql+psycopg://u@db.example/pw"),
-    ("postgresql+psycopg://u@db.example/pw", "postgresql+psycopg://u@db.example/pw"),
-])
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("sqlite:////tmp/x/w.sqlite", "sqlite:////tmp/x/w.sqlite"),
+        ("postgresql://u:secret@db.example:5433/pw", "postgresql+psycopg://u:secret@db.example:5433/pw"),
+        ("postgres://u@db.example/pw", "postgresql+psycopg://u@db.example/pw"),
+        ("postgresql+psycopg://u@db.example/pw", "postgresql+psycopg://u@db.example/pw"),
+    ],
+)
 def test_resolve_a_url(spec: str, expected: str) -> None:
     assert database.resolve(spec) == expected
 

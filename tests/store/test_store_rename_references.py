@@ -18,28 +18,35 @@ from model.bindings import load
 from model.lifecycle import Kind
 from model.store import Workspace
 
-PARTY = (b'  <PartyCollection>\n'
-         b'    <Party Name="Supplier">\n'
-         b'      <SendPorts>\n'
-         b'        <SendPortRef Name="A" />\n'
-         b'      </SendPorts>\n'
-         b'    </Party>\n'
-         b'  </PartyCollection>\n')
+PARTY = (
+    b"  <PartyCollection>\n"
+    b'    <Party Name="Supplier">\n'
+    b"      <SendPorts>\n"
+    b'        <SendPortRef Name="A" />\n'
+    b"      </SendPorts>\n"
+    b"    </Party>\n"
+    b"  </PartyCollection>\n"
+)
 
 
 def _file() -> bytes:
     """Ports A, B, C (C's filter names A as BTS.SendPortName), group G = [A, B] bound to an
     orchestration port, A bound to one too, a party sending through A."""
-    data = binding_file(ports=[port("A"), port("B"), port("C", filter_value="A")], groups=[group("G", ["A", "B"])],
-                        orchestrations={"A": ["Orch.SendA"]})
+    data = binding_file(
+        ports=[port("A"), port("B"), port("C", filter_value="A")],
+        groups=[group("G", ["A", "B"])],
+        orchestrations={"A": ["Orch.SendA"]},
+    )
     data = data.replace(b"BTS.ReceivePortName", b"BTS.SendPortName")
     data = data.replace(b'  <PartyCollection xsi:nil="true" />\n', PARTY)
     # a second orchestration port bound to the group
-    bound = (b'              <Port Name="Test.Orchestrations.Process.Orch.ToGroup" Modifier="1" BindingOption="1">\n'
-             b'                <SendPortRef xsi:nil="true" />\n'
-             b'                <DistributionListRef Name="G" />\n'
-             b'                <ReceivePortRef xsi:nil="true" />\n'
-             b'              </Port>\n')
+    bound = (
+        b'              <Port Name="Test.Orchestrations.Process.Orch.ToGroup" Modifier="1" BindingOption="1">\n'
+        b'                <SendPortRef xsi:nil="true" />\n'
+        b'                <DistributionListRef Name="G" />\n'
+        b'                <ReceivePortRef xsi:nil="true" />\n'
+        b"              </Port>\n"
+    )
     return data.replace(b"          </Ports>\n", bound + b"          </Ports>\n")
 
 
@@ -114,7 +121,8 @@ def test_rename_of_a_real_corpus_file_rewrites_orchestration_and_party_reference
         out = ws.export()
         assert "SP_FilesToShipmentAgency1" not in out.decode("utf-8")
         assert len(re.findall(rb'SendPortRef Name="SP_Agency1"', out)) == len(
-            re.findall(rb'SendPortRef Name="SP_FilesToShipmentAgency1"', original))
+            re.findall(rb'SendPortRef Name="SP_FilesToShipmentAgency1"', original)
+        )
         assert "SP_Agency1" in _refs(out, "//PartyCollection//SendPortRef")
         ws.rename(Kind.PORT, "SP_Agency1", "SP_FilesToShipmentAgency1")
         assert ws.export() == original

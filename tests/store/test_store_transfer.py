@@ -20,10 +20,12 @@ from model.store.records import DEFAULT_APPLICATION
 from model.store.unit_of_work import UnitOfWork
 
 ROUND_TRIP = [pytest.param(f, id=f.name) for f in fixture_files()] + [
-    pytest.param(f, id=f"corpus-{f.name[:36]}") for f in corpus_files()]
+    pytest.param(f, id=f"corpus-{f.name[:36]}") for f in corpus_files()
+]
 if not corpus_files():
-    ROUND_TRIP.append(pytest.param(None, id="corpus", marks=pytest.mark.skip(
-        reason=f"shared corpus not found at {CORPUS}")))
+    ROUND_TRIP.append(
+        pytest.param(None, id="corpus", marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))
+    )
 
 
 def _bindcmp():
@@ -133,16 +135,16 @@ def test_applications_are_created_as_needed(ws: Workspace) -> None:
     summary = ws.import_file(data)
     assert summary.applications == ["X", "Y", DEFAULT_APPLICATION]
     assert ws.applications() == sorted(["X", "Y", DEFAULT_APPLICATION])
-    assert {e.name: e.application for e in ws.entries()} == {
-        "X1": "X", "Y1": "Y", "N": DEFAULT_APPLICATION, "GY": "Y"}
+    assert {e.name: e.application for e in ws.entries()} == {"X1": "X", "Y1": "Y", "N": DEFAULT_APPLICATION, "GY": "Y"}
     again = ws.import_file(data)
     assert again.applications == []
     assert not any(line.startswith("created application") for line in again.lines())
 
 
 def test_import_with_an_application_puts_everything_in_it(ws: Workspace) -> None:
-    data = binding_file([port("P1", "One"), port("P2", "Two"), port("P3", None)],
-                        [group("G", ["P1"], "One"), group("H", [], None)])
+    data = binding_file(
+        [port("P1", "One"), port("P2", "Two"), port("P3", None)], [group("G", ["P1"], "One"), group("H", [], None)]
+    )
     summary = ws.import_file(data, "Target")
     assert summary.applications == ["Target"]
     assert ws.applications() == ["Target"]
@@ -174,8 +176,11 @@ def test_import_replaces_an_existing_port_and_keeps_its_state(ws: Workspace) -> 
     ws.import_file(binding_file([port("P", "App", filter_value="Old.In"), port("Q", "App")]))
     ws.perform(Action.START, [Subject.port("P")])
     before = ws.port("P")
-    summary = ws.import_file(binding_file([port("P", "App", address="C:\\New\\%MessageID%.xml",
-                                                filter_value="New.In", description="second")]))
+    summary = ws.import_file(
+        binding_file(
+            [port("P", "App", address="C:\\New\\%MessageID%.xml", filter_value="New.In", description="second")]
+        )
+    )
     assert summary.replaced == [(Kind.PORT, "P")]
     assert summary.created == []
     assert "replaced send port 'P'" in summary.lines()
@@ -279,8 +284,9 @@ def test_export_of_a_chosen_port_keeps_its_xml(two_apps: Workspace) -> None:
     assert doc.send_ports[0] == original
 
 
-@pytest.mark.parametrize("selection", [
-    {"applications": ["Nope"]}, {"ports": ["Nope"]}, {"groups": ["Nope"]}, {"ports": ["A", "Nope"]}])
+@pytest.mark.parametrize(
+    "selection", [{"applications": ["Nope"]}, {"ports": ["Nope"]}, {"groups": ["Nope"]}, {"ports": ["A", "Nope"]}]
+)
 def test_export_of_something_unknown_is_refused(two_apps: Workspace, selection: dict) -> None:
     with pytest.raises(NotFoundError, match="Nope"):
         two_apps.export(**selection)
@@ -310,7 +316,8 @@ NEXT_FILE = binding_file(
 
 
 def test_an_import_failing_after_the_ports_are_written_changes_nothing(
-        ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _prepared(ws)
     before = full_state(ws)
     real_insert = transfer.insert

@@ -14,8 +14,13 @@ __all__ = ["STANDARD", "Group", "Port", "binding_file", "generate", "group", "po
 #: A small application used by many tests: ports A, B, C (static one-way), R (solicit-response),
 #: D (dynamic); groups G1 = [A, B], G2 = [B], Empty = []; A bound to an orchestration port.
 STANDARD = binding_file(
-    ports=[port("A"), port("B"), port("C"), port("R", two_way=True, address="http://example.test/r"),
-           port("D", static=False)],
+    ports=[
+        port("A"),
+        port("B"),
+        port("C"),
+        port("R", two_way=True, address="http://example.test/r"),
+        port("D", static=False),
+    ],
     groups=[group("G1", ["A", "B"]), group("G2", ["B"]), group("Empty")],
     orchestrations={"A": ["Orch.SendA"]},
 )

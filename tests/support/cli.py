@@ -42,16 +42,28 @@ def portwright_command() -> list[str]:
     return [str(PORTWRIGHT)] if PORTWRIGHT.exists() else [sys.executable, "-m", "designer"]
 
 
-def run_process(folder: Path, *args: str | Path, env: dict[str, str] | None = None,
-                **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+def run_process(
+    folder: Path, *args: str | Path, env: dict[str, str] | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[bytes]:
     """``portwright ARGS...`` as a user runs it: a subprocess in ``folder``, offscreen, its settings
     and home in ``folder``. ``env`` is added to the environment; other keywords go to ``subprocess.run``."""
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(folder / "config"),
-                   "HOME": str(folder / "home"), **(env or {})}
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "HOME": str(folder / "home"),
+        **(env or {}),
+    }
     environment.pop("PORTWRIGHT_DEBUG", None)
     if "PORTWRIGHT_WORKSPACE" not in (env or {}):
         environment.pop("PORTWRIGHT_WORKSPACE", None)
-    options: dict[str, object] = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "timeout": 120,
-                                  "check": False, "cwd": folder, **kwargs}
+    options: dict[str, object] = {
+        "stdout": subprocess.PIPE,
+        "stderr": subprocess.PIPE,
+        "timeout": 120,
+        "check": False,
+        "cwd": folder,
+        **kwargs,
+    }
     command = [*portwright_command(), *map(str, args)]
     return subprocess.run(command, env=environment, **options)  # type: ignore[call-overload]

@@ -42,6 +42,7 @@ class PostgresUnavailable(RuntimeError):
 
 def find_bin_dir() -> Path | None:
     """The newest ``/usr/lib/postgresql/<version>/bin`` holding initdb and pg_ctl, else PATH's."""
+
     def version(path: str) -> tuple[int, ...]:
         m = re.search(r"/postgresql/([\d.]+)/bin/", path)
         return tuple(int(p) for p in m.group(1).split(".")) if m else (0,)
@@ -72,7 +73,8 @@ def _as_server_user() -> tuple[list[str], int | None, int | None]:
     except KeyError:
         raise PostgresUnavailable(
             f"running as root and there is no '{SERVER_USER}' system user to run the PostgreSQL "
-            "server as (the Debian postgresql package creates it)") from None
+            "server as (the Debian postgresql package creates it)"
+        ) from None
     runuser = shutil.which("runuser")
     prefix = [runuser, "-u", SERVER_USER, "--"] if runuser else None
     if prefix is None:
@@ -110,8 +112,15 @@ class PostgresServer:
         else:
             command = [*self._prefix, *command]
         try:
-            return subprocess.run(command, check=False, capture_output=True, text=True, timeout=timeout,
-                                  stdin=subprocess.DEVNULL, cwd=self.root)
+            return subprocess.run(
+                command,
+                check=False,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                stdin=subprocess.DEVNULL,
+                cwd=self.root,
+            )
         except subprocess.TimeoutExpired as e:
             raise PostgresUnavailable(f"{args[0]} did not finish within {timeout:.0f} s") from e
 
@@ -128,18 +137,42 @@ class PostgresServer:
         atexit.register(self.stop)  # a safety net if the session ends abnormally
         if uid is not None:
             os.chown(self.root, uid, gid if gid is not None else -1)
-        result = self._run("initdb", "-D", str(self.data_dir), "-U", self.user, "--auth=trust",
-                           "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions")
+        result = self._run(
+            "initdb",
+            "-D",
+            str(self.data_dir),
+            "-U",
+            self.user,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C",
+            "--no-sync",
+            "--no-instructions",
+        )
         if result.returncode != 0:
             self.stop()
             raise PostgresUnavailable(f"initdb failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
         last_error = ""
         for _attempt in range(5):  # the free port may be taken between probing and binding
             self.port = free_port()
-            options = (f"-p {self.port} -k {self.root} -c listen_addresses={self.host} -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
-            result = self._run("pg_ctl", "start", "-D", str(self.data_dir), "-l", str(self.log_file),
-                               "-w", "-t", str(int(START_TIMEOUT)), "-o", options, timeout=START_TIMEOUT + 15)
+            options = (
+                f"-p {self.port} -k {self.root} -c listen_addresses={self.host} -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+            )
+            result = self._run(
+                "pg_ctl",
+                "start",
+                "-D",
+                str(self.data_dir),
+                "-l",
+                str(self.log_file),
+                "-w",
+                "-t",
+                str(int(START_TIMEOUT)),
+                "-o",
+                options,
+                timeout=START_TIMEOUT + 15,
+            )
             if result.returncode == 0:
                 self._started = True
                 break
@@ -155,8 +188,9 @@ class PostgresServer:
     def _connect(self, dbname: str = "postgres"):  # type: ignore[no-untyped-def]
         import psycopg
 
-        return psycopg.connect(host=self.host, port=self.port, user=self.user, dbname=dbname,
-                               autocommit=True, connect_timeout=5)
+        return psycopg.connect(
+            host=self.host, port=self.port, user=self.user, dbname=dbname, autocommit=True, connect_timeout=5
+        )
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
@@ -213,8 +247,9 @@ class PostgresServer:
             return
         if self._started or (self.data_dir / "postmaster.pid").exists():
             try:
-                result = self._run("pg_ctl", "stop", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "30",
-                                   timeout=45)
+                result = self._run(
+                    "pg_ctl", "stop", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "30", timeout=45
+                )
                 stopped = result.returncode == 0
             except PostgresUnavailable:
                 stopped = False

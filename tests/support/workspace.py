@@ -25,8 +25,10 @@ class FullState:
         for name in sorted(set(self.tables) | set(other.tables)):
             a, b = self.tables.get(name, []), other.tables.get(name, [])
             if a != b:
-                out.append(f"table {name}: {len(a)} rows -> {len(b)} rows; "
-                           f"first difference: {next(((x, y) for x, y in zip(a, b) if x != y), None)}")
+                out.append(
+                    f"table {name}: {len(a)} rows -> {len(b)} rows; "
+                    f"first difference: {next(((x, y) for x, y in zip(a, b) if x != y), None)}"
+                )
         if self.entries != other.entries:
             out.append("entries() differ")
         if self.export != other.export:

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-_TABLES = ('send_ports', 'send_port_groups')
+_TABLES = ("send_ports", "send_port_groups")
 
 
 def upgrade() -> None:
     for table in _TABLES:
-        op.drop_index(f'ix_{table}_source_id', table_name=table)
-        op.create_index(f'ix_{table}_source_slot', table, ['source_id', 'slot', 'id'])
+        op.drop_index(f"ix_{table}_source_id", table_name=table)
+        op.create_index(f"ix_{table}_source_slot", table, ["source_id", "slot", "id"])
 
 
 def downgrade() -> None:
     for table in _TABLES:
-        op.drop_index(f'ix_{table}_source_slot', table_name=table)
-        op.create_index(f'ix_{table}_source_id', table, ['source_id'])
+        op.drop_index(f"ix_{table}_source_slot", table_name=table)
+        op.create_index(f"ix_{table}_source_id", table, ["source_id"])

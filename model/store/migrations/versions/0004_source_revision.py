@@ -11,17 +11,17 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('sources') as batch:
-        batch.add_column(sa.Column('revision', sa.Integer(), nullable=False, server_default='0'))
+    with op.batch_alter_table("sources") as batch:
+        batch.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('sources') as batch:
-        batch.drop_column('revision')
+    with op.batch_alter_table("sources") as batch:
+        batch.drop_column("revision")
