@@ -24,7 +24,6 @@ from model import lifecycle
 from model.bindings import BindingDocument, load
 from model.bindings.fragments import skeleton_state
 from model.domain import SendPort, SendPortGroup
-from model.gcpause import bulk
 from model.lifecycle import Action, Change, Kind, State, Subject
 from model.store import actions, database, editing, reading, restoring, transfer
 from model.store.errors import NotFoundError
@@ -209,7 +208,6 @@ class Workspace:
 
     # -- lifecycle ------------------------------------------------------------------------
 
-    @bulk
     def perform(
         self,
         action: Action,
@@ -228,7 +226,6 @@ class Workspace:
 
     # -- import and export ----------------------------------------------------------------
 
-    @bulk
     def import_file(
         self, source: str | Path | bytes, application: str | None = None, progress: Progress | None = None
     ) -> ImportSummary:
@@ -236,7 +233,6 @@ class Workspace:
         name = source if isinstance(source, str) else (str(source) if isinstance(source, Path) else doc.name)
         return self.import_document(doc, application, str(name), progress)
 
-    @bulk
     def import_document(
         self,
         doc: BindingDocument,
@@ -247,7 +243,6 @@ class Workspace:
         """Import as one transaction, with BizTalk's rules for what exists already."""
         return transfer.import_document(self._unit(), doc, application, name or doc.name, progress)
 
-    @bulk
     def export(self, applications: Sequence[str] = (), ports: Sequence[str] = (), groups: Sequence[str] = ()) -> bytes:
         """A binding file of everything, of some applications, or of chosen ports and groups.
 
