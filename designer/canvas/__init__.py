@@ -1,0 +1,1 @@
+"""The canvas: the scene mirroring the document, its items, view, layout and overview."""
