@@ -39,8 +39,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QWidget
 
 from benchmarks.generate import generate
-from designer import style
+from designer import themes
 from designer.app import application
+from designer.canvas.colors import canvas_colors
 from model.adapters import adapter_spec
 from model.bindings import load
 from model.store import Workspace
@@ -96,7 +97,7 @@ def measure(ports: int, tmp: Path) -> dict[str, float]:
     from designer.mainwindow import MainWindow
 
     app = application()
-    style.apply_theme(app, "light")
+    themes.apply_theme(app, "light")
     data = generate(ports, max(1, ports // 10))
     load_time = best(lambda: load(data))
     db = tmp / f"bench_{ports}.sqlite"
@@ -107,7 +108,7 @@ def measure(ports: int, tmp: Path) -> dict[str, float]:
         for _ in range(3):  # best of 3, each scene freed before the next is built
             gc.collect()
             t0 = time.perf_counter()
-            scene = CanvasScene(doc, style.canvas_colors("light"))
+            scene = CanvasScene(doc, canvas_colors("light"))
             scene_build = min(scene_build, time.perf_counter() - t0)
             scene.deleteLater()
             app.processEvents()

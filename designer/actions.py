@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from designer.style import icon
+from designer.icons import icon
 from model.lifecycle import Action, Verdict
 
 Std = QKeySequence.StandardKey

@@ -19,7 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from designer import style
+from designer import icons, themes
+from designer.resource_paths import resources_dir
 from model.store import WorkspaceError
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("Portwright")
     QCoreApplication.setApplicationName("Portwright")
     app = QApplication(list(argv or [sys.argv[0]]))
-    app.setWindowIcon(style.icon("portwright"))
+    app.setWindowIcon(icons.icon("portwright"))
     _install_translations(app)
     return app
 
@@ -45,7 +46,7 @@ def _install_translations(app: QApplication) -> None:
     locale = QLocale.system()
     for folder, prefix in (
         (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_"),
-        (str(Path(style.resources_dir()) / "translations"), "portwright_"),
+        (str(Path(resources_dir()) / "translations"), "portwright_"),
     ):
         translator = QTranslator(app)
         if translator.load(locale, prefix.rstrip("_"), "_", folder):
@@ -93,7 +94,7 @@ def run(
     app = application()
     settings = settings or QSettings()
     chosen = theme or str(settings.value("theme", "light"))
-    style.apply_theme(app, style.theme_named(chosen))
+    themes.apply_theme(app, themes.theme_named(chosen))
     try:
         workspace = Workspace(workspace_location)
     except WorkspaceError as e:

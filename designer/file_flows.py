@@ -15,9 +15,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from designer import file_dialogs, style
+from designer import file_dialogs, icons
 from designer.document import WorkspaceDocument
 from designer.reporting import Reporter
+from designer.resource_paths import resources_dir
 from designer.selection import CanvasSelection
 from designer.workers import Cancelled, Task
 from model.bindings import BindingFormatError, load
@@ -29,7 +30,7 @@ from model.store.database import is_workspace_file, remove_sqlite_files
 BINDINGS_FILTER = "Binding files (*.xml);;All files (*)"
 WORKSPACE_FILTER = "Portwright workspaces (*.sqlite *.db);;All files (*)"
 MAX_RECENT = 8
-SAMPLE = Path(style.resources_dir()) / "samples" / "contoso-orders.xml"
+SAMPLE = Path(resources_dir()) / "samples" / "contoso-orders.xml"
 
 Work = Callable[[Callable[[int, int], None]], Any]
 
@@ -79,7 +80,7 @@ class FileFlows(QObject):
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         for path in self.recent_files():
-            menu.addAction(style.icon("import"), path, lambda p=path: self.import_paths([p]))
+            menu.addAction(icons.icon("import"), path, lambda p=path: self.import_paths([p]))
         if menu.isEmpty():
             menu.addAction(tr("(none)")).setEnabled(False)
 

@@ -1,7 +1,8 @@
 """The main window: a composition root (Spyder's pattern).
 
-It builds the document, the canvas, the docks and the toolbars, and the flows that act on
-them, and connects them. The flows (:mod:`designer.file_flows`, :mod:`designer.edit_flows`,
+It builds the document, the canvas, the docks, the menus and toolbars
+(:mod:`designer.window_menus`), the status bar counts (:mod:`designer.status_counts`) and the
+flows that act on them, and connects them. The flows (:mod:`designer.file_flows`, :mod:`designer.edit_flows`,
 :mod:`designer.lifecycle_flows`, :mod:`designer.find_flows`) receive the document, the
 selection, a reporter and a parent for dialogs; none of them knows this window. The rules
 are in ``model``. Enabled states are computed in one place, :meth:`update_actions`.
@@ -9,7 +10,7 @@ are in ``model``. Enabled states are computed in one place, :meth:`update_action
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -20,19 +21,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QStackedWidget,
-    QToolBar,
     QUndoView,
     QWidget,
 )
 
-from designer import style, words
+from designer import icons, themes
 from designer.actions import Actions
 from designer.canvas.area import CanvasArea
+from designer.canvas.colors import canvas_colors
 from designer.canvas.scene import CanvasScene
 from designer.canvas.view import CanvasView
 from designer.dialogs import show_about
@@ -41,15 +39,16 @@ from designer.edit_flows import EditFlows
 from designer.file_flows import FileFlows
 from designer.find_flows import FindFlows
 from designer.lifecycle_flows import LifecycleFlows
-from designer.palette import Palette
+from designer.node_palette import NodePalette
 from designer.panels import ExplorerPanel, ProblemsPanel
 from designer.panels.inspector import InspectorPanel
 from designer.reporting import Reporter
 from designer.selection import CanvasSelection
+from designer.status_counts import StatusCounts
 from designer.welcome import WelcomeView
-from model.lifecycle import GROUP_ACTION_NOTE, Kind, State, Subject
+from designer.window_menus import WindowMenus
+from model.lifecycle import GROUP_ACTION_NOTE, Kind, Subject
 from model.store import Workspace
-from model.validation import Severity
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or QSettings("Portwright", "Portwright")
-        self.setWindowIcon(style.icon("portwright"))
+        self.setWindowIcon(icons.icon("portwright"))
         self.resize(1400, 880)
         self.setAcceptDrops(True)
         self.action_map = Actions(self)
@@ -77,9 +76,18 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeView()
         self.stack.addWidget(self.welcome)
         self._build_docks()
-        self._build_toolbars()
-        self._build_menus()
-        self._build_status()
+        self.menus = WindowMenus(
+            self,
+            self.action_map,
+            [d.toggleViewAction() for d, _ in self._docks],
+            self.lifecycle_flows.fill_application_menu,
+        )
+        self.find_box, self.recent_menu = self.menus.find_box, self.menus.recent_menu
+        self.app_start_menu, self.app_stop_menu = self.menus.app_start_menu, self.menus.app_stop_menu
+        self.status_counts = StatusCounts(self.statusBar(), self.update_status)
+        counts = self.status_counts
+        self.port_counts, self.group_counts = counts.port_counts, counts.group_counts
+        self.problem_counts, self.zoom_label = counts.problem_counts, counts.zoom_label
         self._connect_actions()
         self._closing = False
         self.save_layout = restore
@@ -108,15 +116,17 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.toggleViewAction().setIcon(style.icon(icon_name))
+        dock.toggleViewAction().setIcon(icons.icon(icon_name))
         self.addDockWidget(area, dock)
+        self._docks.append((dock, icon_name))  # in the order of View > Panels
         return dock
 
     def _build_docks(self) -> None:
+        self._docks: list[tuple[QDockWidget, str]] = []
         self.explorer_dock = self._dock(
             "explorerDock", self.tr("Explorer"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea, "explorer"
         )
-        self.node_palette = Palette()
+        self.node_palette = NodePalette()
         self.palette_dock = self._dock(
             "paletteDock", self.tr("Palette"), self.node_palette, Qt.DockWidgetArea.LeftDockWidgetArea, "new-port"
         )
@@ -137,142 +147,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.explorer_dock, self.properties_dock], [280, 460], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
         self.node_palette.create_requested.connect(lambda kind: self.edit_flows.create(kind))
-
-    def _toolbar(self, name: str, title: str, ids: list[str | None]) -> QToolBar:
-        bar = QToolBar(title, self)
-        bar.setObjectName(name)
-        bar.setIconSize(bar.iconSize().scaled(20, 20, Qt.AspectRatioMode.KeepAspectRatio))
-        for action_id in ids:
-            if action_id is None:
-                bar.addSeparator()
-            else:
-                bar.addAction(self.action_map[action_id])
-        self.addToolBar(bar)
-        return bar
-
-    def _build_toolbars(self) -> None:
-        self._toolbar(
-            "mainToolbar",
-            self.tr("Main"),
-            ["edit.new_port", "edit.new_group", None, "file.import", "file.export", None, "edit.undo", "edit.redo"],
-        )
-        lifecycle = self._toolbar(
-            "lifecycleToolbar",
-            self.tr("Lifecycle"),
-            [
-                "lifecycle.enlist",
-                "lifecycle.unenlist",
-                "lifecycle.start",
-                "lifecycle.stop",
-                "edit.delete",
-                None,
-                "app.start",
-                "app.stop",
-            ],
-        )
-        lifecycle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        view = self._toolbar(
-            "viewToolbar",
-            self.tr("View"),
-            ["view.zoom_out", "view.zoom_in", "view.fit", "view.auto_layout", "view.minimap"],
-        )
-        self.find_box = QLineEdit()
-        self.find_box.setObjectName("findBox")
-        self.find_box.setPlaceholderText(self.tr("Find (Ctrl+F)"))
-        self.find_box.setClearButtonEnabled(True)
-        self.find_box.setMaximumWidth(260)
-        view.addWidget(self.find_box)
-
-    def _menu(self, title: str, ids: list[str | None]) -> QMenu:
-        menu = self.menuBar().addMenu(title)
-        for action_id in ids:
-            if action_id is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(self.action_map[action_id])
-        return menu
-
-    def _build_menus(self) -> None:
-        file_menu = self._menu(
-            self.tr("&File"),
-            ["file.new_workspace", "file.open_workspace", None, "file.import", "file.export", "file.open_sample"],
-        )
-        self.recent_menu = file_menu.addMenu(style.icon("history"), self.tr("Recent &Files"))
-        self.recent_menu.setObjectName("recentMenu")
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_map["file.quit"])
-        self._menu(
-            self.tr("&Edit"),
-            [
-                "edit.undo",
-                "edit.redo",
-                None,
-                "edit.copy",
-                "edit.paste",
-                "edit.duplicate",
-                "edit.delete",
-                None,
-                "edit.select_all",
-                "edit.find",
-                "edit.rename",
-                None,
-                "edit.new_port",
-                "edit.new_group",
-            ],
-        )
-        view_menu = self._menu(
-            self.tr("&View"),
-            [
-                "view.zoom_in",
-                "view.zoom_out",
-                "view.fit",
-                "view.auto_layout",
-                None,
-                "view.minimap",
-                "view.dark",
-                "view.refresh",
-                None,
-            ],
-        )
-        panels = view_menu.addMenu(self.tr("&Panels"))
-        for dock in (
-            self.explorer_dock,
-            self.palette_dock,
-            self.properties_dock,
-            self.history_dock,
-            self.problems_dock,
-        ):
-            panels.addAction(dock.toggleViewAction())
-        self._menu(
-            self.tr("&Lifecycle"),
-            ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop", None, "edit.delete"],
-        )
-        app_menu = self._menu(self.tr("&Application"), ["app.start", "app.stop"])
-        app_menu.addSeparator()
-        self.app_start_menu = app_menu.addMenu(style.icon("app-start"), self.tr("Start Application"))
-        self.app_stop_menu = app_menu.addMenu(style.icon("app-stop"), self.tr("Stop Application"))
-        lf = self.lifecycle_flows
-        self.app_start_menu.aboutToShow.connect(lambda: lf.fill_application_menu(self.app_start_menu, True))
-        self.app_stop_menu.aboutToShow.connect(lambda: lf.fill_application_menu(self.app_stop_menu, False))
-        self._menu(self.tr("&Help"), ["help.about"])
-
-    def _build_status(self) -> None:
-        bar = self.statusBar()
-        self.port_counts = QLabel()
-        self.port_counts.setObjectName("portCounts")
-        self.group_counts = QLabel()
-        self.group_counts.setObjectName("groupCounts")
-        self.problem_counts = QLabel()
-        self.problem_counts.setObjectName("problemCounts")
-        self.zoom_label = QLabel()
-        self.zoom_label.setObjectName("zoomLabel")
-        for w in (self.port_counts, self.group_counts, self.problem_counts, self.zoom_label):
-            w.setContentsMargins(8, 0, 8, 0)
-            bar.addPermanentWidget(w)
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(50)
-        self._status_timer.timeout.connect(self.update_status)
 
     def _connect_actions(self) -> None:
         a, files, edit, life = self.action_map, self.file_flows, self.edit_flows, self.lifecycle_flows
@@ -329,7 +203,7 @@ class MainWindow(QMainWindow):
         """Show ``workspace`` (replacing the one shown, if any)."""
         old = self.doc
         self.doc = WorkspaceDocument(workspace, self)
-        self.scene = CanvasScene(self.doc, style.canvas_colors(style.current_theme()))
+        self.scene = CanvasScene(self.doc, canvas_colors(themes.current_theme()))
         self.canvas_area = CanvasArea(self.scene)  # the scene's owner
         self.view = self.canvas_area.view
         self.selection.attach(self.scene, self.view)
@@ -371,12 +245,12 @@ class MainWindow(QMainWindow):
         self.explorer.activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
         self.explorer.context_menu_requested.connect(self._show_context_menu)
         self.problems.problem_activated.connect(self._on_problems_problem_activated)
-        self.problems.counts_changed.connect(self._status_timer.start)
+        self.problems.counts_changed.connect(self.status_counts.schedule)
         self.view.moved.connect(edit.move)
         self.view.dropped_on_group.connect(edit.drop_on_group)
         self.view.new_item_requested.connect(lambda kind, pos: edit.create(kind, (pos.x(), pos.y())))
         self.view.files_dropped.connect(self.file_flows.import_paths)
-        self.view.zoom_changed.connect(lambda _z: self._status_timer.start())
+        self.view.zoom_changed.connect(lambda _z: self.status_counts.schedule())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda p: self._show_context_menu(self.view.mapToGlobal(p)))
         for signal in (doc.item_added, doc.item_removed, doc.item_changed):
@@ -390,7 +264,7 @@ class MainWindow(QMainWindow):
     def _changed(self) -> None:
         self.update_view_mode()
         self.update_actions()
-        self._status_timer.start()
+        self.status_counts.schedule()
 
     def update_view_mode(self) -> None:
         """The welcome view on an empty workspace, the canvas otherwise."""
@@ -455,27 +329,7 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         if self.doc is None or self._closing:
             return
-        counts = self.doc.counts()
-
-        def line(kind: Kind, word: str) -> str:
-            parts = [
-                f"{counts.get((kind, s), 0)} {words.state_word(s)}"
-                for s in (State.STARTED, State.STOPPED, State.UNENLISTED)
-            ]
-            return f"{word}: " + " · ".join(parts)
-
-        self.port_counts.setText(line(Kind.PORT, self.tr("Ports")))
-        self.group_counts.setText(line(Kind.GROUP, self.tr("Groups")))
-        pc = self.problems.counts()
-        errors, warnings = pc.get(Severity.ERROR, 0), pc.get(Severity.WARNING, 0)
-        self.problem_counts.setText(
-            self.tr("Problems: %s, %s")
-            % (
-                self.tr("1 error") if errors == 1 else self.tr("%d errors") % errors,
-                self.tr("1 warning") if warnings == 1 else self.tr("%d warnings") % warnings,
-            )
-        )
-        self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
+        self.status_counts.show(self.doc.counts(), self.problems.counts(), self.view.zoom())
 
     def select_all(self) -> None:
         self.scene.select_keys(list(self.scene.nodes))
@@ -492,20 +346,14 @@ class MainWindow(QMainWindow):
         self.canvas_area.minimap.place()
 
     def _on_dark_toggled(self, dark: bool) -> None:
-        theme: style.Theme = "dark" if dark else "light"
+        theme: themes.Theme = "dark" if dark else "light"
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            style.apply_theme(app, theme)
+            themes.apply_theme(app, theme)
         self.action_map.refresh_icons()
-        for dock, name in (
-            (self.explorer_dock, "explorer"),
-            (self.palette_dock, "new-port"),
-            (self.properties_dock, "properties"),
-            (self.history_dock, "history"),
-            (self.problems_dock, "problem-warning"),
-        ):
-            dock.toggleViewAction().setIcon(style.icon(name))
-        self.scene.set_colors(style.canvas_colors(theme))
+        for dock, name in self._docks:
+            dock.toggleViewAction().setIcon(icons.icon(name))
+        self.scene.set_colors(canvas_colors(theme))
         self.view.resetCachedContent()
         self.canvas_area.minimap.rebuild()
         self.settings.setValue("theme", theme)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from designer import style
+from designer import themes
+from designer.canvas.colors import canvas_colors
 from designer.canvas.items import OVERVIEW_LOD
 from designer.canvas.layout import Node, auto_layout
 from designer.canvas.scene import CanvasScene
@@ -18,7 +19,7 @@ from model.lifecycle import Kind
 
 def layout_scene(doc: WorkspaceDocument, theme: str, application: str | None = None) -> CanvasScene:
     """A scene of ``doc`` (or of one application) with every node auto-laid-out."""
-    scene = CanvasScene(doc, style.canvas_colors(style.theme_named(theme)))
+    scene = CanvasScene(doc, canvas_colors(themes.theme_named(theme)))
     entries = [e for e in doc.entries() if application is None or e.application == application]
     positions = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in entries)
     keep = {(e.kind, e.name) for e in entries}
@@ -52,7 +53,7 @@ def picture(
     scale = min(width / rect.width(), 1.5)
     size = QSize(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)))
     scene.set_detail(scale >= OVERVIEW_LOD)
-    background = QColor(style.canvas_colors(style.theme_named(theme)).background)
+    background = QColor(canvas_colors(themes.theme_named(theme)).background)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if fmt == "svg":

@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from designer import words
+from designer import entry_text
+from designer.canvas.colors import CanvasColors
 from designer.canvas.layout import GROUP_H, NODE_W, PORT_H, TITLE_H
-from designer.style import CanvasColors
 from model.lifecycle import Kind, State
 from model.store import Entry
 
@@ -144,7 +144,7 @@ class NodeItem(QGraphicsItem):
             title = QFontMetricsF(f.name).elidedText(entry.name, Qt.TextElideMode.ElideRight, inner - 86)
             if entry.kind is Kind.PORT:
                 line2 = QFontMetricsF(f.small).elidedText(
-                    f"{entry.adapter or '—'} · {words.port_kind_text(entry.is_static, entry.is_two_way)}",
+                    f"{entry.adapter or '—'} · {entry_text.port_kind_text(entry.is_static, entry.is_two_way)}",
                     Qt.TextElideMode.ElideRight,
                     inner,
                 )
@@ -246,7 +246,7 @@ class NodeItem(QGraphicsItem):
             )
         # Badge: shape + word.
         painter.setFont(f.badge)
-        label = words.state_text(self.state)
+        label = entry_text.state_text(self.state)
         tw = QFontMetricsF(f.badge).horizontalAdvance(label)
         badge = QRectF(NODE_W - tw - 30, 8, tw + 22, 18)
         painter.setPen(QPen(color, 1.0))

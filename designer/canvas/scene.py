@@ -12,10 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
+from designer.canvas.colors import CanvasColors
 from designer.canvas.items import Edge, EdgeLayer, FrameItem, NodeItem, OverviewItem
 from designer.canvas.layout import NODE_W, Node, auto_layout, free_spot
 from designer.document import Key, WorkspaceDocument
-from designer.style import CanvasColors
 from model.lifecycle import Kind
 
 

@@ -80,7 +80,7 @@ def run_render(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: the output must end in .png or .svg")
     check_output(args.output)
     _headless_if_needed()
-    from designer import style
+    from designer import themes
     from designer.app import application
     from designer.document import WorkspaceDocument
     from designer.render import picture
@@ -88,7 +88,7 @@ def run_render(args: argparse.Namespace) -> int:
     from model.store import Workspace, WorkspaceError
 
     application()
-    style.apply_theme(application(), args.theme)
+    themes.apply_theme(application(), args.theme)
     try:
         if args.file:
             workspace = Workspace(":memory:")

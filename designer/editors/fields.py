@@ -27,7 +27,7 @@ def tr(text: str) -> str:
 
 
 def _dark() -> bool:
-    from designer.style import current_theme
+    from designer.themes import current_theme
 
     return current_theme() == "dark"
 

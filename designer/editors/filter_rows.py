@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from designer.editors.fields import EditKeys, ErrorLabel, mark
 from designer.editors.filter_drafts import StatementDraft
-from designer.style import icon
+from designer.icons import icon
 from model.domain import FilterOperator
 
 __all__ = ["GroupBox", "OperatorCombo", "OrSeparator", "PreviewText", "StatementRow", "UnparsedPanel", "lay_out"]

@@ -25,7 +25,7 @@ from designer.editors.fields import ErrorLabel, Sessions, mark
 from designer.editors.filter_builder import FilterBuilder
 from designer.editors.form_rows import TextRow
 from designer.editors.pages import Page
-from designer.style import icon
+from designer.icons import icon
 from model import lifecycle, port_edits
 from model.domain import SendPortGroup
 from model.lifecycle import Kind, State

@@ -24,7 +24,7 @@ from designer.editors.port_pages import (
     TrackingPage,
     TransportPage,
 )
-from designer.style import icon
+from designer.icons import icon
 from model.domain import SendPort
 from model.lifecycle import Kind
 

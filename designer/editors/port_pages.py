@@ -27,7 +27,7 @@ from designer.editors.form_rows import TextRow
 from designer.editors.pages import Page, reason
 from designer.editors.transport_page import TransportPage
 from designer.editors.xml_editor import XmlEditor
-from designer.style import icon
+from designer.icons import icon
 from model import port_edits
 from model.domain import Certificate, Map, Pipeline, SendPort, TrackingFlag, is_token
 from model.field_checks import check_value

@@ -24,9 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
-from designer import style
+from designer import icons
 from designer.document import WorkspaceDocument
-from designer.words import STATE_ICON, entry_tooltip, fill, groups_text, ports_text, state_text
+from designer.entry_text import STATE_ICON, entry_tooltip, fill, groups_text, ports_text, state_text
 from model.lifecycle import Kind
 
 PORTS_MIME = "application/x-portwright-ports"
@@ -254,7 +254,7 @@ class ExplorerModel(QAbstractItemModel):
         return None
 
     def _icon(self, name: str) -> QIcon:
-        return style.icon(name)  # cached there, for the current theme
+        return icons.icon(name)  # cached there, for the current theme
 
     # -- drag ----------------------------------------------------------------------------------
 

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer import style
+from designer import icons
 from designer.document import WorkspaceDocument
+from designer.entry_text import fill
 from designer.panels.problems_model import (
     OBJECT,
     PROPERTY,
@@ -42,7 +43,6 @@ from designer.panels.problems_model import (
     find_problems,
     severity_text,
 )
-from designer.words import fill
 from model.lifecycle import Kind
 from model.validation import Severity
 
@@ -212,7 +212,7 @@ class ProblemsPanel(QWidget):
 
     def _set_icons(self) -> None:
         for severity, button in self.toggles.items():
-            button.setIcon(style.icon(SEVERITY_ICON[severity]))
+            button.setIcon(icons.icon(SEVERITY_ICON[severity]))
 
     # -- checking ------------------------------------------------------------------------------
 

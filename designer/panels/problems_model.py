@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
-from designer import style
-from designer.words import fill
+from designer import icons
+from designer.entry_text import fill
 from model import validation
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind
@@ -212,4 +212,4 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
     def _icon(self, name: str) -> QIcon:
-        return style.icon(name)  # cached there, for the current theme
+        return icons.icon(name)  # cached there, for the current theme

@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent, QSize, QTimer, QUrl
 from PySide6.QtGui import QColor, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from designer import style
+from designer import icons
 from designer.document import WorkspaceDocument
-from designer.words import STATE_ICON, fill, port_kind_text, state_text
+from designer.entry_text import STATE_ICON, fill, port_kind_text, state_text
 from model.domain import Filter, SendPort, TrackingFlag, Transport, is_token
 from model.lifecycle import Kind, State
 from model.store import WorkspaceError
@@ -118,7 +118,7 @@ class PropertiesPanel(QWidget):
         size = self.fontMetrics().height()
         document = self.browser.document()
         for name in STATE_ICON.values():
-            pixmap = style.icon(name).pixmap(QSize(size, size), self.devicePixelRatioF())
+            pixmap = icons.icon(name).pixmap(QSize(size, size), self.devicePixelRatioF())
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"{_ICON_SCHEME}:{name}"), pixmap)
 
     def _muted(self) -> str:

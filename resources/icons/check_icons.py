@@ -6,7 +6,7 @@ Each SVG must load through ``QIcon`` into a non-null pixmap with visible pixels,
 24x24 view box, avoid ``currentColor`` (Qt's renderer does not resolve it reliably) and
 leave the outermost pixel ring empty at 48 px (a stroke touching it is clipped). The sheet
 shows every icon at 32 and 16 px with its name, on a light and on a dark background; the
-dark half recolours the neutral stroke the way ``designer.style.icon`` does. Exit status
+dark half recolours the neutral stroke the way ``designer.icons.icon`` does. Exit status
 is 1 when a check fails.
 """
 

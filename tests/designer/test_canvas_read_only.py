@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from support.bindings import binding_file, group, port
 from support.cli import run_process
 
-from designer import style
+from designer.canvas.colors import canvas_colors
 from designer.canvas.layout import Node, auto_layout
 from designer.canvas.scene import CanvasScene
 from designer.document import WorkspaceDocument
@@ -79,7 +79,7 @@ def test_opening_and_drawing_the_canvas_writes_nothing(tmp_path: Path, imported:
     before = dump(imported)
     with Workspace(imported) as ws:
         doc = WorkspaceDocument(ws)
-        scene = CanvasScene(doc, style.canvas_colors("light"))
+        scene = CanvasScene(doc, canvas_colors("light"))
         assert len(scene.nodes) == 7
         # laid out in memory: every node has its own spot
         spots = {(i.pos().x(), i.pos().y()) for i in scene.nodes.values()}
@@ -98,7 +98,7 @@ def test_opening_and_drawing_the_canvas_writes_nothing(tmp_path: Path, imported:
 def test_a_move_saves_only_what_moved(tmp_path: Path, imported: Path, qapp: QApplication) -> None:
     with Workspace(imported) as ws:
         doc = WorkspaceDocument(ws)
-        scene = CanvasScene(doc, style.canvas_colors("light"))
+        scene = CanvasScene(doc, canvas_colors("light"))
         key = (Kind.PORT, "A")
         item = scene.nodes[key]
         before = (item.pos().x(), item.pos().y())

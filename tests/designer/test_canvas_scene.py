@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 from support.bindings import binding_file, generate, group, port
 
-from designer import style
+from designer.canvas.colors import canvas_colors
 from designer.canvas.items import NodeItem
 from designer.canvas.layout import GROUP_H, NODE_W, PORT_H, Node, auto_layout
 from designer.canvas.scene import CanvasScene
@@ -54,7 +54,7 @@ def doc(qapp: QApplication, tmp_path: Path) -> WorkspaceDocument:
 
 @pytest.fixture
 def scene(doc: WorkspaceDocument) -> CanvasScene:
-    s = CanvasScene(doc, style.canvas_colors("light"))
+    s = CanvasScene(doc, canvas_colors("light"))
     yield s
     s.deleteLater()
 
@@ -311,7 +311,7 @@ def sample_doc(qapp: QApplication, tmp_path: Path) -> WorkspaceDocument:
 
 def test_auto_layout_of_the_sample(sample_doc: WorkspaceDocument) -> None:
     doc = sample_doc
-    scene = CanvasScene(doc, style.canvas_colors("light"))
+    scene = CanvasScene(doc, canvas_colors("light"))
     entries = doc.entries()
     assert len(entries) == 26
     after = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in entries)
@@ -372,7 +372,7 @@ def test_level_of_detail(doc: WorkspaceDocument, scene: CanvasScene) -> None:
 
 
 def test_colors_change(scene: CanvasScene) -> None:
-    dark = style.canvas_colors("dark")
+    dark = canvas_colors("dark")
     assert dark.background != scene.colors.background
     scene.set_colors(dark)
     assert scene.colors is dark
@@ -392,7 +392,7 @@ def test_five_thousand_ports(qapp: QApplication) -> None:
     with Workspace(":memory:") as ws:
         ws.import_document(binding, None, "generated.xml")
         doc = WorkspaceDocument(ws)
-        scene = CanvasScene(doc, style.canvas_colors("light"))
+        scene = CanvasScene(doc, canvas_colors("light"))
         entries = doc.entries()
         assert len(scene.nodes) == 5500 == len(entries)
         assert sum(1 for k in scene.nodes if k[0] is Kind.GROUP) == 500

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from designer import style
+from designer.canvas.colors import canvas_colors
 from model.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ def test_gui_screenshot(tmp_path: Path, qapp: QApplication) -> None:
     assert (image.width(), image.height()) == (1280, 800), "a picture of the whole window, at its size"
     assert len(colours(image)) > 20, "not a blank picture"
     # the canvas shows the sample's unenlisted state colour
-    assert has_colour(image, style.canvas_colors("light").unenlisted)
+    assert has_colour(image, canvas_colors("light").unenlisted)
     # the file given was imported into the workspace named by PORTWRIGHT_WORKSPACE
     with Workspace(tmp_path / "ws.sqlite") as ws:
         assert len(ws.entries()) == 26
@@ -95,8 +95,8 @@ def test_render_png_and_svg(tmp_path: Path, qapp: QApplication) -> None:
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 1000
     assert len(colours(image)) > 20, "not blank: nodes, text, frames"
-    assert has_colour(image, style.canvas_colors("light").background)
-    assert has_colour(image, style.canvas_colors("light").unenlisted)
+    assert has_colour(image, canvas_colors("light").background)
+    assert has_colour(image, canvas_colors("light").unenlisted)
 
     result = run(tmp_path, "render", str(SAMPLE), "-o", str(svg), "--theme", "dark")
     assert result.returncode == 0, result.stderr
@@ -105,7 +105,7 @@ def test_render_png_and_svg(tmp_path: Path, qapp: QApplication) -> None:
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text
     assert "Contoso.Billing" in text, "application frames are titled"
-    assert style.canvas_colors("dark").background in text.lower()
+    assert canvas_colors("dark").background in text.lower()
 
     one = tmp_path / "billing.png"
     result = run(tmp_path, "render", str(SAMPLE), "-a", "Contoso.Billing", "-o", str(one))

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from support.bindings import binding_file, group, port
 
-from designer import style
+from designer import icons, themes
 from designer.document import WorkspaceDocument
 from designer.panels import ExplorerPanel, ProblemsPanel, PropertiesPanel
 from designer.panels.explorer_model import PORTS_MIME, KeyRole
@@ -99,7 +99,7 @@ def test_explorer_mirrors_the_document(explorer: ExplorerPanel) -> None:
     group_tip = explorer.model.index_of(Kind.GROUP, "Orders.Everyone").data(Qt.ItemDataRole.ToolTipRole)
     assert "Orders.Archive, Orders.Notify" in group_tip
     icon = explorer.model.index_of(Kind.PORT, "Orders.Notify").data(Qt.ItemDataRole.DecorationRole)
-    assert icon.cacheKey() == style.icon("state-unenlisted").cacheKey()
+    assert icon.cacheKey() == icons.icon("state-unenlisted").cacheKey()
     # the tree opens on everything
     assert explorer.view.isExpanded(item_index(explorer, "port", "Orders.Notify").parent())
 
@@ -111,7 +111,7 @@ def test_start_updates_state_and_icon_without_reset(qtbot, explorer: ExplorerPan
     assert changed.args[0] == model.index_of(Kind.PORT, "Orders.Notify")
     assert model.index_of(Kind.PORT, "Orders.Notify", 1).data() == "Started"
     icon = model.index_of(Kind.PORT, "Orders.Notify").data(Qt.ItemDataRole.DecorationRole)
-    assert icon.cacheKey() == style.icon("state-started").cacheKey()
+    assert icon.cacheKey() == icons.icon("state-started").cacheKey()
     assert model.index_of(Kind.PORT, "Orders.Archive", 1).data() == "Unenlisted"
     doc.undo_stack.undo()
     assert model.index_of(Kind.PORT, "Orders.Notify", 1).data() == "Unenlisted"
@@ -350,7 +350,7 @@ def test_problems_list_a_static_port_without_address(qtbot, problems: ProblemsPa
         ("Warning", "Orders.Nowhere", "Filter"),
     ]
     icon = problems.proxy.index(0, SEVERITY).data(Qt.ItemDataRole.DecorationRole)
-    assert icon.cacheKey() == style.icon("problem-error").cacheKey()
+    assert icon.cacheKey() == icons.icon("problem-error").cacheKey()
 
     problems.view.resizeColumnsToContents()
     cell = problems.view.visualRect(problems.proxy.index(0, MESSAGE)).center()
@@ -565,13 +565,13 @@ def test_panels_follow_a_theme_change(
 ) -> None:
     properties.show_selection([("port", "Orders.Archive")])
     button = problems.toggles[Severity.ERROR]
-    assert button.icon().cacheKey() == style.icon("problem-error", dark=False).cacheKey()
+    assert button.icon().cacheKey() == icons.icon("problem-error", dark=False).cacheKey()
     light_colours = set(re.findall(r"color:(#[0-9a-f]{6})", properties.browser.toHtml()))
     assert light_colours
-    saved = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet(), style.current_theme()
+    saved = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet(), themes.current_theme()
     try:
-        style.apply_theme(qapp, "dark")
-        qtbot.waitUntil(lambda: button.icon().cacheKey() == style.icon("problem-error", dark=True).cacheKey())
+        themes.apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: button.icon().cacheKey() == icons.icon("problem-error", dark=True).cacheKey())
         qtbot.waitUntil(
             lambda: set(re.findall(r"color:(#[0-9a-f]{6})", properties.browser.toHtml())) - light_colours != set()
         )
@@ -580,4 +580,4 @@ def test_panels_follow_a_theme_change(
         if saved[0]:
             qapp.setStyle(saved[0])
         qapp.setPalette(saved[1])
-        style._current = saved[3]
+        themes._current = saved[3]

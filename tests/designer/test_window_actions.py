@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 from support.bindings import binding_file, generate, group, port
 
-from designer import dialogs, edit_flows, file_dialogs, style
+from designer import dialogs, edit_flows, file_dialogs, themes
+from designer.canvas.colors import canvas_colors
 from designer.canvas.layout import Node, auto_layout
 from designer.mainwindow import MainWindow
 from model import lifecycle_messages as msg
@@ -69,14 +70,14 @@ def themed(qapp: QApplication) -> Iterator[QApplication]:
         qapp.style().name(),
         QPalette(qapp.palette()),
         qapp.styleSheet(),
-        style.current_theme(),
+        themes.current_theme(),
     )
     yield qapp
     qapp.setStyleSheet(sheet)
     if style_name:
         qapp.setStyle(style_name)
     qapp.setPalette(pal)
-    style._current = theme
+    themes._current = theme
 
 
 @pytest.fixture
@@ -402,15 +403,15 @@ def act_dark(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     light_bg = w.scene.colors.background
     window_color = QApplication.palette().color(QPalette.ColorRole.Window)
     trigger(w, "view.dark")
-    assert style.current_theme() == "dark" and w.settings.value("theme") == "dark"
-    assert w.scene.colors == style.canvas_colors("dark") and w.scene.colors.background != light_bg
-    assert all(n.colors == style.canvas_colors("dark") for n in w.scene.nodes.values())
+    assert themes.current_theme() == "dark" and w.settings.value("theme") == "dark"
+    assert w.scene.colors == canvas_colors("dark") and w.scene.colors.background != light_bg
+    assert all(n.colors == canvas_colors("dark") for n in w.scene.nodes.values())
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < window_color.lightness()
     image = w.view.grab().toImage()
     corner = image.pixelColor(3, 3)
     assert corner.lightness() < 80, f"the canvas background is dark: {corner.name()}"
     trigger(w, "view.dark")
-    assert style.current_theme() == "light" and w.scene.colors.background == light_bg
+    assert themes.current_theme() == "light" and w.scene.colors.background == light_bg
 
 
 def act_refresh(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:

@@ -159,7 +159,7 @@ def test_composed_strings_have_no_untranslated_words(window: MainWindow) -> None
     found[f"canvas port line 2: {port.line2!r}"] = words_not_marked(port.line2)
     found[f"canvas port line 3: {port.line3!r}"] = words_not_marked(port.line3)
     found[f"canvas group line 2: {group.line2!r}"] = words_not_marked(group.line2)
-    from designer.words import state_text  # what NodeItem.paint writes in the badge
+    from designer.entry_text import state_text  # what NodeItem.paint writes in the badge
 
     found[f"canvas state badge: {state_text(port.state)!r}"] = words_not_marked(state_text(port.state))
     w.doc.rename(Kind.PORT, "Orders.Legacy.HTTP", "Legacy")

@@ -1,4 +1,4 @@
-"""The palette: drag a send port or group onto the canvas (or click to create one)."""
+"""The node palette: drag a send port or group onto the canvas (or click to create one)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from designer.canvas.view import NEW_ITEM_MIME
-from designer.style import icon
+from designer.icons import icon
 
 
-class _PaletteButton(QToolButton):
+class _NodeButton(QToolButton):
     def __init__(self, kind: str, text: str, icon_name: str) -> None:
         super().__init__()
         self.kind = kind
@@ -41,7 +41,9 @@ class _PaletteButton(QToolButton):
         super().mouseMoveEvent(event)
 
 
-class Palette(QWidget):
+class NodePalette(QWidget):
+    """The dock listing what can be created: a send port, a send port group."""
+
     create_requested = Signal(str)  # "port" or "group"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,7 +54,7 @@ class Palette(QWidget):
             ("port", self.tr("Send port"), "send-port"),
             ("group", self.tr("Send port group"), "send-port-group"),
         ):
-            button = _PaletteButton(kind, text, icon_name)
+            button = _NodeButton(kind, text, icon_name)
             button.clicked.connect(lambda _=False, k=kind: self.create_requested.emit(k))
             layout.addWidget(button)
         layout.addStretch()

@@ -1,4 +1,4 @@
-"""designer.style: icons in both themes, palettes, canvas colours, resources."""
+"""Themes, icons, canvas colours and the resources folder: both themes, palettes, lookup."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
-from designer import style
+from designer import icons, themes
+from designer.canvas.colors import canvas_colors
+from designer.resource_paths import resources_dir
 
 #: Every icon the application asks for (designer/actions.py, the explorer, the canvas).
 ICONS = (
@@ -79,14 +81,14 @@ def themed(qapp: QApplication) -> Iterator[QApplication]:
         qapp.style().name(),
         QPalette(qapp.palette()),
         qapp.styleSheet(),
-        style.current_theme(),
+        themes.current_theme(),
     )
     yield qapp
     qapp.setStyleSheet(sheet)
     if style_name:
         qapp.setStyle(style_name)
     qapp.setPalette(pal)
-    style._current = theme  # restore module state for the next test
+    themes._current = theme  # restore module state for the next test
 
 
 def _opaque_pixels(image: QImage) -> list[QColor]:
@@ -96,16 +98,16 @@ def _opaque_pixels(image: QImage) -> list[QColor]:
 
 
 def test_resources_dir_holds_the_icons() -> None:
-    icons = style.resources_dir() / "icons"
-    assert icons.is_dir()
-    assert set(ICONS) <= set(style.icon_names())
-    assert (style.resources_dir() / "__init__.py").is_file()  # installs as a package
+    folder = resources_dir() / "icons"
+    assert folder.is_dir()
+    assert set(ICONS) <= set(icons.icon_names())
+    assert (resources_dir() / "__init__.py").is_file()  # installs as a package
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 @pytest.mark.parametrize("name", ICONS)
 def test_every_icon_loads(qapp: QApplication, name: str, dark: bool) -> None:
-    loaded = style.icon(name, dark=dark)
+    loaded = icons.icon(name, dark=dark)
     assert not loaded.isNull()
     for size in (16, 24, 48):
         pixmap = loaded.pixmap(size, size)
@@ -115,48 +117,48 @@ def test_every_icon_loads(qapp: QApplication, name: str, dark: bool) -> None:
 
 
 def test_dark_icons_draw_the_neutral_stroke_light(qapp: QApplication) -> None:
-    light = _opaque_pixels(style.icon("save", dark=False).pixmap(48, 48).toImage())
-    dark = _opaque_pixels(style.icon("save", dark=True).pixmap(48, 48).toImage())
+    light = _opaque_pixels(icons.icon("save", dark=False).pixmap(48, 48).toImage())
+    dark = _opaque_pixels(icons.icon("save", dark=True).pixmap(48, 48).toImage())
     assert max(c.lightnessF() for c in light) < 0.4
     assert min(c.lightnessF() for c in dark) > 0.7
 
 
 def test_coloured_parts_keep_their_colour_in_the_dark(qapp: QApplication) -> None:
-    image = style.icon("state-started", dark=True).pixmap(48, 48).toImage()
+    image = icons.icon("state-started", dark=True).pixmap(48, 48).toImage()
     assert image.pixelColor(6, 24).name() == "#1e8e3e"  # the green disc, left of the white triangle
 
 
 def test_icon_caches(qapp: QApplication) -> None:
-    first = style.icon("save", dark=True)
-    assert style.icon("save", dark=True) is first
-    assert style.icon("save", dark=False) is style.icon("save", dark=False)
-    assert style.icon("save", dark=False) is not first
-    style.clear_icon_cache()
-    assert style.icon("save", dark=True) is not first
+    first = icons.icon("save", dark=True)
+    assert icons.icon("save", dark=True) is first
+    assert icons.icon("save", dark=False) is icons.icon("save", dark=False)
+    assert icons.icon("save", dark=False) is not first
+    icons.clear_icon_cache()
+    assert icons.icon("save", dark=True) is not first
 
 
 def test_icon_follows_the_current_theme(themed: QApplication) -> None:
-    style.apply_theme(themed, "dark")
-    assert style.icon("undo") is style.icon("undo", dark=True)
-    style.apply_theme(themed, "light")
-    assert style.icon("undo") is style.icon("undo", dark=False)
+    themes.apply_theme(themed, "dark")
+    assert icons.icon("undo") is icons.icon("undo", dark=True)
+    themes.apply_theme(themed, "light")
+    assert icons.icon("undo") is icons.icon("undo", dark=False)
 
 
 def test_dark_icons_are_sharp_on_high_dpi_screens(qapp: QApplication) -> None:
-    pixmap = style.icon("redo", dark=True).pixmap(QSize(24, 24), 2.0)
+    pixmap = icons.icon("redo", dark=True).pixmap(QSize(24, 24), 2.0)
     assert pixmap.devicePixelRatio() == 2.0
     assert pixmap.width() == 48
 
 
 def test_missing_icon_is_null_and_logged(qapp: QApplication, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="designer.style"):
-        assert style.icon("no-such-icon").isNull()
+    with caplog.at_level(logging.WARNING, logger="designer.icons"):
+        assert icons.icon("no-such-icon").isNull()
     assert "no-such-icon" in caplog.text
-    assert isinstance(style.icon("no-such-icon"), QIcon)
+    assert isinstance(icons.icon("no-such-icon"), QIcon)
 
 
 def test_palettes_differ(qapp: QApplication) -> None:
-    light, dark = style.palette("light"), style.palette("dark")
+    light, dark = themes.palette("light"), themes.palette("dark")
     for role in (Role.Window, Role.Base, Role.Text, Role.WindowText, Role.Button):
         assert light.color(role) != dark.color(role), role
     assert light.color(Role.Window).lightnessF() > 0.8
@@ -164,37 +166,37 @@ def test_palettes_differ(qapp: QApplication) -> None:
     assert dark.color(Role.Text).lightnessF() > 0.8
 
 
-@pytest.mark.parametrize("theme", style.THEMES)
-def test_palette_has_disabled_and_inactive_colours(qapp: QApplication, theme: style.Theme) -> None:
-    pal = style.palette(theme)
+@pytest.mark.parametrize("theme", themes.THEMES)
+def test_palette_has_disabled_and_inactive_colours(qapp: QApplication, theme: themes.Theme) -> None:
+    pal = themes.palette(theme)
     for role in (Role.Text, Role.WindowText, Role.ButtonText, Role.Highlight):
         assert pal.color(Group.Disabled, role) != pal.color(Group.Active, role), role
     assert pal.color(Group.Inactive, Role.Highlight) != pal.color(Group.Active, Role.Highlight)
 
 
-@pytest.mark.parametrize("theme", style.THEMES)
-def test_apply_theme(themed: QApplication, theme: style.Theme) -> None:
-    style.apply_theme(themed, theme)
-    assert style.current_theme() == theme
-    assert themed.palette().color(Role.Window) == style.palette(theme).color(Role.Window)
+@pytest.mark.parametrize("theme", themes.THEMES)
+def test_apply_theme(themed: QApplication, theme: themes.Theme) -> None:
+    themes.apply_theme(themed, theme)
+    assert themes.current_theme() == theme
+    assert themed.palette().color(Role.Window) == themes.palette(theme).color(Role.Window)
     assert themed.styleSheet() == ""  # a style sheet would slow every widget down
     assert themed.style().name().lower() == "fusion"
-    assert themed.palette().color(Role.ToolTipBase) == style.palette(theme).color(Role.ToolTipBase)
+    assert themed.palette().color(Role.ToolTipBase) == themes.palette(theme).color(Role.ToolTipBase)
 
 
 def test_unknown_theme_is_refused(themed: QApplication) -> None:
     with pytest.raises(ValueError, match="unknown theme"):
-        style.apply_theme(themed, "solarized")  # type: ignore[arg-type]
-    assert style.current_theme() in style.THEMES
+        themes.apply_theme(themed, "solarized")  # type: ignore[arg-type]
+    assert themes.current_theme() in themes.THEMES
 
 
 def test_theme_labels(qapp: QApplication) -> None:
-    assert [style.theme_label(t) for t in style.THEMES] == ["Light", "Dark"]
+    assert [themes.theme_label(t) for t in themes.THEMES] == ["Light", "Dark"]
 
 
-@pytest.mark.parametrize("theme", style.THEMES)
-def test_canvas_colours(theme: style.Theme) -> None:
-    colors = style.canvas_colors(theme)
+@pytest.mark.parametrize("theme", themes.THEMES)
+def test_canvas_colours(theme: themes.Theme) -> None:
+    colors = canvas_colors(theme)
     for name in colors.names():
         assert QColor(getattr(colors, name)).isValid(), name
     assert (colors.started, colors.stopped, colors.unenlisted) == ("#1e8e3e", "#e37400", "#80868b")
@@ -202,8 +204,8 @@ def test_canvas_colours(theme: style.Theme) -> None:
 
 
 def test_canvas_colours_differ_between_themes() -> None:
-    light, dark = style.canvas_colors("light"), style.canvas_colors("dark")
+    light, dark = canvas_colors("light"), canvas_colors("dark")
     assert light.background != dark.background and light.node_fill != dark.node_fill
     assert QColor(light.background).lightnessF() > QColor(dark.background).lightnessF()
     with pytest.raises(ValueError):
-        style.canvas_colors("sepia")  # type: ignore[arg-type]
+        canvas_colors("sepia")  # type: ignore[arg-type]

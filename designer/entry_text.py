@@ -1,4 +1,5 @@
-"""Words the panels share (states, kinds of port, tooltips), translated, and placeholder filling."""
+"""What the panels and the canvas say about ports and groups (states, kinds of port, counts,
+tooltips), translated, and placeholder filling for those sentences."""
 
 from __future__ import annotations
 
