@@ -28,34 +28,36 @@ from model.store.schema import (
     SendPortRow,
 )
 
+#: The columns of an :class:`Entry`, in the order its constructor takes them.
+_PORT_ENTRY = (
+    SendPortRow.name,
+    ApplicationRow.name,
+    SendPortRow.state,
+    SendPortRow.adapter,
+    SendPortRow.address,
+    SendPortRow.is_static,
+    SendPortRow.is_two_way,
+    SendPortRow.version,
+    SendPortRow.x,
+    SendPortRow.y,
+)
+_GROUP_ENTRY = (
+    GroupRow.id,
+    GroupRow.name,
+    ApplicationRow.name,
+    GroupRow.state,
+    GroupRow.version,
+    GroupRow.x,
+    GroupRow.y,
+)
+
 _PROPERTY = re.compile(r"""Statement\s+[^>]*?Property=["']([^"'&<]+)["']""")
 
 
 def entries(s: Session, application: str | None = None, state: State | None = None) -> list[Entry]:
     """Ports then groups, by application and name: what ``ls``, explorers and canvases show."""
-    port_q = (
-        select(
-            SendPortRow.name,
-            ApplicationRow.name,
-            SendPortRow.state,
-            SendPortRow.adapter,
-            SendPortRow.address,
-            SendPortRow.is_static,
-            SendPortRow.is_two_way,
-            SendPortRow.version,
-            SendPortRow.x,
-            SendPortRow.y,
-        )
-        .join(ApplicationRow)
-        .order_by(ApplicationRow.name, SendPortRow.name)
-    )
-    group_q = (
-        select(
-            GroupRow.id, GroupRow.name, ApplicationRow.name, GroupRow.state, GroupRow.version, GroupRow.x, GroupRow.y
-        )
-        .join(ApplicationRow)
-        .order_by(ApplicationRow.name, GroupRow.name)
-    )
+    port_q = select(*_PORT_ENTRY).join(ApplicationRow).order_by(ApplicationRow.name, SendPortRow.name)
+    group_q = select(*_GROUP_ENTRY).join(ApplicationRow).order_by(ApplicationRow.name, GroupRow.name)
     if application is not None:
         port_q = port_q.where(ApplicationRow.name == application)
         group_q = group_q.where(ApplicationRow.name == application)
@@ -82,22 +84,7 @@ def entries(s: Session, application: str | None = None, state: State | None = No
 def entry(s: Session, kind: Kind, name: str) -> Entry | None:
     """One port or group as :func:`entries` lists it (None when it does not exist)."""
     if kind is Kind.PORT:
-        r = s.execute(
-            select(
-                SendPortRow.name,
-                ApplicationRow.name,
-                SendPortRow.state,
-                SendPortRow.adapter,
-                SendPortRow.address,
-                SendPortRow.is_static,
-                SendPortRow.is_two_way,
-                SendPortRow.version,
-                SendPortRow.x,
-                SendPortRow.y,
-            )
-            .join(ApplicationRow)
-            .where(SendPortRow.name == name)
-        ).first()
+        r = s.execute(select(*_PORT_ENTRY).join(ApplicationRow).where(SendPortRow.name == name)).first()
         return (
             None
             if r is None
@@ -105,13 +92,7 @@ def entry(s: Session, kind: Kind, name: str) -> Entry | None:
                 Kind.PORT, r[0], r[1], STATES[r[2]], r[3], r[4], bool(r[5]), bool(r[6]), version=r[7], x=r[8], y=r[9]
             )
         )
-    g = s.execute(
-        select(
-            GroupRow.id, GroupRow.name, ApplicationRow.name, GroupRow.state, GroupRow.version, GroupRow.x, GroupRow.y
-        )
-        .join(ApplicationRow)
-        .where(GroupRow.name == name)
-    ).first()
+    g = s.execute(select(*_GROUP_ENTRY).join(ApplicationRow).where(GroupRow.name == name)).first()
     if g is None:
         return None
     members = tuple(
