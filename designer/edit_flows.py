@@ -19,6 +19,7 @@ from designer.document import Refused, WorkspaceDocument
 from designer.reporting import Reporter
 from designer.selection import CanvasSelection
 from model.bindings import BindingFormatError, load
+from model.bindings.blanking import blank_bytes
 from model.lifecycle import Kind
 from model.store import WorkspaceError
 
@@ -133,6 +134,9 @@ class EditFlows(QObject):
         data = self._selection_xml()
         if data is None:
             return
+        # Secrets are blanked, as an export blanks them: the clipboard is readable by any
+        # program. Duplicate pastes within the workspace and keeps them.
+        data = blank_bytes(data)
         # Plain text (binding XML): a QMimeData made here would be owned by the clipboard and
         # destroyed by Qt after Python has gone, which crashes the interpreter at exit.
         QGuiApplication.clipboard().setText(data.decode("utf-8", errors="replace"))

@@ -73,3 +73,13 @@ def is_secret_setting(name: str, adapter: str | None = None) -> bool:
     elif name in _CATALOG_SECRETS:
         return True
     return looks_secret(name)
+
+
+def url_password_spans(text: str) -> list[tuple[int, int]]:
+    """Where the passwords of ``text``'s URLs are, as (start, end): what the workspace seals."""
+    return [m.span("secret") for m in _URL_PASSWORD.finditer(text) if m.group("secret")]
+
+
+def catalog_secret_names() -> frozenset[str]:
+    """Every setting name some adapter of the catalog marks secret."""
+    return _CATALOG_SECRETS

@@ -4,6 +4,7 @@ lives (if it does); workspaces on SQLite and on a PostgreSQL server started for 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -11,6 +12,11 @@ import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# -- the key that seals a workspace's secrets: never the user's keyring, key file or own key. Set
+# here, before any test runs, so that every subprocess a test starts inherits it.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.pop("PORTWRIGHT_SECRET_KEY", None)
 
 # -- Hypothesis: "ci" runs every test's full count of examples, "dev" a fifth of it (the edit-test
 # loop). HYPOTHESIS_PROFILE chooses; otherwise CI=true means ci and anything else dev.
@@ -45,6 +51,22 @@ def corpus_files() -> list[Path]:
 
 def fixture_files() -> list[Path]:
     return sorted(FIXTURES.glob("*.xml"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _key_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The session's key file folder (one per xdist worker), inherited by every ``portwright``
+    subprocess: the tests never read or make a key in the user's config folder."""
+    folder = tmp_path_factory.mktemp("keys")
+    before = os.environ.get("PORTWRIGHT_KEY_DIR")
+    os.environ["PORTWRIGHT_KEY_DIR"] = str(folder)
+    try:
+        yield folder
+    finally:
+        if before is None:
+            os.environ.pop("PORTWRIGHT_KEY_DIR", None)
+        else:
+            os.environ["PORTWRIGHT_KEY_DIR"] = before
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, check_output, unusable, write_output
+from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, check_output, shown, unusable, write_output
 from model.bindings import BindingFormatError, dump, load
+from model.bindings.blanking import blank_bytes
 from model.bindings.compare import compare_files
 from model.bindings.problems import document_problems
 from model.secrets import mask_text
@@ -22,6 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("input", metavar="IN", help="binding file to read")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write ('-' for standard output)")
+    p.add_argument(
+        "--with-secrets",
+        action="store_true",
+        help="keep passwords and keys (by default they are blanked, as BizTalk's own export blanks them)",
+    )
     p.set_defaults(run=run_convert)
 
     p = sub.add_parser(
@@ -54,7 +60,8 @@ def run_convert(args: argparse.Namespace) -> int:
         doc = load(args.input)
     except BindingFormatError as e:
         raise unusable(e) from None
-    write_output(args.output, dump(doc))
+    data = dump(doc)
+    write_output(args.output, data if args.with_secrets else blank_bytes(data))
     return OK
 
 
@@ -64,13 +71,13 @@ def run_validate(args: argparse.Namespace) -> int:
         try:
             doc = load(path)
         except BindingFormatError as e:
-            print(f"{e.path}:{e.line}:{e.column}: error: {e.message}")
+            print(shown(mask_text(f"{e.path}:{e.line}:{e.column}: error: {e.message}")))
             code = UNUSABLE
             continue
         for problem in document_problems(doc):
             if args.errors_only and problem.severity != Severity.ERROR:
                 continue
-            print(mask_text(problem.format(path)))  # a message may quote an address
+            print(shown(mask_text(problem.format(path))))  # a message may quote an address or a name
             if problem.severity == Severity.ERROR and code == OK:
                 code = REFUSED
     return code

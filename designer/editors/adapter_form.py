@@ -37,6 +37,7 @@ from designer.editors.fields import ERROR_COLOR, Sessions
 from designer.editors.xml_editor import XmlEditor, XmlProblem, localized
 from model import port_edits
 from model.adapters import AdapterSpec, SettingSpec, VariantType, adapter_spec
+from model.bindings.blanking import mask_secrets, restore_masked
 from model.custom_props import (
     remove_config_child,
     rename_config_child,
@@ -243,12 +244,14 @@ class AdapterSettingsEditor(QWidget):
             self._show_banner(None, False)
         self._page.setEnabled(unparsed is None)
         self._page.show_settings(settings if unparsed is None else AdapterSettings())
+        # Secret values show as *** (the stored ones stay underneath, see _on_raw_text_committed).
         if unparsed is not None:
-            if self.raw.text() != unparsed:
-                self.raw.set_text(unparsed)
+            masked = mask_secrets(unparsed)
+            if self.raw.text() != masked:
+                self.raw.set_text(masked)
             self._raw_shows = None
         elif self._raw_shows != settings:
-            self.raw.set_text(settings_text(settings))
+            self.raw.set_text(mask_secrets(settings_text(settings)))
             self._raw_shows = settings
 
     def _show_banner(self, text: str | None, error: bool) -> None:
@@ -358,7 +361,14 @@ class AdapterSettingsEditor(QWidget):
     def _on_table_property_removed(self, name: str) -> None:
         self._commit(self._current().without(name), name, True)
 
+    def _stored_text(self) -> str:
+        """The settings as the Raw XML tab would show them unmasked."""
+        current = self._current()
+        return current.unparsed if current.unparsed is not None else settings_text(current)
+
     def _on_raw_text_committed(self, text: str) -> None:
+        # A *** left where a secret was shown keeps the stored secret; a value typed over it is new.
+        text = restore_masked(text, self._stored_text())
         try:
             new = settings_from_text(text, self._settings)
         except XmlProblem as e:

@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 from designer.editors.fields import ErrorLabel, tr
 from designer.editors.xml_editor import XmlEditor
 from model.adapters import VariantType, int_range, parse_variant, python_type
+from model.bindings.blanking import restore_masked
 from model.domain import AdapterProperty, is_token
+from model.secrets import MASK, is_secret_setting, mask_text
 
 __all__ = ["PropertyTable", "variant_problem", "vt_label"]
 
@@ -290,7 +292,8 @@ class PropertyTable(QWidget):
     def _fill(self, i: int, row: AdapterProperty) -> None:
         # Items are updated in place, never replaced: this may run inside itemChanged.
         multiline = row.is_xml or "\n" in (row.value or "")
-        texts = (row.name, vt_label(row.vt), " ".join((row.value or "").split()) if multiline else (row.value or ""))
+        shown = " ".join((row.value or "").split()) if multiline else (row.value or "")
+        texts = (row.name, vt_label(row.vt), _masked(row.name, shown))
         for column, text in zip((NAME, TYPE, VALUE), texts, strict=True):
             item = self.table.item(i, column)
             if item is None:
@@ -342,6 +345,8 @@ class PropertyTable(QWidget):
         name = self._item(i, NAME).text().strip()
         value_item = self._item(i, VALUE)
         value = old.value if not value_item.flags() & Qt.ItemFlag.ItemIsEditable else (value_item.text() or None)
+        if value is not None and MASK in value and old.value:
+            value = old.value if value == _masked(old.name, old.value) else restore_masked(value, old.value)
         message, culprit = _name_problem(name, self._taken - {old.name}, self._reserved - {old.name}), NAME
         vt = old.vt
         if message is None and self._typed:
@@ -389,3 +394,11 @@ class PropertyTable(QWidget):
         name = self.current_name()
         if name is not None:
             self.property_removed.emit(name)
+
+
+def _masked(name: str, value: str) -> str:
+    """A value as the table shows it: a secret setting as ``***``, passwords inside a connection
+    string or an address masked (``Server=s;Password=***``); the stored value stays as it is."""
+    if value and is_secret_setting(name) and not is_token(value):
+        return MASK
+    return mask_text(value)

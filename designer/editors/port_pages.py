@@ -29,6 +29,7 @@ from designer.editors.transport_page import TransportPage
 from designer.editors.xml_editor import XmlEditor
 from designer.icons import icon
 from model import port_edits
+from model.bindings.blanking import mask_secrets, restore_masked
 from model.domain import Certificate, Map, Pipeline, SendPort, TrackingFlag, is_token
 from model.field_checks import check_value
 
@@ -131,6 +132,9 @@ class PipelinesPage(Page):
 
     def _data(self, which: str, text: str, editor: XmlEditor) -> None:
         if self.model is not None:
+            # shown masked (a component's password): a *** left in place keeps the stored value
+            stored = getattr(self.model, f"{which}_pipeline_data") or ""
+            text = restore_masked(text, stored)
             self.try_edit(
                 lambda: port_edits.with_pipeline_data(self.model, which, text),  # type: ignore[arg-type]
                 f"{which}_pipeline_data",
@@ -143,9 +147,9 @@ class PipelinesPage(Page):
         super().load(port)
         locks = port_edits.locked_fields(port)
         self.send.set(port.send_pipeline.name if port.send_pipeline else None)
-        self.send_data.set_text(port.send_pipeline_data or "")
+        self.send_data.set_text(mask_secrets(port.send_pipeline_data or ""))
         self.receive.set(port.receive_pipeline.name if port.receive_pipeline else None)
-        self.receive_data.set_text(port.receive_pipeline_data or "")
+        self.receive_data.set_text(mask_secrets(port.receive_pipeline_data or ""))
         self.receive.set_enabled("receive_pipeline" not in locks, reason(locks, "receive_pipeline"))
         self.receive_data.setEnabled("receive_pipeline_data" not in locks)
         self.set_note(reason(locks, "receive_pipeline"))

@@ -12,6 +12,9 @@ bindings, the imported files' remaining text, canvas positions, the audit log.
 
 Every table a person edits carries a ``version`` column used for optimistic concurrency:
 two people changing the same port cannot silently overwrite each other.
+
+The columns that can hold adapter passwords (the XML, the address, a skeleton, an audit
+detail) keep them sealed with a key kept outside the database (``model.store.sealing``).
 """
 
 from __future__ import annotations
@@ -19,8 +22,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, event
+from sqlalchemy.engine.interfaces import ExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from model.revisions import name_key
+from model.store.sealing import SealedJSON, SealedText
 
 
 class Base(DeclarativeBase):
@@ -38,11 +45,27 @@ class MetaRow(Base):
     lifecycle_version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
+def _key_of_inserted_name(context: ExecutionContext) -> str:
+    """A row inserted as plain values (bulk import) gets the key of its name."""
+    return name_key(context.get_current_parameters()["name"])  # type: ignore[attr-defined]
+
+
+#: ``name_key``: the name as BizTalk compares names (case and Unicode normalisation ignored,
+#: ``model.revisions.name_key``), unique, so that "Out.Port" and "out.port" cannot coexist even
+#: when two clients check at once. Kept in step with ``name`` (see ``_name_set`` below).
+NAME_KEY_LENGTH = 1024  # case folding can lengthen a 256-character name (ß -> ss)
+#: Between the key and the id of a row that shares its key with an older one (migration 0005
+#: keeps such pairs, both openable); a control character, which no valid name holds.
+NAME_KEY_APART = "\x1f#"
+
+
 class ApplicationRow(Base):
     __tablename__ = "applications"
+    __table_args__ = (Index("uq_applications_name_key", "name_key", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(256), unique=True)
+    name_key: Mapped[str] = mapped_column(String(NAME_KEY_LENGTH), default=_key_of_inserted_name)
     description: Mapped[str | None] = mapped_column(Text)
     references: Mapped[list[str]] = mapped_column(JSON, default=list)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -59,7 +82,7 @@ class SourceRow(Base):
     name: Mapped[str] = mapped_column(String(1024))
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     imported_by: Mapped[str] = mapped_column(String(256))
-    skeleton: Mapped[dict[str, Any]] = mapped_column(JSON)
+    skeleton: Mapped[dict[str, Any]] = mapped_column(SealedJSON)
     #: Counts rewrites of the skeleton (a rename follows references in it), so that a decoded
     #: copy kept by any client is told apart from the current text.
     revision: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
@@ -70,10 +93,11 @@ class _Placed:
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(256), unique=True)
+    name_key: Mapped[str] = mapped_column(String(NAME_KEY_LENGTH), default=_key_of_inserted_name)
     state: Mapped[int] = mapped_column(Integer, default=1)
     #: The element's XML as it is exported: the single source of its settings (the model is
     #: read from it, and every edit rewrites it minimally).
-    xml: Mapped[str] = mapped_column(Text)
+    xml: Mapped[str] = mapped_column(SealedText)
     #: Namespace declarations in scope where the XML came from (``xsi:nil`` needs them).
     namespaces: Mapped[str] = mapped_column(Text, default="")
     indent: Mapped[str] = mapped_column(String(64), default="    ")
@@ -91,14 +115,17 @@ class _Placed:
 class SendPortRow(_Placed, Base):
     __tablename__ = "send_ports"
     #: Export reads elements in their file's order: by this index, not by sorting their text.
-    __table_args__ = (Index("ix_send_ports_source_slot", "source_id", "slot", "id"),)
+    __table_args__ = (
+        Index("ix_send_ports_source_slot", "source_id", "slot", "id"),
+        Index("uq_send_ports_name_key", "name_key", unique=True),
+    )
 
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="RESTRICT"), index=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     is_static: Mapped[bool] = mapped_column(default=True)
     is_two_way: Mapped[bool] = mapped_column(default=False)
     adapter: Mapped[str | None] = mapped_column(String(256))
-    address: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(SealedText)
 
     application: Mapped[ApplicationRow] = relationship(lazy="joined")
 
@@ -106,7 +133,10 @@ class SendPortRow(_Placed, Base):
 class GroupRow(_Placed, Base):
     __tablename__ = "send_port_groups"
     #: Export reads elements in their file's order: by this index, not by sorting their text.
-    __table_args__ = (Index("ix_send_port_groups_source_slot", "source_id", "slot", "id"),)
+    __table_args__ = (
+        Index("ix_send_port_groups_source_slot", "source_id", "slot", "id"),
+        Index("uq_send_port_groups_name_key", "name_key", unique=True),
+    )
 
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="RESTRICT"), index=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
@@ -155,9 +185,20 @@ class AuditRow(Base):
     name: Mapped[str | None] = mapped_column(String(256))
     before: Mapped[str | None] = mapped_column(String(64))
     after: Mapped[str | None] = mapped_column(String(64))
-    detail: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(SealedText)
 
     __table_args__ = (Index("ix_audit_log_name", "kind", "name"),)
+
+
+def _name_set(target: ApplicationRow | SendPortRow | GroupRow, value: str, old: object, _initiator: object) -> None:
+    """A name given or changed through the ORM (create, rename) brings its key along. Setting
+    the same name again keeps the key (a pair told apart by migration 0005 stays apart)."""
+    if value != old:
+        target.name_key = name_key(value)
+
+
+for _row in (ApplicationRow, SendPortRow, GroupRow):
+    event.listen(_row.name, "set", _name_set)
 
 
 # The Core tables behind the mapped classes, for bulk statements (``insert(PORT_TABLE)``).

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import LargeBinary, cast, insert, select
+from sqlalchemy import cast, insert, select
 from sqlalchemy.orm import Session
 
 from model.bindings import BindingDocument
@@ -31,6 +31,7 @@ from model.bindings.writer import Style
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind, State
 from model.store.errors import NotFoundError
+from model.store.guards import check_import
 from model.store.records import DEFAULT_APPLICATION, ImportSummary
 from model.store.repository import WorkspaceRepository
 from model.store.rows import PORT_INDENT, group_model, now, port_columns
@@ -46,8 +47,9 @@ from model.store.schema import (
     SendPortRow,
     SourceRow,
 )
+from model.store.sealing import SealedBytes
 from model.store.skeletons import Skeleton, SkeletonCache
-from model.store.unit_of_work import UnitOfWork
+from model.store.unit_of_work import UnitOfWork, retried
 
 #: Called now and then during an import with (objects done, objects in all).
 Progress = Callable[[int, int], None]
@@ -66,6 +68,7 @@ def _text(
     return xml, o.indent, o.slot
 
 
+@retried  # the lock order is the unit of work's (the counter row before any write)
 def import_document(
     uow: UnitOfWork, doc: BindingDocument, application: str | None, name: str, progress: Progress | None
 ) -> ImportSummary:
@@ -76,6 +79,7 @@ def import_document(
     done = 0
     with uow:
         s = uow.session
+        check_import(s, doc, application, name)  # every bad name and member listed, nothing written
         at = now()
         source = SourceRow(name=name, imported_at=at, imported_by=uow.user, skeleton=skeleton_state(doc))
         s.add(source)
@@ -270,6 +274,10 @@ def read_export(
     """What to export: everything, some applications, or chosen ports and groups (see
     :meth:`Workspace.export`); NotFoundError for a name that does not exist."""
     port_rows, group_rows = _selection(s, applications, ports, groups)
+    if (ports or groups) and not applications:
+        # Chosen ports and groups only: a fresh document, so that nothing else of their file
+        # (its receive locations, other ports' orchestration bindings, parties) goes with them.
+        return Export(port_rows, group_rows, None, None)
     sources = Counter(map(itemgetter(2), port_rows))  # source_id
     sources.update(map(itemgetter(2), group_rows))
     sources.pop(None, None)
@@ -316,8 +324,9 @@ def _selection(
     everything = not (applications or ports or groups)
     out: list[list[Selected]] = []
     for table, names, kind in ((PORT_TABLE, ports, "port"), (GROUP_TABLE, groups, "group")):
-        # SQLite stores text as UTF-8: read as a BLOB, it comes out as those bytes, undecoded.
-        xml = cast(table.c.xml, LargeBinary) if s.get_bind().dialect.name == "sqlite" else table.c.xml
+        # SQLite stores text as UTF-8: read as a BLOB, it comes out as those bytes, undecoded
+        # (and unsealed: its secrets are stored sealed).
+        xml = cast(table.c.xml, SealedBytes()) if s.get_bind().dialect.name == "sqlite" else table.c.xml
         cols = select(table.c.id, table.c.name, table.c.source_id, table.c.slot, xml, table.c.indent)
         order = (table.c.source_id, table.c.slot, table.c.id)
         rows: dict[int, Selected] = {}

@@ -871,3 +871,21 @@ def test_config_child_helpers_keep_layout() -> None:
     assert remove_config_child(pretty, "c") == "<Config>\n  <a>1</a>\n</Config>"
     fresh = set_config_child(None, "Config", "queue", "q")
     assert config_values(fresh) == {"queue": "q"} and fresh.startswith("<Config xmlns:xsi=")
+
+
+def test_table_masks_connection_string_passwords_and_keeps_them_on_edit(editor: AdapterSettingsEditor) -> None:
+    from model.domain import AdapterProperty as Prop
+
+    stored = "Server=db1;Database=Orders;User ID=svc;Password=Tbl-S3cret;"
+    settings = AdapterSettings(properties=(Prop("ConnectionString", 8, stored), Prop("ApiSecret", 8, "k-Tbl-42")))
+    editor.set_value("Contoso.SqlLike", settings)
+    table = editor.property_table()
+    shown = [table.table.item(i, VALUE).text() for i in range(2)]
+    assert shown == ["Server=db1;Database=Orders;User ID=svc;Password=***;", "***"]
+    edits = Recorder(editor)
+    table.table.item(0, VALUE).setText("Server=db2;Database=Orders;User ID=svc;Password=***;")
+    assert edits.one().value("ConnectionString") == "Server=db2;Database=Orders;User ID=svc;Password=Tbl-S3cret;"
+    assert edits.one().value("ApiSecret") == "k-Tbl-42"
+    edits.calls.clear()
+    table.table.item(1, VALUE).setText("new-key")  # typed over the mask: the new value wins
+    assert edits.one().value("ApiSecret") == "new-key"
