@@ -32,6 +32,7 @@ from model.bindings import BindingDocument
 from model.domain import SendPort, SendPortGroup
 from model.domain import replace as domain_replace
 from model.lifecycle import Action, Kind, LifecycleError, State, Subject
+from model.revisions import name_key
 from model.store import (
     ConflictError,
     Entry,
@@ -159,10 +160,13 @@ class WorkspaceDocument(QObject):
         return out
 
     def unique_name(self, kind: Kind, base: str) -> str:
-        if (kind, base) not in self._entries:
+        """``base``, or ``base (2)``, ``(3)``...: a name no other port (or group) has as BizTalk
+        compares names (ignoring case and Unicode normalisation)."""
+        taken = {name_key(n) for k, n in self._entries if k is kind}
+        if name_key(base) not in taken:
             return base
         n = 2
-        while (kind, f"{base} ({n})") in self._entries:
+        while name_key(f"{base} ({n})") in taken:
             n += 1
         return f"{base} ({n})"
 

@@ -10,6 +10,7 @@ touched different fields.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -137,13 +138,18 @@ def check_revision(old: BaseModel | None, new: BaseModel, prefix: str = "") -> N
             raise InvalidRevision(path, _message(e)) from None
 
 
-NAME_LIMIT = 256  # BizTalk's limit for send port and group names (nvarchar(256))
-#: Control characters (tabs and line breaks too: an attribute value would not read back the same).
-_NOT_IN_NAMES = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
+NAME_LIMIT = 256  # BizTalk's limit for send port, group and application names (nvarchar(256))
+#: Characters no name may hold: control characters (C0 with tabs and line breaks, DEL, C1: an
+#: attribute value would not read back the same), the bidirectional embeddings, overrides and
+#: isolates (a name would show other than it is), lone surrogates and non-characters (no
+#: database or binding file can keep them).
+_NOT_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot name a new send port or group (a sentence), or None."""
+    """Why ``name`` cannot name a send port, group or application (a sentence), or None.
+
+    One rule for every door (create, rename, paste, import) and every database."""
     if not name or not name.strip():
         return "a name cannot be empty"
     if name != name.strip():
@@ -154,6 +160,31 @@ def name_problem(name: str) -> str | None:
     if bad is not None:
         return f"a name cannot contain control characters (found U+{ord(bad.group()):04X})"
     return None
+
+
+def name_key(name: str) -> str:
+    """What two names are compared by: BizTalk compares names ignoring case, and two spellings
+    of one text (composed or decomposed accents) are the same name. Unicode's canonical
+    caseless match: NFC of the case-folded NFD."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` as a terminal or a one-line message may show it: every character that is not
+    printable (line breaks, control characters, bidirectional overrides, zero-width and other
+    format characters, lone surrogates) as its escape (``\\n``, ``\\x1b``, ``\\u202e``), so that
+    a name can neither break a line apart nor show as something else."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _ESCAPES.get(c) or _escape(c) for c in text)
+
+
+def _escape(c: str) -> str:
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
 
 
 @dataclass(frozen=True)
@@ -205,5 +236,7 @@ __all__ = [
     "check_revision",
     "describe",
     "merge_edits",
+    "name_key",
     "name_problem",
+    "printable",
 ]

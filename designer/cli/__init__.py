@@ -1,8 +1,10 @@
 """The ``portwright`` command line: the same jobs as the app, headless, for scripts and CI.
 
-Exit codes: 0 done (or no differences), 1 refused by a rule / problems / differences,
-2 unusable input or arguments. Errors are one line on stderr, never a traceback (set
-``PORTWRIGHT_DEBUG=1`` to see one).
+Exit codes: 0 done (or no problems, no differences), 1 refused by a rule / problems /
+differences, 2 unusable input or arguments, 3 internal error, 4 conflict (someone else changed
+the workspace at the same time; nothing was written; run it again). They are listed in
+``portwright --help`` (``common.EXIT_CODES_HELP``). Errors are one line on stderr, never a
+traceback (set ``PORTWRIGHT_DEBUG=1`` to see one).
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import sys
 from collections.abc import Sequence
 
 from designer.cli import files
-from designer.cli.common import CliError, Exit
+from designer.cli.common import EXIT_CODES_HELP, INTERNAL, CliError, Exit, exit_code
+from model.bindings import BindingFormatError
+from model.lifecycle import LifecycleError
 from model.secrets import mask_text
+from model.store import WorkspaceError
 
 COMMAND_MODULES = [files]
 
@@ -41,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="portwright",
         description="Design and administer BizTalk Server send ports and send port groups. "
         "With no command, opens the desktop app.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--workspace",
@@ -87,6 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as e:
         print(mask_text(f"portwright: {e}"), file=sys.stderr)  # a message may quote an address or URL
         return e.code
+    except (WorkspaceError, LifecycleError, BindingFormatError) as e:  # one a command left as it was
+        print(mask_text(f"portwright: {e}"), file=sys.stderr)
+        return exit_code(e)
     except KeyboardInterrupt:
         print("portwright: interrupted", file=sys.stderr)
         return 130
@@ -97,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         message = f"portwright: internal error: {type(e).__name__}: {e} (set PORTWRIGHT_DEBUG=1 for details)"
         print(mask_text(message), file=sys.stderr)
-        return 3
+        return INTERNAL
 
 
 def gui_main() -> int:

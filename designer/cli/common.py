@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from model.bindings import BindingFormatError
 from model.fileio import output_target, write_atomic
+from model.lifecycle import LifecycleError, UnknownSubjectError
+from model.revisions import printable
+from model.store import ConflictError, DuplicateError, RuleError, WorkspaceError
 
-OK, REFUSED, UNUSABLE = 0, 1, 2
+#: Exit codes (documented in ``portwright --help`` and the README): done; refused by a rule (or
+#: problems found, differences found); unusable input or arguments; an internal error (a bug);
+#: a conflict with someone else's change at the same time (nothing was written: run it again).
+OK, REFUSED, UNUSABLE, INTERNAL, CONFLICT = 0, 1, 2, 3, 4
+
+EXIT_CODES_HELP = """exit codes:
+  0  done (validate, diff: no problems, no differences)
+  1  refused by a rule (BizTalk's lifecycle or membership rules, a name already taken);
+     validate: problems found; diff: differences found
+  2  unusable input or arguments (a missing file or name, a malformed file, a workspace
+     that cannot be opened)
+  3  internal error (a bug: please report it, with PORTWRIGHT_DEBUG=1 output)
+  4  conflict: someone else changed the workspace at the same time; nothing was written,
+     and running the same command again is safe"""
 
 
 class CliError(Exception):
@@ -27,6 +45,52 @@ class Exit(Exception):
 
 def unusable(e: BindingFormatError) -> CliError:
     return CliError(str(e), UNUSABLE)
+
+
+def exit_code(e: BaseException) -> int:
+    """The exit code a model or store error deserves (see :data:`EXIT_CODES_HELP`)."""
+    if isinstance(e, ConflictError):  # before WorkspaceError: a conflict is one
+        return CONFLICT
+    if isinstance(e, UnknownSubjectError):  # before LifecycleError: a name that is not there
+        return UNUSABLE
+    if isinstance(e, LifecycleError | RuleError | DuplicateError):
+        return REFUSED
+    if isinstance(e, BindingFormatError | WorkspaceError):
+        return UNUSABLE
+    return INTERNAL
+
+
+def cli_error(e: BaseException) -> CliError:
+    """A model or store error as the one-line message and exit code the command line gives."""
+    return CliError(str(e), exit_code(e))
+
+
+def shown(text: str) -> str:
+    """A name (or any stored text) as a terminal line shows it: line breaks, control and
+    bidirectional characters escaped (``\\n``, ``\\u202e``), so that it can neither break a
+    listing apart nor read as something else. Every command that prints names uses it."""
+    return printable(text)
+
+
+def whole_number(low: int = 1, high: int | None = None) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number from ``low`` (to ``high``), else argparse's own
+    one-line usage error ("argument -n/--limit: must be a positive whole number, got -5")."""
+    if high is not None:
+        wanted = f"a whole number from {low} to {high}"
+    else:
+        wanted = "a positive whole number" if low == 1 else f"a whole number of at least {low}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text, 10)
+        except ValueError:
+            value = None
+        if value is None or value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"must be {wanted}, got {shown(text)}")
+        return value
+
+    parse.__name__ = "whole number"  # argparse names the type in some messages
+    return parse
 
 
 def check_output(target: str) -> None:

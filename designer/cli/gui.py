@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from designer.cli.common import OK, CliError, check_output, write_output
+from designer.cli.common import OK, CliError, check_output, whole_number, write_output
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -40,7 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-a", "--application", metavar="APP", help="only this application")
     p.add_argument("-o", "--output", metavar="OUT.png|OUT.svg", required=True)
     p.add_argument("--theme", choices=("light", "dark"), default="light")
-    p.add_argument("--width", type=int, default=2400, help="image width in pixels (default 2400)")
+    p.add_argument(
+        "--width", type=whole_number(1, 32767), default=2400, help="image width in pixels (default 2400, at most 32767)"
+    )
     p.set_defaults(run=run_render)
 
 

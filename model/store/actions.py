@@ -20,11 +20,12 @@ from model.lifecycle import Action, Change, Deletion, Kind, MembershipChange, St
 from model.store.errors import ConflictError, NotFoundError
 from model.store.rows import STATES, group_model, now
 from model.store.schema import GROUP_TABLE, PORT_TABLE, BindingRow
-from model.store.unit_of_work import UnitOfWork
+from model.store.unit_of_work import UnitOfWork, retried
 
 _CHUNK = 500
 
 
+@retried
 def perform(
     uow: UnitOfWork,
     action: Action,
@@ -54,6 +55,16 @@ def restore_states(
 ) -> None:
     """Bring objects back to given states through BizTalk's own steps; see
     :meth:`Workspace.restore_states`."""
+    _restore_states(uow, list(states), operation, None if expected is None else list(expected))
+
+
+@retried
+def _restore_states(
+    uow: UnitOfWork,
+    states: Sequence[tuple[Kind, str, State]],
+    operation: str,
+    expected: Sequence[tuple[Kind, str, State]] | None,
+) -> None:
     targets = {(k, n): st for k, n, st in states}
     with uow:
         rows = uow.rows

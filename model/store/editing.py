@@ -19,17 +19,18 @@ from model.domain import SendPort, SendPortGroup, replace
 from model.lifecycle import Action, Kind, State, Subject
 from model.revisions import changed_paths, describe, merge_edits
 from model.store import references
-from model.store.errors import DuplicateError, InvalidError, NotFoundError
-from model.store.guards import check_name, check_values, rules_kept, stale
+from model.store.errors import InvalidError, NotFoundError
+from model.store.guards import check_name, check_name_free, check_values, rules_kept, stale
 from model.store.records import DEFAULT_APPLICATION, GroupRecord, PortRecord
 from model.store.repository import WorkspaceRepository
 from model.store.rows import PORT_INDENT, STATES, group_model, now, port_columns, port_model
 from model.store.schema import GROUP_TABLE, PORT_TABLE, BindingRow, GroupRow, MemberRow, SendPortRow
-from model.store.unit_of_work import UnitOfWork
+from model.store.unit_of_work import UnitOfWork, retried
 
 _Model = TypeVar("_Model", SendPort, SendPortGroup)
 
 
+@retried
 def create(
     uow: UnitOfWork,
     ports: Sequence[tuple[SendPort, str | None, float | None, float | None]],
@@ -49,8 +50,7 @@ def create(
                     check_values(kind, model.name, None, model)
                     if model.application != app:
                         model = replace(model, application=app)
-                    if rows.name_taken(kind, model.name):
-                        raise DuplicateError(f"a {kind.label} named '{model.name}' already exists")
+                    check_name_free(rows, kind, model.name)
                     xml = element_xml(model, None, PORT_INDENT)
                     common: dict[str, Any] = dict(
                         name=model.name,
@@ -104,6 +104,7 @@ def _revision(
     return cast(_Model, merge.result)  # the merge of two ports is a port, of two groups a group
 
 
+@retried
 def update_port(
     uow: UnitOfWork, name: str, port: SendPort, expected_version: int | None, base: SendPort | None, operation: str
 ) -> PortRecord:
@@ -137,6 +138,7 @@ def update_port(
     return record
 
 
+@retried
 def update_group(
     uow: UnitOfWork,
     name: str,
@@ -187,6 +189,7 @@ def _check_membership(rows: WorkspaceRepository, group: str, old: Sequence[str],
         lifecycle.plan(view, Action.ADD_MEMBER, [Subject.port(m) for m in added], group=group)
 
 
+@retried
 def rename(uow: UnitOfWork, kind: Kind, old: str, new: str, operation: str) -> list[tuple[Kind, str]]:
     """Rename a port or a group, following every reference; see :meth:`Workspace.rename`."""
     check_name(kind, new)
@@ -196,11 +199,11 @@ def rename(uow: UnitOfWork, kind: Kind, old: str, new: str, operation: str) -> l
         row: SendPortRow | GroupRow
         if kind is Kind.PORT:
             row = rows.port_row(old)
-            if new != old and rows.name_taken(Kind.PORT, new):
-                raise DuplicateError(f"a send port named '{new}' already exists")
+            check_name_free(rows, Kind.PORT, new, renaming=old)
             model = port_model(row)
             renamed = replace(model, name=new)
             row.xml, row.name = element_xml(renamed, (row.xml, model), row.indent), new
+            s.flush()  # the first write takes the workspace's write lock: the members read next are all there are
             for grow in s.scalars(select(GroupRow).join(MemberRow).where(MemberRow.port_name == old)).unique():
                 g = group_model(grow)
                 rows.set_group(grow, g, replace(g, members=tuple(new if m == old else m for m in g.members)))
@@ -209,8 +212,7 @@ def rename(uow: UnitOfWork, kind: Kind, old: str, new: str, operation: str) -> l
             touched += references.rename_in_filters(s, old, new)
         else:
             row = rows.group_row(old)
-            if new != old and rows.name_taken(Kind.GROUP, new):
-                raise DuplicateError(f"a send port group named '{new}' already exists")
+            check_name_free(rows, Kind.GROUP, new, renaming=old)
             g = group_model(row)
             rows.set_group(row, g, replace(g, name=new))
             row.name = new
@@ -224,6 +226,7 @@ def rename(uow: UnitOfWork, kind: Kind, old: str, new: str, operation: str) -> l
     return list(dict.fromkeys(k for k in touched if k != (kind, new)))
 
 
+@retried
 def set_references(uow: UnitOfWork, application: str, names: Sequence[str]) -> None:
     """Which applications ``application`` references (needed for members of other applications)."""
     with uow:
@@ -250,6 +253,7 @@ def set_references(uow: UnitOfWork, application: str, names: Sequence[str]) -> N
         uow.commit()
 
 
+@retried
 def set_positions(uow: UnitOfWork, positions: dict[tuple[Kind, str], tuple[float, float]]) -> None:
     """Canvas positions (not versioned: moving a node never conflicts with an edit)."""
     with uow:

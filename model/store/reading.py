@@ -19,6 +19,7 @@ from model.store.repository import WorkspaceRepository
 from model.store.rows import STATES, group_model, port_model
 from model.store.schema import (
     GROUP_TABLE,
+    NAME_KEY_APART,
     PORT_TABLE,
     ApplicationRow,
     AuditRow,
@@ -50,6 +51,9 @@ _GROUP_ENTRY = (
     GroupRow.x,
     GroupRow.y,
 )
+
+#: No log is this long, and no database takes a LIMIT this large (SQLite and PostgreSQL: 64 bits).
+_BEYOND_ANY_LOG = 2**63 - 1
 
 _PROPERTY = re.compile(r"""Statement\s+[^>]*?Property=["']([^"'&<]+)["']""")
 
@@ -125,13 +129,13 @@ def applications(s: Session) -> list[str]:
 def port(s: Session, name: str) -> PortRecord:
     """The send port ``name`` as stored (NotFoundError when there is none)."""
     row = WorkspaceRepository(s).port_row(name)
-    return PortRecord(port_model(row), State(row.state), row.application.name, row.version, row.xml, row.x, row.y)
+    return PortRecord(port_model(row), STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y)
 
 
 def group(s: Session, name: str) -> GroupRecord:
     """The send port group ``name`` as stored (NotFoundError when there is none)."""
     row = WorkspaceRepository(s).group_row(name)
-    return GroupRecord(group_model(row), State(row.state), row.application.name, row.version, row.xml, row.x, row.y)
+    return GroupRecord(group_model(row), STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y)
 
 
 def view(s: Session) -> lifecycle.View:
@@ -147,7 +151,7 @@ def references(s: Session) -> dict[str, frozenset[str]]:
 def audit(s: Session, limit: int | None = None) -> list[AuditEntry]:
     """The audit log, oldest first; with ``limit``, only the latest entries."""
     q = select(AuditRow).order_by(AuditRow.id.desc())
-    if limit:
+    if limit and limit < _BEYOND_ANY_LOG:  # more than a database can count: all of it
         q = q.limit(limit)
     rows = list(s.scalars(q))
     return [
@@ -163,3 +167,17 @@ def audit(s: Session, limit: int | None = None) -> list[AuditEntry]:
         )
         for r in reversed(rows)
     ]
+
+
+def name_collisions(s: Session) -> list[tuple[Kind | None, str, str]]:
+    """Pairs of names BizTalk sees as one (case, Unicode form) that a workspace held before
+    names were compared that way (migration 0005 kept both): (kind, the later name, the first
+    name); kind None for applications. Renaming either one ends the pair."""
+    out: list[tuple[Kind | None, str, str]] = []
+    for kind, row in ((Kind.PORT, SendPortRow), (Kind.GROUP, GroupRow), (None, ApplicationRow)):
+        marked = list(s.execute(select(row.name, row.name_key).where(row.name_key.contains(NAME_KEY_APART))))
+        for name, key in marked:
+            first = s.scalar(select(row.name).where(row.name_key == key.split(NAME_KEY_APART)[0]))
+            if first is not None:
+                out.append((kind, name, first))
+    return out

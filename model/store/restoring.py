@@ -17,12 +17,12 @@ from model import lifecycle
 from model.domain import SendPort
 from model.lifecycle import Action, Deletion, Kind, State, Subject
 from model.store.errors import DuplicateError, NotFoundError
-from model.store.guards import check_name, rules_kept, stale
+from model.store.guards import check_name, check_name_free, rules_kept, stale
 from model.store.records import ImportSummary, Snapshot
 from model.store.repository import WorkspaceRepository
 from model.store.rows import group_model, now, port_columns, port_model
 from model.store.schema import BindingRow, GroupRow, MemberRow, SendPortRow, SourceRow
-from model.store.unit_of_work import UnitOfWork
+from model.store.unit_of_work import UnitOfWork, retried
 
 
 def snapshot(s: Session, kind: Kind, name: str) -> Snapshot:
@@ -64,6 +64,7 @@ def snapshot(s: Session, kind: Kind, name: str) -> Snapshot:
     )
 
 
+@retried
 def restore(uow: UnitOfWork, snaps: Sequence[Snapshot], operation: str) -> None:
     """Put deleted ports or groups back exactly as they were; see :meth:`Workspace.restore`."""
     with uow:
@@ -77,6 +78,7 @@ def restore(uow: UnitOfWork, snaps: Sequence[Snapshot], operation: str) -> None:
                         f"a {kind.label} named '{snap.model.name}' exists again (someone else "
                         "created it meanwhile); nothing was changed"
                     )
+                check_name_free(rows, kind, snap.model.name)  # or one BizTalk sees as the same
                 _restore_row(uow, snap)
             uow.audit(
                 operation,
@@ -122,6 +124,7 @@ def _restore_row(uow: UnitOfWork, snap: Snapshot) -> None:
     s.flush()
 
 
+@retried
 def remove(
     uow: UnitOfWork, keys: Sequence[tuple[Kind, str]], operation: str, versions: dict[tuple[Kind, str], int] | None
 ) -> None:
@@ -147,6 +150,7 @@ def remove(
         uow.commit()
 
 
+@retried
 def revert_import(
     uow: UnitOfWork,
     summary: ImportSummary,

@@ -12,11 +12,25 @@ from typing import Any
 from model.bindings.fragments import read_element
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import State
+from model.store.errors import WorkspaceError
 from model.store.schema import GroupRow, SendPortRow
 
 PORT_INDENT = "    "  # BindingInfo > SendPortCollection > SendPort, two spaces a level
-#: The state stored as a number, by number: ``State(n)`` is slow in bulk (enum lookup machinery).
-STATES = {int(st): st for st in State}
+
+
+class _States(dict[int, State]):
+    """The state stored as a number, by number (``State(n)`` is slow in bulk: enum lookup
+    machinery); a number that is no state (a database changed by hand) is a WorkspaceError."""
+
+    def __missing__(self, value: object) -> State:
+        known = ", ".join(f"{int(st)} ({st.label})" for st in State)
+        raise WorkspaceError(
+            f"the workspace holds a state {value!r} that is not one Portwright knows ({known}); "
+            "it was changed outside Portwright"
+        )
+
+
+STATES = _States({int(st): st for st in State})
 
 
 def now() -> datetime:
