@@ -49,6 +49,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_bindings
+	$(BIN)/python -m benchmarks.bench_hardening
 
 clean:
 	rm -rf $(VENV) $(FLOORS) build *.egg-info .pytest_cache .mypy_cache .hypothesis

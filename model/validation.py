@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -260,6 +261,11 @@ class Context:
     orchestration_bound: frozenset[str] = frozenset()
     members_must_exist: bool = False  # a workspace knows every port; a file does not
 
+    @cached_property
+    def grouped(self) -> frozenset[str]:
+        """Names of the send ports some group lists: one set, not a scan of every group per port."""
+        return frozenset(m for g in self.groups.values() for m in g.members)
+
 
 def cross_problems(port_or_group: SendPort | SendPortGroup, ctx: Context) -> list[tuple[Severity, str, str]]:
     """Rules that look at other objects: membership, reachability."""
@@ -281,7 +287,7 @@ def cross_problems(port_or_group: SendPort | SendPortGroup, ctx: Context) -> lis
                 )
         return out
     port = port_or_group
-    in_group = any(port.name in g.members for g in ctx.groups.values())
+    in_group = port.name in ctx.grouped
     has_filter = port.filter is not None and not port.filter.is_empty
     if not has_filter and not in_group and port.name not in ctx.orchestration_bound:
         out.append(

@@ -24,6 +24,12 @@ Decisions:
   reusing the row widgets by position, touching only the fields whose text differs, so the
   focus and cursor stay where they were, and the field being typed in keeps what is typed
   when the new filter leaves that field's saved value as it was.
+* A long filter is shown :attr:`FilterBuilder.PAGE_SIZE` statements at a time, with a pager
+  and a search field (``filter_pager``): showing a port of 10,000 statements costs what showing
+  one page does. Boxes and rows are reused by their place on the page; a group cut by a page
+  says which of its statements are shown. Every edit works on the whole filter; an edit that
+  moves a statement or a group to another page turns to that page. The preview shows the
+  first :attr:`FilterBuilder.PREVIEW_STATEMENTS` statements and how many there are in all.
 """
 
 from __future__ import annotations
@@ -42,7 +48,19 @@ from PySide6.QtWidgets import (
 )
 
 from designer.editors.fields import Sessions
-from designer.editors.filter_drafts import FIELDS, StatementDraft, Typing, drafts_of, problems, problems_of
+from designer.editors.filter_drafts import (
+    FIELDS,
+    StatementDraft,
+    Typing,
+    Window,
+    drafts_of,
+    find,
+    page_of,
+    problems,
+    problems_of,
+    window,
+)
+from designer.editors.filter_pager import FilterPager
 from designer.editors.filter_rows import (
     GroupBox,
     OrSeparator,
@@ -68,6 +86,9 @@ class FilterBuilder(QWidget):
 
     edited = Signal(object, str)
 
+    PAGE_SIZE = 50  # statements on one page
+    PREVIEW_STATEMENTS = 100  # statements the preview spells out
+
     def __init__(
         self, parent: QWidget | None = None, *, sessions: Sessions | None = None, path: str = "filter"
     ) -> None:
@@ -80,6 +101,10 @@ class FilterBuilder(QWidget):
         self._groups: list[list[StatementDraft]] = []
         self._boxes: list[GroupBox] = []
         self._separators: list[OrSeparator] = []
+        self._page = 0
+        self._window = Window(0, 1, (), 0, 0, 0)
+        self._spans: dict[int, tuple[int, int, int]] = {}  # group shown -> (box, first statement, end)
+        self._found: tuple[int, int] | None = None
         self._known: list[str] = []
         self._completions = QStandardItemModel(self)
 
@@ -89,6 +114,7 @@ class FilterBuilder(QWidget):
         self._body = QWidget(self)
         self._empty_label = QLabel(self.tr("No statements: this filter subscribes to no message."), self._body)
         self._empty_label.setEnabled(False)
+        self.pager = FilterPager(self._body)
         self._groups_box = lay_out(QVBoxLayout())
         self.add_group_button = QPushButton(self._body)
         self.add_group_button.setObjectName("addGroup")
@@ -98,6 +124,7 @@ class FilterBuilder(QWidget):
         lay_out(
             QVBoxLayout(self._body),
             self._empty_label,
+            self.pager,
             self._groups_box,
             lay_out(QHBoxLayout(), self.add_group_button, None),
             spacing=6,
@@ -115,6 +142,8 @@ class FilterBuilder(QWidget):
 
         self.start_new_button.clicked.connect(self._on_start_new_clicked)
         self.add_group_button.clicked.connect(self._on_add_group_clicked)
+        self.pager.page_requested.connect(self._on_pager_page_requested)
+        self.pager.find_requested.connect(self._on_pager_find_requested)
         self.set_known_properties([])
         self._show_all()
 
@@ -125,6 +154,9 @@ class FilterBuilder(QWidget):
         if f == self._current and not self._forgotten:
             return
         typing = None if self._forgotten else self._typing()
+        if self._forgotten:
+            self._page, self._found = 0, None
+            self.pager.clear_search()
         self._forgotten = False
         self._current = f
         self._unparsed = f.unparsed if f is not None else None
@@ -169,16 +201,12 @@ class FilterBuilder(QWidget):
             or not (0 <= statement < len(self._groups[group]))
         ):
             return False
-        row = self._boxes[group].rows[statement]
+        row = self.statement_row(group, statement)
         flagged = problems_of(self._groups[group][statement])
         target = {"property": row.property_edit, "operator": row.operator_combo, "value": row.value_edit}
         widget = next((target[f] for f in FIELDS if f in flagged and target[f].isEnabled()), row.property_edit)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if parent is not None:
-            parent.ensureWidgetVisible(widget)
+        self._reveal(widget)
         return True
 
     def problems(self) -> list[str]:
@@ -198,11 +226,25 @@ class FilterBuilder(QWidget):
         return out
 
     def statement_row(self, group: int, statement: int) -> StatementRow:
-        """The row showing a statement (for focus handling and tests)."""
+        """The row showing a statement, turning to its page (for focus handling and tests); for
+        a statement that is not there, the spare row at that place (hidden)."""
+        if 0 <= group < len(self._groups) and 0 <= statement < len(self._groups[group]):
+            self._turn_to(group, statement)
+            return self._row(group, statement)
         return self._boxes[group].rows[statement]
 
     def group_box(self, group: int) -> GroupBox:
-        return self._boxes[group]
+        """The box showing a group, turning to the page where it starts; for a group that is not
+        there, the spare box at that place (hidden)."""
+        if not 0 <= group < len(self._groups):
+            return self._boxes[group]
+        if group not in self._spans or self._spans[group][1] > 0:
+            self._turn_to(group, 0)
+        return self._boxes[self._spans[group][0]]
+
+    def shown(self) -> Window:
+        """The page on screen: which statements of which groups."""
+        return self._window
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -215,15 +257,22 @@ class FilterBuilder(QWidget):
         count = len(self._groups)
         self._empty_label.setVisible(count == 0 and not unparsed)
         self.add_group_button.setText(self.tr("Add OR group") if count else self.tr("Add group"))
-        while len(self._boxes) < count:
+        self._window = window([len(g) for g in self._groups], self._page, self.PAGE_SIZE)
+        self._page = self._window.page
+        self.pager.show_window(self._window)
+        spans = self._window.spans
+        self._spans = {g: (i, lo, hi) for i, (g, lo, hi) in enumerate(spans)}
+        while len(self._boxes) < len(spans):
             self._add_box()
-        for g, box in enumerate(self._boxes):
-            box.setVisible(g < count)
-            self._separators[g].setVisible(0 < g < count)
-            if g < count:
-                box.show_position(g, count)
-                box.use_rows(len(self._groups[g]), self._new_row)
-                for s in range(len(self._groups[g])):
+        for i, box in enumerate(self._boxes):
+            box.setVisible(i < len(spans))
+            self._separators[i].setVisible(i < len(spans) and spans[i][0] > 0 and spans[i][1] == 0)
+            if i < len(spans):
+                g, lo, hi = spans[i]
+                n = len(self._groups[g])
+                box.show_position(g, count, None if (lo, hi) == (0, n) else (lo, hi, n))
+                box.use_rows(hi - lo, self._new_row)
+                for s in range(lo, hi):
                     self._show_row(g, s)
         self._show_preview()
         self._order_tabs()
@@ -251,14 +300,39 @@ class FilterBuilder(QWidget):
         row.clear_value_requested.connect(lambda: self._on_clear_value_clicked(row))
         return row
 
+    def _rows(self) -> list[tuple[int, int, StatementRow]]:
+        """(group, statement, row) for every row on the page."""
+        return [
+            (g, s, self._boxes[box].rows[s - lo]) for g, (box, lo, hi) in self._spans.items() for s in range(lo, hi)
+        ]
+
+    def _row(self, g: int, s: int) -> StatementRow:
+        box, lo, _hi = self._spans[g]
+        return self._boxes[box].rows[s - lo]
+
+    def _turn_to(self, g: int, s: int) -> None:
+        """Show the page of statement ``s`` of group ``g`` (its first, for an empty group)."""
+        span = self._spans.get(g)
+        if span is not None and (span[1] <= s < span[2] or span[1] == span[2]):
+            return
+        self._page = page_of([len(d) for d in self._groups], g, s, self.PAGE_SIZE)
+        self._show_all()
+
+    def _reveal(self, widget: QWidget) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget)
+
     def _show_saved(self) -> None:
         """Tell the rows what Escape goes back to (after a filter was read or emitted)."""
-        for g, drafts in enumerate(self._groups):
-            for s, draft in enumerate(drafts):
-                self._boxes[g].rows[s].saved = {"property": draft.saved[0], "value": draft.saved[1] or ""}
+        for g, s, row in self._rows():
+            draft = self._groups[g][s]
+            row.saved = {"property": draft.saved[0], "value": draft.saved[1] or ""}
 
     def _show_row(self, g: int, s: int) -> None:
-        row = self._boxes[g].rows[s]
+        row = self._row(g, s)
         row.position = (g, s)
         draft = self._groups[g][s]
         row.saved = {"property": draft.saved[0], "value": draft.saved[1] or ""}
@@ -276,42 +350,45 @@ class FilterBuilder(QWidget):
         if self._unparsed is not None:
             text = Filter(unparsed=self._unparsed).text()
         else:
-            shown = Filter.model_construct(
-                groups=tuple(
-                    FilterGroup.model_construct(statements=tuple(d.preview() for d in g)) for g in self._groups
-                ),
-                unparsed=None,
-            )
-            text = shown.text()
+            groups, left, total = [], self.PREVIEW_STATEMENTS, self._window.total
+            for drafts in self._groups:
+                if left <= 0:
+                    break
+                groups.append(FilterGroup.model_construct(statements=tuple(d.preview() for d in drafts[:left])))
+                left -= len(drafts)
+            text = Filter.model_construct(groups=tuple(groups), unparsed=None).text()
+            if total > self.PREVIEW_STATEMENTS:
+                text += self.tr(" … (%1 statements in all)").replace("%1", f"{total:,}")
         if self._preview.toPlainText() != text:
             self._preview.setPlainText(text)
 
     def _order_tabs(self) -> None:
-        chain: list[QWidget] = [self.start_new_button]
-        for g, drafts in enumerate(self._groups):
-            chain += self._boxes[g].focus_widgets(len(drafts))
+        chain: list[QWidget] = [self.start_new_button, *self.pager.focus_widgets()]
+        for _g, (box, lo, hi) in self._spans.items():
+            chain += self._boxes[box].focus_widgets(hi - lo)
         chain += [self.add_group_button, self._preview]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _typing(self) -> Typing | None:
         """The field being typed in and what it holds, if it holds something not saved."""
-        for g, drafts in enumerate(self._groups):
-            for s, draft in enumerate(drafts):
-                row = self._boxes[g].rows[s]
-                for name, edit, saved in (
-                    ("property", row.property_edit, draft.saved[0]),
-                    ("value", row.value_edit, draft.saved[1]),
-                ):
-                    if edit.hasFocus() and getattr(draft, name) != saved:
-                        return Typing(g, s, name, saved, getattr(draft, name))
+        for g, s, row in self._rows():
+            draft = self._groups[g][s]
+            for name, edit, saved in (
+                ("property", row.property_edit, draft.saved[0]),
+                ("value", row.value_edit, draft.saved[1]),
+            ):
+                if edit.hasFocus() and getattr(draft, name) != saved:
+                    return Typing(g, s, name, saved, getattr(draft, name))
         return None
 
     # -- emitting --------------------------------------------------------------------------
 
     def _emit(self, key: str) -> None:
         """Hand the filter on when every statement can be saved and it differs from the last one."""
-        if self._unparsed is not None or any(problems_of(d) for g in self._groups for d in g):
+        if self._unparsed is not None or any(
+            problems(d.property, d.operator, d.value) for g in self._groups for d in g
+        ):
             return
         groups = tuple(FilterGroup(statements=tuple(d.statement() for d in g)) for g in self._groups if g)
         new = Filter(groups=groups) if groups else None
@@ -329,8 +406,11 @@ class FilterBuilder(QWidget):
         self._sessions.finish(f"{self._path}.{what}")
         return key
 
-    def _structure_changed(self, what: str) -> None:
+    def _structure_changed(self, what: str, show: tuple[int, int] | None = None) -> None:
+        """Show the drafts after a structural edit (on the page of statement ``show``) and emit."""
         self._sessions.finish()  # positions moved: typing afterwards starts new sessions
+        if show is not None:
+            self._page = page_of([len(d) for d in self._groups], *show, self.PAGE_SIZE)
         self._show_all()
         self._emit(self._fresh_key(what))
 
@@ -382,17 +462,18 @@ class FilterBuilder(QWidget):
         self._structure_changed(f"groups[{g}].statements[{s}].value")
 
     def _on_add_statement_clicked(self, box: GroupBox) -> None:
-        g = self._boxes.index(box)
+        g = box.group
         self._groups[g].append(StatementDraft())  # flagged once edited or left
-        self._structure_changed(f"groups[{g}]")
-        box.rows[len(self._groups[g]) - 1].property_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        last = len(self._groups[g]) - 1
+        self._structure_changed(f"groups[{g}]", show=(g, last))
+        self._row(g, last).property_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_remove_statement_clicked(self, row: StatementRow) -> None:
         g, s = row.position
         del self._groups[g][s]
-        self._structure_changed(f"groups[{g}]")
-        box = self._boxes[g]
-        next_focus = box.rows[s].remove_button if s < len(self._groups[g]) else box.add_button
+        left = len(self._groups[g])
+        self._structure_changed(f"groups[{g}]", show=(g, min(s, max(left - 1, 0))))
+        next_focus = self._row(g, s).remove_button if s < left else self.group_box(g).add_button
         next_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_move_statement_clicked(self, row: StatementRow, delta: int) -> None:
@@ -402,38 +483,52 @@ class FilterBuilder(QWidget):
             return
         drafts[s], drafts[s + delta] = drafts[s + delta], drafts[s]
         had_focus = row.up_button.hasFocus() or row.down_button.hasFocus()
-        self._structure_changed(f"groups[{g}]")
+        self._structure_changed(f"groups[{g}]", show=(g, s + delta))
         if had_focus:
-            _follow(self._boxes[g].rows[s + delta], delta)
+            _follow(self._row(g, s + delta), delta)
 
     def _on_add_group_clicked(self) -> None:
         self._groups.append([StatementDraft()])
-        self._structure_changed("groups")
-        self._boxes[len(self._groups) - 1].rows[0].property_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        last = len(self._groups) - 1
+        self._structure_changed("groups", show=(last, 0))
+        self._row(last, 0).property_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_remove_group_clicked(self, box: GroupBox) -> None:
-        g = self._boxes.index(box)
+        g = box.group
         del self._groups[g]
-        self._structure_changed("groups")
-        (self._boxes[g].remove_button if g < len(self._groups) else self.add_group_button).setFocus(
+        self._structure_changed("groups", show=(g, 0) if g < len(self._groups) else None)
+        (self.group_box(g).remove_button if g < len(self._groups) else self.add_group_button).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
 
     def _on_move_group_clicked(self, box: GroupBox, delta: int) -> None:
-        g = self._boxes.index(box)
+        g = box.group
         if not 0 <= g + delta < len(self._groups):
             return
         self._groups[g], self._groups[g + delta] = self._groups[g + delta], self._groups[g]
         had_focus = box.up_button.hasFocus() or box.down_button.hasFocus()
-        self._structure_changed("groups")
+        self._structure_changed("groups", show=(g + delta, 0))
         if had_focus:
-            _follow(self._boxes[g + delta], delta)
+            _follow(self.group_box(g + delta), delta)
 
     def _on_start_new_clicked(self) -> None:
         self._unparsed = None
         self._groups = [[StatementDraft()]]
+        self._page = 0
         self._show_all()
         self._current = None
         self._sessions.finish()
         self.edited.emit(None, self._fresh_key("groups"))
-        self._boxes[0].rows[0].property_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._row(0, 0).property_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_pager_page_requested(self, delta: int) -> None:
+        self._page += delta
+        self._show_all()
+
+    def _on_pager_find_requested(self, text: str, after: bool) -> None:
+        found = find(self._groups, text, self._found if after else None)
+        self.pager.show_found(found is not None)
+        self._found = found
+        if found is not None:
+            self._turn_to(*found)
+            self._reveal(self._row(*found))

@@ -321,6 +321,7 @@ class GroupBox(QFrame):
         self.setObjectName("filterGroup")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.rows: list[StatementRow] = []
+        self.group = 0  # the group shown, set by the builder
         self.title_label = _label("", self)
         self.up_button = _tool_button(self, self.tr("Move group up"), arrow=Qt.ArrowType.UpArrow)
         self.down_button = _tool_button(self, self.tr("Move group down"), arrow=Qt.ArrowType.DownArrow)
@@ -359,9 +360,20 @@ class GroupBox(QFrame):
         self.empty_label.setVisible(count == 0)
         return self.rows[:count]
 
-    def show_position(self, index: int, count: int) -> None:
+    def show_position(self, index: int, count: int, part: tuple[int, int, int] | None = None) -> None:
+        """Show group ``index`` of ``count``; ``part`` (first, end, statements) when a page shows
+        only some of its statements."""
+        self.group = index
         title = self.tr("Group %1").replace("%1", str(index + 1))
-        self.title_label.setText(title)
+        self.title_label.setText(
+            title
+            if part is None
+            else self.tr("%1: statements %2–%3 of %4")
+            .replace("%1", title)
+            .replace("%2", f"{part[0] + 1:,}")
+            .replace("%3", f"{part[1]:,}")
+            .replace("%4", f"{part[2]:,}")
+        )
         self.setAccessibleName(title)
         self.up_button.setEnabled(index > 0)
         self.down_button.setEnabled(index < count - 1)

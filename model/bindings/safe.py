@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,8 +81,41 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
+_CHUNK = 1 << 20
+
+
+def _too_large(name: str) -> BindingFormatError:
+    return BindingFormatError(name, 1, 1, f"input is larger than the {MAX_INPUT_BYTES:,}-byte limit")
+
+
+def _read_bounded(path: Path, name: str) -> bytes:
+    """The bytes of ``path``, read until its end or one byte past the limit, whichever comes
+    first: the size a file claims (0 for a device or a pipe) is only a hint."""
+    limit = MAX_INPUT_BYTES
+    with path.open("rb") as f:
+        info = os.fstat(f.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise BindingFormatError(
+                name, 1, 1, f"file is {info.st_size:,} bytes; larger than the {limit:,}-byte limit"
+            )
+        # a regular file in one read (its size plus one, to see it grew); anything else in chunks
+        first = info.st_size + 1 if stat.S_ISREG(info.st_mode) else _CHUNK
+        chunks = [f.read(min(first, limit + 1))]
+        total = len(chunks[0])
+        while chunks[-1] and total <= limit:
+            chunk = f.read(min(_CHUNK, limit + 1 - total))
+            chunks.append(chunk)
+            total += len(chunk)
+    if total > limit:
+        raise _too_large(name)
+    return chunks[0] if len(chunks) <= 2 and not chunks[-1] else b"".join(chunks)
+
+
 def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
-    """Bytes and display name of a path or of bytes given directly."""
+    """Bytes and display name of a path or of bytes given directly. At most
+    :data:`MAX_INPUT_BYTES` are read, whatever the file is (a device or a pipe has no size)."""
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         name = "<bytes>"
@@ -88,12 +123,7 @@ def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
         path = Path(source)
         name = str(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                raise BindingFormatError(
-                    name, 1, 1, f"file is {size:,} bytes; larger than the {MAX_INPUT_BYTES:,}-byte limit"
-                )
-            data = path.read_bytes()
+            data = _read_bounded(path, name)
         except IsADirectoryError:
             raise BindingFormatError(name, 1, 1, "is a directory, not a binding file") from None
         except FileNotFoundError:
@@ -103,7 +133,7 @@ def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
         except OSError as e:
             raise BindingFormatError(name, 1, 1, f"cannot read file: {e.strerror or e}") from None
     if len(data) > MAX_INPUT_BYTES:
-        raise BindingFormatError(name, 1, 1, f"input is larger than the {MAX_INPUT_BYTES:,}-byte limit")
+        raise _too_large(name)
     return data, name
 
 
