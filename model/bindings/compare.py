@@ -129,20 +129,8 @@ def _keep(node: etree._Element) -> bool:
     return isinstance(node.tag, str) and node.tag != "Timestamp"
 
 
-_ALL_ATTRIBUTES = etree.XPath("@*")
-
-
-def attribute_items(element: etree._Element) -> list[tuple[str, str]]:
-    """``(name, value)`` of every attribute in document order, names in Clark notation like
-    lxml's. In one pass: lxml's ``attrib.items()`` and ``dict(attrib)`` look each value up by
-    name again, a scan of the attribute list every time (200,000 attributes: minutes)."""
-    result = _ALL_ATTRIBUTES(element)
-    assert isinstance(result, list)
-    return [(str(a.attrname), str(a)) for a in result]  # type: ignore[union-attr]
-
-
 def _attrs(element: etree._Element) -> dict[str, str]:
-    return dict(attribute_items(element))
+    return dict(safe.attribute_items(element))
 
 
 def _norm(t: str | None) -> str:
@@ -322,7 +310,7 @@ def _compare_collection(a: etree._Element, b: etree._Element, path: str, report:
 def _fingerprint(element: etree._Element, top: bool = True) -> tuple[object, ...]:
     """What ``compare_elements`` compares, as a hashable value; ``top`` leaves out the item's own
     ``Name``, so that two items with equal fingerprints differ by name only."""
-    attrs = tuple(sorted((k, v) for k, v in attribute_items(element) if not (top and k == "Name")))
+    attrs = tuple(sorted((k, v) for k, v in safe.attribute_items(element) if not (top and k == "Name")))
     inner = inner_xml(element.text)
     text: object = _fingerprint(inner, False) if inner is not None else _norm(element.text)
     children = tuple(

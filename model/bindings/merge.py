@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml import etree
 
+from model.bindings import safe
 from model.bindings import xmltext as xt
 from model.bindings.writer import G, Style, nested_text, render
 
@@ -154,7 +155,7 @@ def _qname(el: etree._Element, name: str) -> str:
 
 
 def _to_g(el: etree._Element) -> G:
-    attrs = [(_qname(el, k), v) for k, v in el.attrib.items()]
+    attrs = [(_qname(el, k), v) for k, v in safe.attribute_items(el)]  # one pass, not one scan per attribute
     kids = [_to_g(c) for c in el if isinstance(c.tag, str)]
     tag = _qname(el, el.tag)
     if kids:

@@ -346,3 +346,15 @@ def parse_nested(text: str) -> etree._Element:
     except ValueError as e:
         raise NestedXmlError(str(e)) from None
     return root
+
+
+_ALL_ATTRIBUTES = etree.XPath("@*")
+
+
+def attribute_items(element: etree._Element) -> list[tuple[str, str]]:
+    """``(name, value)`` of every attribute in document order, names in Clark notation like
+    lxml's. In one pass: lxml's ``attrib.items()`` and ``dict(attrib)`` look each value up by
+    name again, a scan of the attribute list every time (200,000 attributes: minutes)."""
+    result = _ALL_ATTRIBUTES(element)
+    assert isinstance(result, list)
+    return [(str(a.attrname), str(a)) for a in result]  # type: ignore[union-attr]

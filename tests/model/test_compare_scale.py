@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from benchmarks.generate.wide import stress_file, wide_attributes
-from model.bindings.compare import attribute_items, compare_files
+from model.bindings.compare import compare_files
+from model.bindings.safe import attribute_items
 
 N = 20_000
 
