@@ -89,14 +89,17 @@ def run(
 ) -> int:
     """Open the main window on a workspace, import ``files``, and run (or take a screenshot)."""
     from designer.mainwindow import MainWindow
-    from model.store import Workspace
+    from model.store import Workspace, database
 
     app = application()
     settings = settings or QSettings()
     chosen = theme or str(settings.value("theme", "light"))
     themes.apply_theme(app, themes.theme_named(chosen))
     try:
-        workspace = Workspace(workspace_location)
+        # Made only where it is asked for: files to import into a path with nothing there yet
+        # (as `portwright import` does); the embedded default workspace is made on first use.
+        create = bool(files) and database.nothing_there(workspace_location)
+        workspace = Workspace(workspace_location, create=create)
     except WorkspaceError as e:
         print(f"portwright: {e}", file=sys.stderr)
         return 2

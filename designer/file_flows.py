@@ -22,6 +22,7 @@ from designer.resource_paths import resources_dir
 from designer.selection import CanvasSelection
 from designer.workers import Cancelled, Task
 from model.bindings import BindingFormatError, load
+from model.bindings.blanking import blank_bytes
 from model.fileio import write_atomic
 from model.lifecycle import Kind
 from model.store import Workspace, WorkspaceError
@@ -147,7 +148,9 @@ class FileFlows(QObject):
         if path:
             self.export_to(path, scope)
 
-    def export_to(self, path: str, keys: list[tuple[Kind, str]] | None = None) -> None:
+    def export_to(self, path: str, keys: list[tuple[Kind, str]] | None = None, *, with_secrets: bool = False) -> None:
+        """Write the workspace (or the chosen ports and groups) to ``path``; passwords are blanked
+        the way BizTalk's own export does unless ``with_secrets``."""
         ws = self._document().workspace
         if self._refuse_own_file([path], tr("choose another file to export to")):
             return
@@ -157,11 +160,14 @@ class FileFlows(QObject):
         def work(progress: Callable[[int, int], None]) -> int:
             progress(0, 2)
             data = ws.export(ports=ports, groups=groups)
+            if not with_secrets:
+                data = blank_bytes(data)
             progress(1, 2)
             write_atomic(path, data)
             return len(data)
 
-        self._run(tr("Exporting bindings…"), work, lambda n: self._reporter.say(tr("Wrote %s (%d bytes)") % (path, n)))
+        done = tr("Wrote %s (%d bytes)") if with_secrets else tr("Wrote %s (%d bytes; passwords blanked)")
+        self._run(tr("Exporting bindings…"), work, lambda n: self._reporter.say(done % (path, n)))
 
     def _run(self, title: str, work: Work, finished: Callable[[Any], None]) -> None:
         def failed(exc: object) -> None:
@@ -197,16 +203,18 @@ class FileFlows(QObject):
         except OSError as e:
             self._reporter.show_error(tr("Cannot replace %s: %s") % (path, e.strerror or e))
             return
-        self.switch_workspace(path)
+        self.switch_workspace(path, create=True)
 
     def open_workspace(self) -> None:
         path = file_dialogs.open_file_name(self._parent, tr("Open Workspace"), tr(WORKSPACE_FILTER))
         if path:
             self.switch_workspace(path)
 
-    def switch_workspace(self, location: str) -> None:
+    def switch_workspace(self, location: str, *, create: bool = False) -> None:
+        """Show the workspace at ``location``; ``create`` (New) makes one there, else a file
+        that is not a workspace, or none, is reported and the one shown stays."""
         try:
-            workspace = Workspace(location)
+            workspace = Workspace(location, create=create)
         except WorkspaceError as e:
             self._reporter.show_error(str(e))
             return

@@ -232,7 +232,10 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.workspace.close()
             old.deleteLater()
-        self.setWindowTitle(self.tr("%s — Portwright") % workspace.display)
+        if workspace.read_only:  # every edit is refused with the reason; the title says so up front
+            self.setWindowTitle(self.tr("%s (read-only) — Portwright") % workspace.display)
+        else:
+            self.setWindowTitle(self.tr("%s — Portwright") % workspace.display)
         self.update_view_mode()
         self.view.fit_later()
         self.update_actions()

@@ -96,7 +96,7 @@ def run_render(args: argparse.Namespace) -> int:
             workspace = Workspace(":memory:")
             workspace.import_document(load(args.file), None, args.file)
         else:
-            workspace = Workspace(args.workspace)
+            workspace = Workspace(args.workspace, create=False)
     except (BindingFormatError, WorkspaceError) as e:
         raise CliError(str(e)) from None
     with workspace:

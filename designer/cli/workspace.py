@@ -8,45 +8,51 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, check_output, unusable, write_output
-from model.bindings import BindingFormatError
-from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition, UnknownSubjectError
+from designer.cli.common import OK, CliError, check_output, cli_error, shown, whole_number, write_output
+from model.bindings import BindingFormatError, load
+from model.bindings.blanking import blank_bytes
+from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition
 from model.secrets import mask_text
-from model.store import ConflictError, DuplicateError, NotFoundError, Workspace, WorkspaceError
+from model.store import Workspace, WorkspaceError, database
 
 
 @contextmanager
-def opened(args: argparse.Namespace) -> Iterator[Workspace]:
+def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Workspace]:
     """The workspace named by --workspace / $PORTWRIGHT_WORKSPACE / the default, with errors
-    turned into one-line messages and the right exit codes."""
+    turned into one-line messages and the right exit codes.
+
+    Nothing is created unless ``create`` says so: a mistyped path or an empty file is an error
+    naming ``portwright init``, not a new workspace. The embedded default workspace is the
+    exception: it is made on first use."""
     try:
-        ws = Workspace(args.workspace)
+        ws = Workspace(args.workspace, create=create)
     except WorkspaceError as e:
-        raise CliError(str(e), UNUSABLE) from None
+        raise cli_error(e) from None  # unusable, or a conflict (busy) while it was upgraded
     try:
         yield ws
-    except UnknownSubjectError as e:
-        raise CliError(str(e), UNUSABLE) from None
-    except LifecycleError as e:
-        raise CliError(str(e), REFUSED) from None
-    except NotFoundError as e:
-        raise CliError(str(e), UNUSABLE) from None
-    except (ConflictError, DuplicateError) as e:
-        raise CliError(str(e), REFUSED) from None
-    except BindingFormatError as e:
-        raise unusable(e) from None
-    except WorkspaceError as e:
-        raise CliError(str(e), UNUSABLE) from None
+    except (LifecycleError, BindingFormatError, WorkspaceError) as e:
+        raise cli_error(e) from None  # refused by a rule, unusable input, or a conflict (retry)
     finally:
         ws.close()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
+        "init",
+        help="create a workspace (an SQLite file, or the schema in an empty PostgreSQL database)",
+        description="Create a new workspace at LOCATION (default: --workspace, $PORTWRIGHT_WORKSPACE, "
+        "else the embedded file). An existing workspace is left as it is (and upgraded if it is older); "
+        "a file or database that holds something else is refused and left untouched.",
+    )
+    p.add_argument("location", metavar="LOCATION", nargs="?", help="an SQLite file or an SQLAlchemy URL")
+    p.set_defaults(run=run_init)
+
+    p = sub.add_parser(
         "import",
         help="import binding files into the workspace (all or nothing)",
         description="Import binding files as one transaction each. Existing ports are overwritten, "
-        "groups get their member lists merged, new ones start unenlisted.",
+        "groups get their member lists merged, new ones start unenlisted. A workspace path that "
+        "does not exist yet is created (an empty database on a server too).",
     )
     p.add_argument("files", metavar="FILE", nargs="+")
     p.add_argument("-a", "--application", metavar="APP", help="put everything in this application")
@@ -61,6 +67,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", metavar="NAME", action="append", default=[], help="repeatable")
     p.add_argument("--group", metavar="NAME", action="append", default=[], help="repeatable")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write ('-' for standard output)")
+    p.add_argument(
+        "--with-secrets",
+        action="store_true",
+        help="keep passwords and keys (by default they are blanked, as BizTalk's own export blanks them)",
+    )
     p.set_defaults(run=run_export)
 
     p = sub.add_parser(
@@ -116,16 +127,64 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_rename)
 
     p = sub.add_parser("log", help="show the audit log (who did what, when)")
-    p.add_argument("-n", "--limit", type=int, default=None, help="only the last N entries")
+    p.add_argument("-n", "--limit", type=whole_number(), default=None, help="only the last N entries")
     p.set_defaults(run=run_log)
 
 
+def run_init(args: argparse.Namespace) -> int:
+    location = args.location if args.location is not None else args.workspace
+    with opened(argparse.Namespace(workspace=location), create=True) as ws:
+        made, where = ws.created, ws.place
+    print(f"created workspace {shown(where)}" if made else f"{shown(where)} is a workspace already; left as it is")
+    return OK
+
+
+def _import_creates(location: str | None) -> bool:
+    """Import makes a workspace where nothing is yet: a path that does not exist, or a server's
+    empty database. An empty file or another application's database is still refused."""
+    try:
+        return database.nothing_there(location) or not database.sqlite_files(database.resolve(location))
+    except WorkspaceError as e:
+        raise cli_error(e) from None
+
+
 def run_import(args: argparse.Namespace) -> int:
-    with opened(args) as ws:
-        for path in args.files:
-            summary = ws.import_file(path, args.application)
-            for line in summary.lines():
-                print(line)
+    # Every file is read and parsed before any is imported: a missing or malformed one stops
+    # the command with nothing imported. Each file is then one transaction; when one is
+    # refused, the message says which files were imported before it (and are kept).
+    docs = []
+    for path in args.files:
+        try:
+            docs.append((path, load(path)))
+        except BindingFormatError as e:
+            more = f" (nothing was imported: {len(args.files)} files given)" if len(args.files) > 1 else ""
+            raise CliError(f"{e}{more}") from None
+    done: list[str] = []
+    made: str | None = None  # the SQLite file this import created, removed again if nothing goes in
+    try:
+        with opened(args, create=_import_creates(args.workspace)) as ws:
+            made = ws.url if ws.created and database.sqlite_files(ws.url) else None
+            for i, (path, doc) in enumerate(docs):
+                try:
+                    summary = ws.import_document(doc, args.application, path)
+                except (LifecycleError, WorkspaceError) as e:
+                    if not done:
+                        raise
+                    rest = [p for p, _ in docs[i:]]
+                    raise CliError(
+                        f"{e}\nimported and kept: {', '.join(map(shown, done))}; "
+                        f"not imported: {', '.join(map(shown, rest))}",
+                        cli_error(e).code,
+                    ) from None
+                if not done and ws.created:
+                    print(f"created workspace {shown(ws.place)}")
+                done.append(path)
+                for line in summary.lines():
+                    print(shown(line))
+    except CliError:
+        if made and not done:  # refused: no workspace left behind where there was none
+            database.remove_sqlite_files(database.sqlite_files(made)[0])
+        raise
     return OK
 
 
@@ -133,6 +192,8 @@ def run_export(args: argparse.Namespace) -> int:
     check_output(args.output)
     with opened(args) as ws:
         data = ws.export(args.application, args.port, args.group)
+    if not args.with_secrets:
+        data = blank_bytes(data)
     write_output(args.output, data)
     if args.output != "-":
         print(f"wrote {args.output} ({len(data):,} bytes)", file=sys.stderr)
@@ -154,11 +215,11 @@ def run_ls(args: argparse.Namespace) -> int:
     rows += [
         (
             "group" if e.kind is Kind.GROUP else "port",
-            e.name,
-            e.application,
+            shown(e.name),
+            shown(e.application),
             e.state.label,
-            e.adapter or "",
-            _shown_address(e.address) or "",
+            shown(e.adapter or ""),
+            shown(_shown_address(e.address) or ""),
         )
         for e in entries
     ]
@@ -179,7 +240,7 @@ def _print_changes(changes: list) -> None:
         if isinstance(c, Transition):
             finals.setdefault((c.kind, c.name), [c.before, c.after])[1] = c.after
     for (kind, name), (before, after) in finals.items():
-        print(f"{kind.label} '{name}': {before.label} -> {after.label}")
+        print(f"{kind.label} '{shown(name)}': {before.label} -> {after.label}")
 
 
 def run_lifecycle(args: argparse.Namespace) -> int:
@@ -189,7 +250,7 @@ def run_lifecycle(args: argparse.Namespace) -> int:
         changes = ws.perform(args.action, subjects)
     if args.action is Action.DELETE:
         for s in subjects:
-            print(f"deleted {kind.label} '{s.name}'")
+            print(f"deleted {kind.label} '{shown(s.name)}'")
     else:
         _print_changes(changes)
         if not changes:
@@ -209,7 +270,7 @@ def run_members(args: argparse.Namespace) -> int:
         ws.perform(args.action, [Subject.port(p) for p in args.ports], group=args.group)
     verb = "added to" if args.action is Action.ADD_MEMBER else "removed from"
     for p in args.ports:
-        print(f"send port '{p}' {verb} send port group '{args.group}'")
+        print(f"send port '{shown(p)}' {verb} send port group '{shown(args.group)}'")
     return OK
 
 
@@ -217,12 +278,12 @@ def run_rename(args: argparse.Namespace) -> int:
     kind = Kind.GROUP if args.group else Kind.PORT
     with opened(args) as ws:
         ws.rename(kind, args.old, args.new)
-    print(f"renamed {kind.label} '{args.old}' to '{args.new}'")
+    print(f"renamed {kind.label} '{shown(args.old)}' to '{shown(args.new)}'")
     return OK
 
 
 def run_log(args: argparse.Namespace) -> int:
     with opened(args) as ws:
         for entry in ws.audit(args.limit):
-            print(mask_text(entry.line()))  # a detail may quote an address
+            print(shown(mask_text(entry.line())))  # a detail may quote an address
     return OK

@@ -26,7 +26,7 @@ from model.bindings.fragments import skeleton_state
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Action, Change, Kind, State, Subject
 from model.store import actions, database, editing, reading, restoring, transfer
-from model.store.errors import NotFoundError
+from model.store.errors import NotFoundError, ReadOnlyError
 from model.store.records import AuditEntry, Entry, GroupRecord, ImportSummary, PortRecord, Snapshot
 from model.store.rows import PORT_INDENT
 from model.store.skeletons import SkeletonCache
@@ -44,12 +44,27 @@ def _user() -> str:
 class Workspace:
     """A workspace database (SQLite file or SQLAlchemy URL), upgraded when opened."""
 
-    def __init__(self, location: str | Path | None = None, *, user: str | None = None) -> None:
+    def __init__(self, location: str | Path | None = None, *, user: str | None = None, create: bool = True) -> None:
+        """Open the workspace at ``location`` (see ``database.resolve``), recognised before anything
+        is written: a file or database of something else is refused and left as it was.
+
+        ``create``: make a workspace where there is none yet (a missing or empty file, an empty
+        database). Without it, nothing there is a :class:`NoWorkspaceError`, except for the
+        embedded default workspace (no location, no ``$PORTWRIGHT_WORKSPACE``), which is made on
+        first use. A workspace the user cannot write is opened for reading:
+        :attr:`read_only` says why, and every write is refused with a :class:`ReadOnlyError`."""
         self.url = database.resolve(location)
         self.display = database.display(self.url)
+        #: Where it is, as messages name it (the file, or the URL without its password).
+        self.place = database.place(self.url)
         self.user = user or _user()
-        self.engine = database.make_engine(self.url)
-        database.migrate(self.engine)
+        create = create or database.names_default(location)
+        opened = database.open_engine(self.url, create=create)
+        self.engine = opened.engine
+        #: Why the workspace cannot be written (None when it can).
+        self.read_only = opened.read_only
+        #: Whether this open made the workspace (it was not there, or empty).
+        self.created = opened.created
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         #: Decoded skeletons of imported files, kept between exports.
         self._skeletons = SkeletonCache()
@@ -65,7 +80,9 @@ class Workspace:
 
     def _unit(self, *, counted: bool = True, checked: bool = False) -> UnitOfWork:
         """A unit of work for one write, acting for :attr:`user` (see :class:`UnitOfWork`
-        for ``counted`` and ``checked``)."""
+        for ``counted`` and ``checked``); refused at once on a read-only workspace."""
+        if self.read_only:
+            raise ReadOnlyError(self.place, f"{self.read_only}; nothing was changed")
         return UnitOfWork(self._sessions, self.user, self.display, counted=counted, checked=checked)
 
     def _reading(self) -> AbstractContextManager[Session]:

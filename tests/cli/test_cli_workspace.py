@@ -61,7 +61,9 @@ def standard_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def cli(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> Cli:
     """The command line over an SQLite workspace (the store's tests cover both backends;
-    test_the_commands_on_each_backend runs the commands against PostgreSQL too)."""
+    test_the_commands_on_each_backend runs the commands against PostgreSQL too), made with
+    ``portwright init`` (no other command creates one)."""
+    assert main(["init", sqlite_url]) == 0
     return Cli(sqlite_url, capsys)
 
 
@@ -558,7 +560,9 @@ def test_the_environment_variable_selects_the_workspace(
     assert main(["import", str(standard_file)]) == 0
     assert (tmp_path / "env.sqlite").exists()
     other = tmp_path / "explicit.sqlite"
-    assert main(["--workspace", str(other), "ls", "--json"]) == 0  # --workspace wins
+    assert main(["--workspace", str(other), "ls", "--json"]) == 2  # --workspace wins: nothing there
+    assert "explicit.sqlite: no workspace here" in capsys.readouterr().err and not other.exists()
+    assert main(["init", str(other)]) == 0
     capsys.readouterr()
     assert main(["--workspace", str(other), "ls", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

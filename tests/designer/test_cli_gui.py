@@ -71,6 +71,10 @@ def test_gui_screenshot(tmp_path: Path, qapp: QApplication) -> None:
 def test_gui_screenshot_default_size_of_an_empty_workspace(tmp_path: Path, qapp: QApplication) -> None:
     out = tmp_path / "welcome.png"
     result = run(tmp_path, "gui", "--screenshot", str(out))
+    assert result.returncode == 2 and "ws.sqlite: no workspace here" in result.stderr, "never made by a typo"
+    assert not (tmp_path / "ws.sqlite").exists() and not out.exists()
+    assert run(tmp_path, "init").returncode == 0
+    result = run(tmp_path, "gui", "--screenshot", str(out))
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1400, 880)

@@ -202,7 +202,7 @@ def act_export(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
 
 
 def act_open_sample(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
-    w.file_flows.switch_workspace(str(tmp_path / "empty.sqlite"))
+    w.file_flows.switch_workspace(str(tmp_path / "empty.sqlite"), create=True)
     assert w.stack.currentWidget() is w.welcome
     trigger(w, "file.open_sample")
     assert len(w.doc.entries()) == 26 and len(w.scene.nodes) == 26
@@ -723,7 +723,7 @@ def test_paste_flow_with_data_works(window: MainWindow) -> None:
 
 def test_switching_workspace_frees_the_old_canvas(window: MainWindow, qtbot, tmp_path: Path) -> None:
     old = window.scene
-    window.file_flows.switch_workspace(str(tmp_path / "other.sqlite"))
+    window.file_flows.switch_workspace(str(tmp_path / "other.sqlite"), create=True)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop would
     import gc
 
@@ -774,3 +774,51 @@ def test_cancelled_background_import_changes_nothing(window: MainWindow, big_fil
     assert window.doc.workspace.export() == before and len(window.doc.workspace.entries()) == 26
     assert window.doc.undo_stack.count() == 0 and len(window.scene.nodes) == 26
     assert window.file_flows.recent_files() == []
+
+
+def _foreign_database(path: Path) -> bytes:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('keep me')")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+def test_open_workspace_refuses_what_is_not_one_and_keeps_the_one_shown(
+    qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs
+) -> None:
+    w = make_window(qtbot, tmp_path)
+    shown_before = w.doc
+    foreign = tmp_path / "notes.db"
+    before = _foreign_database(foreign)
+    patched.open_name = str(foreign)
+    trigger(w, "file.open_workspace")
+    assert len(patched.warnings) == 1 and "not a Portwright workspace" in patched.warnings[0]
+    assert "notes" in patched.warnings[0], "the message names what the file holds"
+    assert foreign.read_bytes() == before and sorted(p.name for p in tmp_path.glob("notes.db*")) == ["notes.db"]
+    patched.open_name = str(tmp_path / "typo.sqlite")
+    trigger(w, "file.open_workspace")
+    assert "no workspace here" in patched.warnings[1] and not (tmp_path / "typo.sqlite").exists()
+    assert w.doc is shown_before and len(w.doc.entries()) == 26
+    w.close()
+
+
+def test_a_read_only_workspace_says_so_in_the_title_and_refuses_edits_with_the_reason(
+    qtbot, tmp_path: Path, themed: QApplication, patched: Dialogs
+) -> None:
+    with Workspace(tmp_path / "shared.sqlite") as ws:
+        ws.import_file(SAMPLE)
+    w = make_window(qtbot, tmp_path, source=None)
+    w.file_flows.switch_workspace(f"sqlite:///{tmp_path / 'shared.sqlite'}?mode=ro")
+    assert "(read-only)" in w.windowTitle() and len(w.doc.entries()) == 26
+    select(w, PORT)
+    trigger(w, "lifecycle.enlist")
+    said = status_text(w)
+    assert "read-only" in said and "?mode=ro" in said and "nothing was changed" in said
+    assert state(w, PORT) is State.UNENLISTED
+    with Workspace(tmp_path / "shared.sqlite") as again:
+        assert again.entry(*PORT).state is State.UNENLISTED  # type: ignore[union-attr]
+    w.close()

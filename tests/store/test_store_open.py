@@ -90,8 +90,9 @@ def test_sqlite_connections_use_wal_and_foreign_keys(sqlite_url: str) -> None:
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     junk = tmp_path / "notes.sqlite"
     junk.write_bytes(b"these are my notes, not a database\n" * 200)
-    with pytest.raises(WorkspaceError, match="cannot open workspace"):
+    with pytest.raises(WorkspaceError, match="not a Portwright workspace .not an SQLite database."):
         Workspace(junk)
+    assert not (tmp_path / "notes.sqlite-wal").exists() and not (tmp_path / "notes.sqlite-shm").exists()
     assert junk.read_bytes() == b"these are my notes, not a database\n" * 200
 
 
