@@ -17,11 +17,18 @@ Then once: the adapter settings editor switching from FILE to WCF-Custom (the ca
 largest send adapter: a new form is built), best of 5, beside a baseline built in the same
 run: a bare ``QFormLayout`` with one label and line edit per WCF-Custom setting.
 
-Targets printed beside the figures: first paint within 2x of the load; scene build within
-the load; median repaint under 16 ms; adapter form within 10x the bare form. Figures only,
-never asserted.
+Then, for 5,000 and 20,000 ports (``--find-sizes``), find as you type: a window is opened
+on the workspace (first paint, as above, once), the canvas fitted again (fit: ``fit()`` and a
+synchronous repaint), then 23 characters typed into the find box and into the explorer's filter
+with a pause after each key longer than the typing delay (so every key ends in a search: the
+worst case), the event loop run in between; the worst frame is the longest single key press or
+event-loop pass. Baseline: the load of the same file, measured in the same run.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_gui [--sizes 1000,5000]
+Targets printed beside the figures: first paint within 2x of the load; scene build within
+the load; median repaint under 16 ms; adapter form within 10x the bare form; no find-as-you-type
+frame over 100 ms. Figures only, never asserted.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_gui [--sizes 1000,5000] [--find-sizes 5000,20000]
 """
 
 from __future__ import annotations
@@ -50,6 +57,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the QApplicat
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "contoso-orders.xml"
 TARGET_FORM = 10.0  # adapter form within 10x a bare form of as many rows
+TARGET_FRAME = 0.100  # no frame over 100 ms while typing in a find box
 
 
 class PaintWatch(QObject):
@@ -178,6 +186,78 @@ def measure(ports: int, tmp: Path) -> dict[str, float]:
     return out
 
 
+def type_slowly(app, box, text: str, pause: float) -> float:  # type: ignore[no-untyped-def]
+    """Type ``text`` into ``box`` a key at a time, running the event loop for ``pause`` seconds
+    after each; the longest key press or event-loop pass."""
+    from PySide6.QtTest import QTest
+
+    worst = 0.0
+    box.clear()
+    app.processEvents()
+    for ch in text:
+        t = time.perf_counter()
+        QTest.keyClicks(box, ch)
+        worst = max(worst, time.perf_counter() - t)
+        end = time.perf_counter() + pause
+        while time.perf_counter() < end:
+            t = time.perf_counter()
+            app.processEvents()
+            worst = max(worst, time.perf_counter() - t)
+            time.sleep(0.003)
+    return worst
+
+
+def measure_find(ports: int, tmp: Path) -> dict[str, float]:
+    """First paint and fit of a window on ``ports`` ports, and its worst frame while typing."""
+    from designer.find_flows import FindFlows
+    from designer.mainwindow import MainWindow
+
+    app = application()
+    data = generate(ports, max(1, ports // 10))
+    load_time = best(lambda: load(data), repeat=3 if ports <= 5000 else 1)
+    db = tmp / f"find_{ports}.sqlite"
+    with Workspace(db) as ws:
+        ws.import_file(data)
+        name = ws.entries()[len(ws.entries()) // 2].name
+    settings = QSettings(str(tmp / "find-settings.ini"), QSettings.Format.IniFormat)
+    watch = PaintWatch()
+    gc.collect()
+    t0 = time.perf_counter()
+    window = MainWindow(Workspace(db), settings, restore=False)
+    window.resize(1400, 880)
+    window.view.viewport().installEventFilter(watch)
+    window.show()
+    window.view.fit()
+    while watch.painted_at is None and time.perf_counter() - t0 < 300:
+        app.processEvents()
+    first_paint = (watch.painted_at or time.perf_counter()) - t0
+    for _ in range(5):
+        app.processEvents()
+    window.view.set_zoom(1.0)
+    app.processEvents()
+    t0 = time.perf_counter()
+    window.view.fit()
+    window.view.viewport().repaint()
+    fit = time.perf_counter() - t0
+    text = (name * 2)[:23].lower()  # 23 characters that go on matching something
+    pause = FindFlows.DELAY_MS / 1000 + 0.08
+    find = type_slowly(app, window.find_box, text, pause)
+    explorer = type_slowly(app, window.explorer.filter_edit, text, pause)
+    window.find_box.clear()
+    window.explorer.filter_edit.clear()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return {
+        "ports": ports,
+        "load": load_time,
+        "first_paint": first_paint,
+        "fit": fit,
+        "find": find,
+        "explorer": explorer,
+    }
+
+
 def bare_form(rows: int) -> QWidget:
     """The baseline for an adapter form: a plain QFormLayout of ``rows`` labels and line edits."""
     widget = QWidget()
@@ -235,13 +315,16 @@ def measure_adapter_form(app: QApplication, repeat: int = 5) -> dict[str, float]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--find-sizes", default="5000,20000")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    find_sizes = [int(s) for s in args.find_sizes.split(",") if s]
     warm_up(application())
     results = []
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         for n in sizes:
             results.append(measure(n, Path(tmp)))
+        finds = [measure_find(n, Path(tmp)) for n in find_sizes]
     form = measure_adapter_form(application())
     print(
         f"{'ports':>6} {'load':>8} {'first paint':>12} {'ratio':>6} {'scene build':>12} {'ratio':>6} "
@@ -260,6 +343,18 @@ def main(argv: list[str] | None = None) -> int:
         f"bare QFormLayout of {form['rows']} rows: {form['bare'] * 1000:.1f} ms "
         f"({form['switch'] / form['bare']:.2f}x); same adapter again (widgets reused): {form['reshow'] * 1000:.1f} ms"
     )
+    if finds:
+        print(
+            f"\n{'ports':>6} {'load':>8} {'first paint':>12} {'ratio':>6} {'fit':>8} {'ratio':>6} "
+            f"{'find worst frame':>17} {'ratio':>6} {'explorer filter':>16} {'ratio':>6}"
+        )
+    for f in finds:
+        print(
+            f"{f['ports']:>6} {f['load'] * 1000:>7.0f}ms {f['first_paint'] * 1000:>10.0f}ms "
+            f"{f['first_paint'] / f['load']:>5.2f}x {f['fit'] * 1000:>6.0f}ms {f['fit'] / f['load']:>5.2f}x "
+            f"{f['find'] * 1000:>15.1f}ms {f['find'] / f['load']:>5.2f}x "
+            f"{f['explorer'] * 1000:>14.1f}ms {f['explorer'] / f['load']:>5.2f}x"
+        )
     print("\ntargets:")
     for r in results:
         ok_paint = r["first_paint"] <= 2 * r["load"]
@@ -270,6 +365,13 @@ def main(argv: list[str] | None = None) -> int:
             f"({r['first_paint'] / r['load']:.2f}x); scene build within the load: {'PASS' if ok_scene else 'MISS'} "
             f"({r['scene_build'] / r['load']:.2f}x); median repaint under 16 ms: "
             f"{'PASS' if ok_repaint else 'MISS'} ({r['median'] * 1000:.1f} ms)"
+        )
+    for f in finds:
+        ok_find = max(f["find"], f["explorer"]) <= TARGET_FRAME
+        print(
+            f"  {f['ports']} ports: no find-as-you-type frame over {TARGET_FRAME * 1000:.0f} ms: "
+            f"{'PASS' if ok_find else 'MISS'} (find box {f['find'] * 1000:.1f} ms, "
+            f"explorer filter {f['explorer'] * 1000:.1f} ms)"
         )
     ok_form = form["switch"] <= TARGET_FORM * form["bare"]
     print(

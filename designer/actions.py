@@ -2,7 +2,7 @@
 
 Action ids are constants and become each QAction's objectName (tests trigger actions by
 it). Enabled states and "why not" tooltips are computed in one place,
-:meth:`Actions.update`, from ``model.lifecycle.allowed_actions`` (house rules 4 and 8).
+:meth:`Actions.apply_verdicts`, from ``model.lifecycle.allowed_actions`` and ``split`` (house rules 4 and 8).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from designer.icons import icon
-from model.lifecycle import Action, Verdict
+from model.lifecycle import SELECTION_ACTIONS, Action, LifecycleError, Subject, Verdict
 
 Std = QKeySequence.StandardKey
 
@@ -60,6 +60,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("file.open_workspace", "&Open Workspace…", "open-workspace", Std.Open, "Open another workspace (SQLite file)"),
     Spec("file.import", "&Import Bindings…", "import", "Ctrl+I", "Import binding files into the workspace"),
     Spec("file.export", "&Export Bindings…", "export", "Ctrl+E", "Write a binding file from the workspace"),
+    Spec("file.export_application", "Export &Application…", "export", None,
+         "Write a binding file of one application (passwords blanked)"),
+    Spec("file.export_selection", "Export &Selection…", "export", None,
+         "Write a binding file of the selected ports and groups (passwords blanked)"),
     Spec("file.open_sample", "Open &Sample Application", "application", None,
          "Import the bundled Contoso sample binding file"),
     Spec("file.quit", "&Quit", None, Std.Quit, "Quit Portwright"),
@@ -82,8 +86,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("view.minimap", "&Minimap", "minimap", "Ctrl+M", "Show or hide the minimap", checkable=True),
     Spec("view.dark", "&Dark Theme", "theme", "Ctrl+Shift+T", "Switch between light and dark", checkable=True),
     Spec("view.refresh", "&Refresh", "refresh", Std.Refresh, "Reload the workspace (shows others' changes)"),
-    Spec("lifecycle.enlist", "&Enlist", "enlist", None, "Enlist: create the subscriptions", lifecycle=Action.ENLIST),
-    Spec("lifecycle.unenlist", "&Unenlist", "unenlist", None, "Unenlist: remove the subscriptions",
+    Spec("lifecycle.enlist", "&Enlist", "enlist", "Ctrl+Shift+E", "Enlist: create the subscriptions", lifecycle=Action.ENLIST),
+    Spec("lifecycle.unenlist", "&Unenlist", "unenlist", "Ctrl+Shift+U", "Unenlist: remove the subscriptions",
          lifecycle=Action.UNENLIST),
     Spec("lifecycle.start", "&Start", "start", "Ctrl+Shift+S", "Start (enlists first if needed)",
          lifecycle=Action.START),
@@ -105,6 +109,8 @@ class Actions(QObject):
         super().__init__(parent)
         self.by_id: dict[str, QAction] = {}
         self.specs = {s.id: s for s in SPECS}
+        #: Why each refusable action is (partly) refused now; "" when it is allowed for all.
+        self.reasons: dict[str, str] = {}
         for spec in SPECS:
             action = QAction(tr(spec.text), parent)
             action.setObjectName(spec.id)
@@ -133,6 +139,7 @@ class Actions(QObject):
     def context_menu(self, parent: QWidget) -> QMenu:
         """The canvas's and the explorer's context menu (the caller executes it)."""
         menu = QMenu(parent)
+        menu.setToolTipsVisible(True)  # a greyed item's tooltip says why it is greyed
         for action_id in CONTEXT_MENU:
             if action_id is None:
                 menu.addSeparator()
@@ -146,17 +153,42 @@ class Actions(QObject):
         name = action.text().replace("&", "").rstrip("…")
         return f"{name} ({shortcut})" if shortcut else name
 
-    def apply_verdicts(self, verdicts: dict[Action, Verdict]) -> None:
-        """Enable lifecycle actions from the rules; a disabled one's tooltip says why."""
+    def refusable_ids(self) -> list[str]:
+        """The actions the rules may refuse (their shortcut says why when they are greyed)."""
+        return [spec.id for spec in SPECS if spec.lifecycle is not None]
+
+    def apply_verdicts(
+        self,
+        verdicts: dict[Action, Verdict],
+        splits: dict[Action, tuple[list[Subject], list[LifecycleError]]] | None = None,
+    ) -> None:
+        """Enable lifecycle actions from the rules; a disabled one's tooltip says why.
+
+        With ``splits`` (what a bulk action would act on and what it would skip), a selection
+        action is enabled when it applies to at least one selected item, and its tooltip
+        names the ones it would skip and why."""
+        splits = splits or {}
         for spec in SPECS:
             if spec.lifecycle is None:
                 continue
             action = self[spec.id]
-            verdict = verdicts.get(spec.lifecycle)
-            allowed = verdict is not None and verdict.allowed
-            action.setEnabled(allowed)
             base = self._tip(action, tr(spec.tip))
-            if allowed or verdict is None:
-                action.setToolTip(base)
+            part = splits.get(spec.lifecycle) if spec.lifecycle in SELECTION_ACTIONS else None
+            if part is not None:
+                allowed_subjects, refusals = part
+                reason = "\n".join(dict.fromkeys(e.reason for e in refusals))
+                allowed = bool(allowed_subjects)
+                if allowed and refusals:
+                    tip = f"{base}\n{tr('Skips %d of the selection:') % len(refusals)}\n{reason}"
+                elif allowed:
+                    tip = base
+                else:
+                    tip = f"{base}\n{tr('Not available:')} {reason}"
             else:
-                action.setToolTip(f"{base}\n{tr('Not available:')} {verdict.reason}")
+                verdict = verdicts.get(spec.lifecycle)
+                allowed = verdict is not None and verdict.allowed
+                reason = "" if allowed or verdict is None else (verdict.reason or "")
+                tip = base if allowed or verdict is None else f"{base}\n{tr('Not available:')} {reason}"
+            action.setEnabled(allowed)
+            action.setToolTip(tip)
+            self.reasons[spec.id] = "" if allowed else reason

@@ -2,14 +2,16 @@
 
 Each flow gathers what the user wants (a dialog, the clipboard, the selection) and calls
 one document method; refusals come back as :class:`Refused` and are shown by the
-reporter with their reason. No rule is decided here.
+reporter with their reason. No rule is decided here. What a flow creates goes into a free
+slot of its application, becomes the selection (the panels and toolbar follow) and is
+scrolled into view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QPointF
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -51,22 +53,38 @@ class EditFlows(QObject):
     # -- creating, renaming, deleting ---------------------------------------------------------
 
     def create(self, kind: str, pos: tuple[float, float] | None = None) -> None:
+        """A new port or group (``pos``: where it was dropped on the canvas, if it was).
+
+        Dropped inside an application's frame, it belongs to that application; it goes into
+        the free slot of its application nearest where it was dropped (or the view's middle)."""
         doc = self._document()
         where = pos if pos is not None else self._selection.center()
+        framed = self._selection.scene.application_at(QPointF(*pos)) if pos is not None else None
+        application = framed or self.current_application()
         taken = {e.name for e in doc.entries() if e.kind is Kind(kind)}
         apps = doc.applications()
         if kind == "port":
-            port_dialog = NewPortDialog(taken, apps, self.current_application(), self._parent)
+            port_dialog = NewPortDialog(taken, apps, application, self._parent)
             if port_dialog.exec():
                 port = port_dialog.port()
-                if self._reporter.attempt(lambda: doc.add_send_port(port, port.application, where)):
-                    self._selection.select([(Kind.PORT, port.name)])
+                slot = self._selection.scene.free_slot(port.application, Kind.PORT, where)
+                if self._reporter.attempt(lambda: doc.add_send_port(port, port.application, slot)):
+                    self._show_new([(Kind.PORT, port.name)])
         else:
-            group_dialog = NewGroupDialog(taken, apps, self.current_application(), self._parent)
+            group_dialog = NewGroupDialog(taken, apps, application, self._parent)
             if group_dialog.exec():
                 group = group_dialog.group()
-                if self._reporter.attempt(lambda: doc.add_group(group, group.application, where)):
-                    self._selection.select([(Kind.GROUP, group.name)])
+                slot = self._selection.scene.free_slot(group.application, Kind.GROUP, where)
+                if self._reporter.attempt(lambda: doc.add_group(group, group.application, slot)):
+                    self._show_new([(Kind.GROUP, group.name)])
+
+    def _show_new(self, keys: list[Key]) -> None:
+        """Make ``keys`` the selection, tell the panels, and scroll them into view."""
+        scene = self._selection.scene
+        scene.flush_pending()
+        self._selection.select(keys)
+        self._selection.shown.emit([(k.value, n) for k, n in keys])
+        self._selection.view.reveal_keys(keys)
 
     def rename(self) -> None:
         keys = self._selection.keys()
@@ -79,15 +97,13 @@ class EditFlows(QObject):
         if new is not None and new != name:
             self._reporter.guarded(lambda: doc.rename(kind, name, new))
 
-    def delete(self) -> None:
-        subjects = self._selection.subjects()
-        if subjects:
-            doc = self._document()
-            self._reporter.guarded(lambda: doc.delete(subjects))
-
     def drop_on_group(self, group: str, ports: list[str], before: dict[Key, tuple[float, float]]) -> None:
-        """Ports dragged onto a group: add them (or refuse with the reason); they go back in place."""
+        """Ports dragged onto a group (from the canvas or the explorer): add them (or refuse
+        with the reason); nodes dragged on the canvas go back in place."""
         self._selection.put_back(before)
+        if not ports:
+            self._reporter.refused(tr("Only send ports can be added to the group '%s'.") % group)
+            return
         doc = self._document()
         if self._reporter.attempt(lambda: doc.add_to_group(group, ports)):
             self._reporter.say(tr("Added %s to '%s'") % (", ".join(ports), group))
@@ -99,7 +115,9 @@ class EditFlows(QObject):
     def auto_layout(self) -> None:
         doc = self._document()
         entries = doc.entries()
-        after = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in entries)
+        after = auto_layout(
+            (Node(e.kind, e.name, e.application, e.members) for e in entries), self._selection.view.aspect()
+        )
         before = {(e.kind, e.name): (e.x or 0.0, e.y or 0.0) for e in entries}
         self._reporter.guarded(lambda: doc.move(before, after, tr("Auto-layout")))
         self._selection.fit()
@@ -142,7 +160,7 @@ class EditFlows(QObject):
         QGuiApplication.clipboard().setText(data.decode("utf-8", errors="replace"))
         self._reporter.say(tr("Copied %d item(s) as binding XML") % len(self._selection.keys()), 3000)
 
-    def paste(self, data: bytes | None = None, offset: float = 40.0) -> None:
+    def paste(self, data: bytes | None = None) -> None:
         if data is None:
             data = QGuiApplication.clipboard().text().encode("utf-8")
         try:
@@ -153,11 +171,11 @@ class EditFlows(QObject):
         if not binding.send_ports and not binding.groups:
             self._reporter.refused(tr("The clipboard holds no send ports or groups."))
             return
-        x, y = self._selection.center()
         doc = self._document()
-        keys = self._reporter.guarded(lambda: doc.paste(binding, (x + offset, y + offset)))
+        # No position: the canvas puts each copy into a free slot of its application.
+        keys = self._reporter.guarded(lambda: doc.paste(binding, None))
         if keys:
-            self._selection.select(keys)
+            self._show_new(keys)
 
     def duplicate(self) -> None:
         data = self._selection_xml()

@@ -24,7 +24,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QInputDialog, QWidget
 
 #: True where a native dialog may read files inside this process (see the module docstring).
 NATIVE_DIALOG_READS_FILES = sys.platform != "win32"
@@ -108,3 +108,9 @@ def save_file_name(parent: QWidget, title: str, suggested: str, name_filter: str
         _dialog(parent, title, suggested, name_filter, QFileDialog.FileMode.AnyFile, QFileDialog.AcceptMode.AcceptSave)
     )
     return files[0] if files else ""
+
+
+def choose_item(parent: QWidget, title: str, label: str, items: list[str]) -> str:
+    """One of ``items`` the user picks ("" if cancelled)."""
+    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return str(item) if ok else ""

@@ -87,9 +87,32 @@ class FileFlows(QObject):
 
     # -- import and export -------------------------------------------------------------------
 
+    # -- the folder each kind of file dialog last used ------------------------------------------
+
+    def last_folder(self, kind: str) -> str:
+        """The folder the user last chose a file of ``kind`` in ("import", "export", "workspace")."""
+        value = self._settings.value(f"lastFolder/{kind}", "")
+        folder = str(value) if isinstance(value, str) else ""
+        return folder if folder and Path(folder).is_dir() else ""
+
+    def _remember_folder(self, kind: str, path: str) -> None:
+        self._settings.setValue(f"lastFolder/{kind}", str(Path(path).resolve().parent))
+
+    def _save_name(self, title: str, suggested: str, name_filter: str, kind: str) -> str:
+        folder = self.last_folder(kind)
+        path = file_dialogs.save_file_name(
+            self._parent, title, str(Path(folder) / suggested) if folder else suggested, name_filter
+        )
+        if path:
+            self._remember_folder(kind, path)
+        return path
+
     def import_dialog(self) -> None:
-        paths = file_dialogs.open_file_names(self._parent, tr("Import Bindings"), tr(BINDINGS_FILTER))
+        paths = file_dialogs.open_file_names(
+            self._parent, tr("Import Bindings"), tr(BINDINGS_FILTER), self.last_folder("import")
+        )
         if paths:
+            self._remember_folder("import", paths[0])
             self.import_paths(paths)
 
     def open_sample(self) -> None:
@@ -144,22 +167,58 @@ class FileFlows(QObject):
                 return
             if choice == buttons.Yes:
                 scope = keys
-        path = file_dialogs.save_file_name(self._parent, tr("Export Bindings"), "BindingInfo.xml", tr(BINDINGS_FILTER))
+        path = self._save_name(tr("Export Bindings"), "BindingInfo.xml", tr(BINDINGS_FILTER), "export")
         if path:
             self.export_to(path, scope)
 
-    def export_to(self, path: str, keys: list[tuple[Kind, str]] | None = None, *, with_secrets: bool = False) -> None:
-        """Write the workspace (or the chosen ports and groups) to ``path``; passwords are blanked
-        the way BizTalk's own export does unless ``with_secrets``."""
+    def export_selection_dialog(self) -> None:
+        """Export the selected ports and groups (passwords blanked)."""
+        keys = self._selection.keys()
+        if not keys:
+            self._reporter.refused(tr("Select the send ports and groups to export first."))
+            return
+        path = self._save_name(tr("Export Selection"), "BindingInfo.xml", tr(BINDINGS_FILTER), "export")
+        if path:
+            self.export_to(path, keys)
+
+    def export_application_dialog(self, application: str | None = None) -> None:
+        """Export one application (asked for among the workspace's when not given)."""
+        if application is None:
+            apps = self._document().applications()
+            if not apps:
+                self._reporter.refused(tr("The workspace has no applications to export."))
+                return
+            chosen = file_dialogs.choose_item(
+                self._parent, tr("Export Application"), tr("Application to export:"), apps
+            )
+            if not chosen:
+                return
+            application = chosen
+        suggested = f"{application}.BindingInfo.xml"
+        path = self._save_name(tr("Export Application"), suggested, tr(BINDINGS_FILTER), "export")
+        if path:
+            self.export_to(path, applications=[application])
+
+    def export_to(
+        self,
+        path: str,
+        keys: list[tuple[Kind, str]] | None = None,
+        *,
+        applications: list[str] | None = None,
+        with_secrets: bool = False,
+    ) -> None:
+        """Write the workspace (or the chosen ports and groups, or applications) to ``path``;
+        passwords are blanked the way BizTalk's own export does unless ``with_secrets``."""
         ws = self._document().workspace
         if self._refuse_own_file([path], tr("choose another file to export to")):
             return
         ports = [n for k, n in keys or [] if k is Kind.PORT]
         groups = [n for k, n in keys or [] if k is Kind.GROUP]
+        apps = list(applications or [])
 
         def work(progress: Callable[[int, int], None]) -> int:
             progress(0, 2)
-            data = ws.export(ports=ports, groups=groups)
+            data = ws.export(applications=apps, ports=ports, groups=groups)
             if not with_secrets:
                 data = blank_bytes(data)
             progress(1, 2)
@@ -195,7 +254,7 @@ class FileFlows(QObject):
     # -- workspaces --------------------------------------------------------------------------
 
     def new_workspace(self) -> None:
-        path = file_dialogs.save_file_name(self._parent, tr("New Workspace"), "workspace.sqlite", tr(WORKSPACE_FILTER))
+        path = self._save_name(tr("New Workspace"), "workspace.sqlite", tr(WORKSPACE_FILTER), "workspace")
         if not path or self._refuse_own_file([path], tr("choose another name for the new workspace")):
             return
         try:
@@ -206,8 +265,11 @@ class FileFlows(QObject):
         self.switch_workspace(path, create=True)
 
     def open_workspace(self) -> None:
-        path = file_dialogs.open_file_name(self._parent, tr("Open Workspace"), tr(WORKSPACE_FILTER))
+        path = file_dialogs.open_file_name(
+            self._parent, tr("Open Workspace"), tr(WORKSPACE_FILTER), self.last_folder("workspace")
+        )
         if path:
+            self._remember_folder("workspace", path)
             self.switch_workspace(path)
 
     def switch_workspace(self, location: str, *, create: bool = False) -> None:

@@ -1,7 +1,9 @@
-"""Lifecycle flows: enlist, unenlist, start, stop the selection; start or stop an application.
+"""Lifecycle flows: enlist, unenlist, start, stop, delete the selection; start or stop an application.
 
 The rules (what is allowed, and why not) are the model's; these flows take the selection,
-call the document, and show a refusal with its reason.
+call the document, and show a refusal with its reason. A bulk action acts on every selected
+item the rules allow (:func:`model.lifecycle.split`), as one undo step, and says what it
+skipped and why.
 """
 
 from __future__ import annotations
@@ -9,17 +11,49 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtWidgets import QMenu
 
 from designer.document import WorkspaceDocument
 from designer.reporting import Reporter
 from designer.selection import CanvasSelection
-from model.lifecycle import Action
+from model import lifecycle
+from model.lifecycle import Action, Kind, Subject
+from model.lifecycle_messages import SELECT_FIRST
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("LifecycleFlows", text)
+
+
+def _done_text(action: Action, subjects: list[Subject]) -> str:
+    """'Enlisted send port 'A'', 'Started 34 send ports and 2 send port groups'."""
+    verb = {
+        Action.ENLIST: tr("Enlisted %s"),
+        Action.UNENLIST: tr("Unenlisted %s"),
+        Action.START: tr("Started %s"),
+        Action.STOP: tr("Stopped %s"),
+        Action.DELETE: tr("Deleted %s"),
+    }[action]
+    if len(subjects) == 1:
+        noun = tr("send port '%s'") if subjects[0].kind is Kind.PORT else tr("send port group '%s'")
+        return verb % (noun % subjects[0].name)
+    ports = sum(1 for s in subjects if s.kind is Kind.PORT)
+    groups = len(subjects) - ports
+    parts = ([(tr("%d send port") if ports == 1 else tr("%d send ports")) % ports] if ports else []) + (
+        [(tr("%d send port group") if groups == 1 else tr("%d send port groups")) % groups] if groups else []
+    )
+    return verb % tr(" and ").join(parts)
+
+
+def _skipped_text(error: lifecycle.LifecycleError) -> str:
+    """One skipped item for the status bar: "'X' (it is already enlisted)"; the whole
+    sentence, with its fix, is in the note."""
+    reason = error.reason
+    if error.subject is None or not reason.startswith("Cannot ") or ": " not in reason:
+        return reason
+    problem = reason.split(": ", 1)[1].split(". ", 1)[0].rstrip(".")
+    return f"'{error.subject.name}' ({problem})"
 
 
 class LifecycleFlows(QObject):
@@ -35,6 +69,8 @@ class LifecycleFlows(QObject):
         performed: Callable[[], None],
     ) -> None:
         super().__init__(parent)
+        #: Where a note about the outcome goes (a global position); None: at the mouse pointer.
+        self.note_position: Callable[[], QPoint | None] = lambda: None
         self._document = document
         self._selection = selection
         self._reporter = reporter
@@ -42,11 +78,20 @@ class LifecycleFlows(QObject):
         self._performed = performed
 
     def perform(self, name: str) -> None:
-        """Apply the lifecycle action ``name`` (an :class:`Action` value) to the selection."""
+        """Apply the lifecycle action ``name`` (an :class:`Action` value) to every selected item
+        the rules allow, as one undo step; say what was done, and what was skipped and why."""
         subjects = self._selection.subjects()
         action = Action(name)
         doc = self._document()
-        self._reporter.guarded(lambda: doc.perform(action, subjects))
+        allowed, refusals = lifecycle.split(doc.view(), action, subjects)
+        at = self.note_position()
+        if not allowed:
+            reasons = list(dict.fromkeys(e.reason for e in refusals)) or [SELECT_FIRST]
+            self._reporter.refused("\n".join(reasons), at)
+        elif self._reporter.attempt(lambda: doc.perform(action, allowed)):
+            self._reporter.partly_done(
+                _done_text(action, allowed), [_skipped_text(e) for e in refusals], [e.reason for e in refusals], at
+            )
         self._performed()
 
     def application(self, start: bool, name: str | None = None) -> None:

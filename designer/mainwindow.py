@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QUndoView,
     QWidget,
@@ -29,6 +30,12 @@ from PySide6.QtWidgets import (
 
 from designer import icons, themes
 from designer.actions import Actions
+from designer.application_menu import (
+    application_in_explorer,
+    application_on_canvas,
+    build_application_menu,
+    validate_application,
+)
 from designer.canvas.area import CanvasArea
 from designer.canvas.colors import canvas_colors
 from designer.canvas.scene import CanvasScene
@@ -42,12 +49,15 @@ from designer.lifecycle_flows import LifecycleFlows
 from designer.node_palette import NodePalette
 from designer.panels import ExplorerPanel, ProblemsPanel
 from designer.panels.inspector import InspectorPanel
+from designer.refusals import RefusalShortcuts, note_position
 from designer.reporting import Reporter
 from designer.selection import CanvasSelection
 from designer.status_counts import StatusCounts
 from designer.welcome import WelcomeView
 from designer.window_menus import WindowMenus
-from model.lifecycle import GROUP_ACTION_NOTE, Kind, Subject
+from designer.window_title import workspace_title
+from model import lifecycle
+from model.lifecycle import GROUP_ACTION_NOTE, SELECTION_ACTIONS, Kind, Subject
 from model.store import Workspace
 
 
@@ -89,6 +99,10 @@ class MainWindow(QMainWindow):
         self.port_counts, self.group_counts = counts.port_counts, counts.group_counts
         self.problem_counts, self.zoom_label = counts.problem_counts, counts.zoom_label
         self._connect_actions()
+        self.refusal_shortcuts = RefusalShortcuts(
+            self, self.action_map, lambda name, reason: self.reporter.refused(reason, self.note_position())
+        )
+        self.lifecycle_flows.note_position = self.note_position
         self._closing = False
         self.save_layout = restore
         self.set_workspace(workspace)
@@ -155,12 +169,14 @@ class MainWindow(QMainWindow):
             "file.open_workspace": files.open_workspace,
             "file.import": files.import_dialog,
             "file.export": files.export_dialog,
+            "file.export_application": lambda: files.export_application_dialog(),
+            "file.export_selection": files.export_selection_dialog,
             "file.open_sample": files.open_sample,
             "file.quit": self.close,
             "edit.copy": edit.copy,
             "edit.paste": lambda: edit.paste(),
             "edit.duplicate": edit.duplicate,
-            "edit.delete": edit.delete,
+            "edit.delete": lambda: life.perform("delete"),
             "edit.select_all": self.select_all,
             "edit.find": self.focus_find,
             "edit.rename": edit.rename,
@@ -232,10 +248,11 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.workspace.close()
             old.deleteLater()
+        title = workspace_title(workspace.url)
         if workspace.read_only:  # every edit is refused with the reason; the title says so up front
-            self.setWindowTitle(self.tr("%s (read-only) — Portwright") % workspace.display)
+            self.setWindowTitle(self.tr("%s (read-only) — Portwright") % title)
         else:
-            self.setWindowTitle(self.tr("%s — Portwright") % workspace.display)
+            self.setWindowTitle(self.tr("%s — Portwright") % title)
         self.update_view_mode()
         self.view.fit_later()
         self.update_actions()
@@ -246,7 +263,7 @@ class MainWindow(QMainWindow):
         self.scene.selection_keys_changed.connect(self._on_scene_selection)
         self.explorer.selection_changed.connect(self._on_explorer_selection)
         self.explorer.activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
-        self.explorer.context_menu_requested.connect(self._show_context_menu)
+        self.explorer.context_menu_requested.connect(self._show_explorer_context_menu)
         self.problems.problem_activated.connect(self._on_problems_problem_activated)
         self.problems.counts_changed.connect(self.status_counts.schedule)
         self.view.moved.connect(edit.move)
@@ -289,7 +306,43 @@ class MainWindow(QMainWindow):
         self.update_view_mode()
 
     def _show_context_menu(self, global_pos: QPoint) -> None:
-        self.action_map.context_menu(self).exec(global_pos)
+        """The canvas's menu: an application's own over its frame, the selection's elsewhere."""
+        scene_pos = self.view.mapToScene(self.view.viewport().mapFromGlobal(global_pos))
+        self.exec_context_menu(global_pos, application_on_canvas(self.scene, scene_pos))
+
+    def _show_explorer_context_menu(self, global_pos: QPoint) -> None:
+        self.exec_context_menu(
+            global_pos, application_in_explorer(self.explorer, self.document().applications(), global_pos)
+        )
+
+    def context_menu_for(self, application: str | None) -> QMenu:
+        """The context menu for an application (its frame or row), or for the selection."""
+        if application is None:
+            return self.action_map.context_menu(self)
+        more = [self.action_map[i] for i in ("edit.paste", "edit.new_port", "edit.new_group")]
+        return build_application_menu(
+            self,
+            application,
+            self.document().view(),
+            lambda start, app: self.lifecycle_flows.application(start, app),
+            self.file_flows.export_application_dialog,
+            self.validate_application,
+            more,
+        )
+
+    def exec_context_menu(self, global_pos: QPoint, application: str | None) -> None:
+        menu = self.context_menu_for(application)
+        menu.exec(global_pos)
+        menu.deleteLater()
+
+    def validate_application(self, application: str) -> None:
+        """Check the application now; its problems are counted in the status bar and listed."""
+        if validate_application(self.problems, self.document(), self.reporter, application):
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+
+    def note_position(self) -> QPoint | None:
+        return note_position(self.scene, self.view) if self.doc is not None else None
 
     def _on_problems_problem_activated(self, kind: str, name: str, field: str) -> None:
         self.selection.reveal((Kind(kind), name))
@@ -312,9 +365,11 @@ class MainWindow(QMainWindow):
         if self.doc is None or self._closing:
             return
         subjects = self.selected_subjects()
-        self.action_map.apply_verdicts(self.doc.allowed_actions(subjects))
+        view = self.doc.view()
+        splits = {action: lifecycle.split(view, action, subjects) for action in SELECTION_ACTIONS}
+        self.action_map.apply_verdicts(self.doc.allowed_actions(subjects), splits)
         has = bool(subjects)
-        for action_id in ("edit.copy", "edit.duplicate"):
+        for action_id in ("edit.copy", "edit.duplicate", "file.export_selection"):
             self.action_map[action_id].setEnabled(has)
         self.action_map["edit.rename"].setEnabled(len(subjects) == 1)
         self.action_map["edit.undo"].setEnabled(self.doc.undo_stack.canUndo())
@@ -322,7 +377,7 @@ class MainWindow(QMainWindow):
         self.action_map["edit.undo"].setText(self.tr("&Undo %s") % self.doc.undo_stack.undoText())
         self.action_map["edit.redo"].setText(self.tr("&Redo %s") % self.doc.undo_stack.redoText())
         has_items = bool(self.doc.entries())
-        for action_id in ("edit.select_all", "view.fit", "view.auto_layout", "file.export"):
+        for action_id in ("edit.select_all", "view.fit", "view.auto_layout", "file.export", "file.export_application"):
             self.action_map[action_id].setEnabled(has_items)
         if any(s.kind is Kind.GROUP for s in subjects):
             for action_id in ("lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop"):

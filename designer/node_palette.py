@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ class _NodeButton(QToolButton):
     def __init__(self, kind: str, text: str, icon_name: str) -> None:
         super().__init__()
         self.kind = kind
+        self.icon_name = icon_name
         self.setObjectName(f"palette.{kind}")
         self.setText(text)
         self.setIcon(icon(icon_name))
@@ -22,6 +23,12 @@ class _NodeButton(QToolButton):
         self.setSizePolicy(self.sizePolicy().horizontalPolicy().Expanding, self.sizePolicy().verticalPolicy())
         self.setToolTip(self.tr("Drag onto the canvas, or click to create"))
         self._press: QPoint | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A theme switch changes the application palette: take the icon drawn for the new theme.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.setIcon(icon(self.icon_name))
+        super().changeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()

@@ -5,8 +5,11 @@ The caller writes the bytes (``portwright render -o`` as every ``-o`` is written
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem
 
 from designer import themes
 from designer.canvas.colors import canvas_colors
@@ -52,7 +55,11 @@ def picture(
     rect = rect.adjusted(-40, -40, 40, 40)
     scale = min(width / rect.width(), 1.5)
     size = QSize(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)))
-    scene.set_detail(scale >= OVERVIEW_LOD)
+    # An SVG is zoomed by whoever opens it: every node is drawn in full, as shapes and text.
+    scene.set_detail(fmt == "svg" or scale >= OVERVIEW_LOD)
+    if fmt == "svg":
+        for item in scene.items():  # a cached item would be written as an embedded bitmap
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     background = QColor(canvas_colors(themes.theme_named(theme)).background)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -78,4 +85,38 @@ def picture(
     if fmt != "svg" and not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OSError("could not encode the canvas as PNG")
     buffer.close()
-    return bytes(buffer.data().data())
+    data = bytes(buffer.data().data())
+    if fmt == "svg":
+        data = _with_full_names(data, scene, rect, size)
+    return data
+
+
+def _with_full_names(svg: bytes, scene: CanvasScene, source: QRectF, size: QSize) -> bytes:
+    """Each node's full name as the ``<title>`` of an invisible box over it (a browser shows it
+    on hover, and a search finds it even where the drawn label is shortened)."""
+    ElementTree.register_namespace("", _SVG_NS)
+    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ElementTree.fromstring(svg)
+    scale = min(size.width() / source.width(), size.height() / source.height())
+    dx = (size.width() - source.width() * scale) / 2
+    dy = (size.height() - source.height() * scale) / 2
+    names = ElementTree.SubElement(root, f"{{{_SVG_NS}}}g", {"id": "names", "fill": "none"})
+    for (kind, name), item in sorted(scene.nodes.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+        box = item.sceneBoundingRect()
+        group = ElementTree.SubElement(names, f"{{{_SVG_NS}}}g", {"class": kind.value})
+        ElementTree.SubElement(group, f"{{{_SVG_NS}}}title").text = name
+        ElementTree.SubElement(
+            group,
+            f"{{{_SVG_NS}}}rect",
+            {
+                "x": f"{dx + (box.left() - source.left()) * scale:.1f}",
+                "y": f"{dy + (box.top() - source.top()) * scale:.1f}",
+                "width": f"{box.width() * scale:.1f}",
+                "height": f"{box.height() * scale:.1f}",
+                "pointer-events": "all",
+            },
+        )
+    return bytes(ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+_SVG_NS = "http://www.w3.org/2000/svg"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QToolTip, QWidget
 
@@ -36,11 +36,25 @@ class Reporter:
         if self.parent_widget.isVisible():
             QMessageBox.warning(self.parent_widget, title or tr("Portwright"), message)
 
-    def refused(self, message: str) -> None:
-        """A rule said no: say why where the user is looking, and in the status bar."""
-        self.status_bar.showMessage(message, 10000)
+    def refused(self, message: str, at: QPoint | None = None) -> None:
+        """A rule said no: say why where the user is looking (a note at ``at``, a global
+        position, else at the mouse pointer), and in the status bar. Never a modal box: the
+        note goes away on the next move, the status bar keeps the words for a while."""
+        self.status_bar.showMessage(" ".join(message.split("\n")), 15000)
         if self.parent_widget.isVisible():
-            QToolTip.showText(QCursor.pos(), message, self.parent_widget)
+            QToolTip.showText(at if at is not None else QCursor.pos(), message, self.parent_widget)
+
+    def partly_done(self, done: str, skipped: list[str], reasons: list[str], at: QPoint | None = None) -> None:
+        """A bulk action did what the rules allowed: say so, and what it skipped and why
+        (``skipped`` short, for the status bar; ``reasons`` whole, for the note)."""
+        if not skipped:
+            self.say(done)
+            return
+        message = tr("%s; skipped %d: %s") % (done, len(skipped), "; ".join(skipped))
+        self.status_bar.showMessage(message, 20000)
+        if self.parent_widget.isVisible():
+            note = tr("%s; skipped %d:") % (done, len(skipped)) + "\n" + "\n".join(reasons)
+            QToolTip.showText(at if at is not None else QCursor.pos(), note, self.parent_widget)
 
     def guarded(self, func: Callable[[], Any]) -> Any:
         """Run a document intent; a refusal is shown with its reason, a store failure in a

@@ -107,10 +107,10 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     theme, tooltips included."""
     global _current
     theme = theme_named(theme)
+    _current = theme  # first: widgets told of the new palette ask for the theme's icons
     app.setStyleSheet("")
     app.setStyle("Fusion")  # before the palette: setting a style resets it
     app.setPalette(palette(theme))
-    _current = theme
 
 
 def current_theme() -> Theme:

@@ -95,7 +95,16 @@ class WindowMenus:
     ) -> None:
         file_menu = self._menu(
             _tr("&File"),
-            ["file.new_workspace", "file.open_workspace", None, "file.import", "file.export", "file.open_sample"],
+            [
+                "file.new_workspace",
+                "file.open_workspace",
+                None,
+                "file.import",
+                "file.export",
+                "file.export_application",
+                "file.export_selection",
+                "file.open_sample",
+            ],
         )
         self.recent_menu = file_menu.addMenu(icon("history"), _tr("Recent &Files"))
         self.recent_menu.setObjectName("recentMenu")

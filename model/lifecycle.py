@@ -60,7 +60,7 @@ __all__ = [
     "APPLICATION_ACTIONS", "GROUP_ACTION_NOTE", "SELECTION_ACTIONS", "Action", "Change",
     "Deletion", "GroupInfo", "Kind", "LifecycleError", "MembershipChange", "PortInfo",
     "State", "Subject", "Transition", "UnknownSubjectError", "Verdict", "View", "allowed_actions", "apply_plan",
-    "can_add_member", "can_remove_member", "plan", "violations",
+    "can_add_member", "can_remove_member", "plan", "split", "violations",
 ]
 # fmt: on
 
@@ -273,6 +273,18 @@ def plan(
     if errors:
         raise errors[0]
     return changes
+
+
+def split(view: View, action: Action, subjects: Sequence[Subject]) -> tuple[list[Subject], list[LifecycleError]]:
+    """For a bulk action on the selection: the subjects it may act on, and the refusals of the
+    others (one each, in processing order). Planning `action` on the allowed ones alone gives
+    the same changes, since a refused step changes nothing in the simulation."""
+    if action in APPLICATION_ACTIONS or action in (Action.ADD_MEMBER, Action.REMOVE_MEMBER):
+        raise ValueError(f"{action.value} does not act on a selection.")
+    errors = _evaluate(view, action, subjects)[1]
+    refused = {e.subject for e in errors}
+    allowed = [s for s in dict.fromkeys(subjects) if s not in refused]
+    return allowed, errors
 
 
 def apply_plan(view: View, changes: Iterable[Change]) -> View:

@@ -1,31 +1,48 @@
-"""Canvas items: send port and group nodes, membership edges, application frames, overview.
+"""Canvas items: send port and group nodes, and application frames.
 
 Items hold an id and cached display text, never model objects (house rule 6). Painting
-is by level of detail: close up a node shows name, adapter, kind, address and a state
-badge; further out only its outline, name and badge shape; far out the nodes are drawn
-all at once by :class:`OverviewItem` (a handful of batched calls instead of thousands).
+is by level of detail: close up a node shows its label, adapter, kind, address and a state
+badge; further out only its outline, label and badge shape, the label at a fixed size on
+screen; far out the nodes are drawn all at once by :class:`~designer.canvas.overview.OverviewItem`.
+Labels come from the scene's :class:`~designer.canvas.labels.LabelBook`: the end of the name
+that tells the node apart from the others of its application.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer import entry_text
 from designer.canvas.colors import CanvasColors
+from designer.canvas.labels import ELLIPSIS, LabelBook, tails, two_lines
 from designer.canvas.layout import GROUP_H, NODE_W, PORT_H, TITLE_H
 from model.lifecycle import Kind, State
 from model.store import Entry
+
+if TYPE_CHECKING:
+    from designer.canvas.edges import Edge
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Canvas", text)
 
 
+#: The lowest zoom at which nodes' names can be read: opening and Fit never go below it.
+READABLE_ZOOM = 0.5
 #: Below this scale the overview draws the nodes; between it and DETAIL_LOD, outlines only.
 OVERVIEW_LOD = 0.3
-DETAIL_LOD = 0.55
+DETAIL_LOD = 0.75
+#: The size on screen of a node's label in the outline and overview drawings (points).
+OUTLINE_LABEL_PT = 8.5
+OVERVIEW_LABEL_PT = 8.5
+FRAME_TITLE_PT = 10.5
+#: Width of the name up close (the full inner width: the badge sits on the second line).
+TITLE_W = NODE_W - 24
+OUTLINE_W = NODE_W - 42
 RADIUS = 8.0
 
 
@@ -104,10 +121,11 @@ def draw_state_shape(painter: QPainter, state: State, center: QPointF, r: float,
 class NodeItem(QGraphicsItem):
     """A send port or send port group."""
 
-    def __init__(self, entry: Entry, colors: CanvasColors) -> None:
+    def __init__(self, entry: Entry, colors: CanvasColors, book: LabelBook | None = None) -> None:
         super().__init__()
         self.key = (entry.kind, entry.name)
         self.colors = colors
+        self.book = book if book is not None else LabelBook()
         self.highlighted = False
         self.edges: list[Edge] = []
         self.height = PORT_H if entry.kind is Kind.PORT else GROUP_H
@@ -132,16 +150,15 @@ class NodeItem(QGraphicsItem):
         self.state = entry.state
         self.application = entry.application
         self.entry = entry
-        self._text: tuple[str, str, str] | None = None
+        self._text: tuple[str, str] | None = None
         self.update()
 
     def texts(self) -> tuple[str, str, str]:
-        """(name, adapter and kind, address), elided to the node's width (cached)."""
+        """(label, adapter and kind, address), each fitted to the node's width."""
         if self._text is None:
             entry = self.entry
             f = Fonts.get()
             inner = NODE_W - 24
-            title = QFontMetricsF(f.name).elidedText(entry.name, Qt.TextElideMode.ElideRight, inner - 86)
             if entry.kind is Kind.PORT:
                 line2 = QFontMetricsF(f.small).elidedText(
                     f"{entry.adapter or '—'} · {entry_text.port_kind_text(entry.is_static, entry.is_two_way)}",
@@ -154,18 +171,37 @@ class NodeItem(QGraphicsItem):
                 n = len(entry.members)
                 line2 = tr("Send port group · 1 member") if n == 1 else tr("Send port group · %d members") % n
                 line3 = ""
-            self._text = (title, line2, line3)
-        return self._text
+            self._text = (line2, line3)
+        return (self.label(Fonts.get().name, TITLE_W), *self._text)
+
+    def label(self, font: QFont, width: float) -> str:
+        """The name's distinguishing end in ``font``, fitted to ``width`` (unique in the application)."""
+        return self.book.label(self.application, self.name, font, width)
 
     def outline_title(self, font: QFont) -> str:
-        """The name for the outline view: elided in the middle (the ends of dotted BizTalk
-        names tell ports apart), cached for the font size in use."""
-        key = font.pointSizeF()
-        cached = getattr(self, "_outline", None)
-        if cached is None or cached[0] != key or cached[2] != self.entry.name:
-            text = QFontMetricsF(font).elidedText(self.entry.name, Qt.TextElideMode.ElideMiddle, NODE_W - 48)
-            self._outline = cached = (key, text, self.entry.name)
-        return cached[1]
+        """The one-line label for the outline view, in the font in use there."""
+        return self.label(font, OUTLINE_W)
+
+    def outline_text(self, font: QFont) -> str:
+        """What the outline view writes: the label on two lines (broken after a dot) when
+        two fit in the node and the longer label is needed, else on one."""
+        one = self.outline_title(font)
+        metrics = QFontMetricsF(font)
+        if one == self.name or metrics.lineSpacing() * 2 > self.height - 6:
+            return one
+        longer = self.label(font, OUTLINE_W * 1.9)  # as distinct from the others as ``one``
+        lines = two_lines(longer, metrics, OUTLINE_W)
+        if lines is not None:
+            return "\n".join(lines)
+        end = one[1:] if one.startswith(ELLIPSIS) else one
+        for candidate in tails(longer):  # the longest that breaks into two lines, never less than ``one``
+            if not candidate.endswith(end) or len(candidate) <= len(one):
+                break
+            lines = two_lines(candidate, metrics, OUTLINE_W)
+            if lines is not None:
+                return "\n".join(lines)
+        lines = two_lines(longer, metrics, OUTLINE_W, cut=True)
+        return one if lines is None else "\n".join(lines)
 
     @property
     def title(self) -> str:
@@ -218,15 +254,13 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), RADIUS - 3, RADIUS - 3)
         f = Fonts.get()
         if lod < DETAIL_LOD:
-            # Outline view: the name alone, written large enough to read at this scale.
-            font = f.scaled(min(6.5 / max(lod, 0.05), 20.0))
+            # Outline view: the label alone, at a fixed size on screen whatever the zoom.
+            font = f.scaled(OUTLINE_LABEL_PT / max(lod, 0.05))
             painter.setFont(font)
             painter.setPen(QColor(c.node_text))
-            painter.drawText(
-                rect.adjusted(14, 0, -34, 0),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                self.outline_title(font),
-            )
+            text = self.outline_text(font)
+            flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+            painter.drawText(rect.adjusted(12, 2, -30, -2), flags, text)
             draw_state_shape(painter, self.state, QPointF(rect.right() - 18, rect.center().y()), 9, color)
             return
         painter.setFont(f.name)
@@ -244,11 +278,11 @@ class NodeItem(QGraphicsItem):
             painter.drawText(
                 QRectF(14, 49, NODE_W - 24, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.line3
             )
-        # Badge: shape + word.
+        # Badge: shape + word, at the bottom right (the first line is the name's, all of it).
         painter.setFont(f.badge)
         label = entry_text.state_text(self.state)
         tw = QFontMetricsF(f.badge).horizontalAdvance(label)
-        badge = QRectF(NODE_W - tw - 30, 8, tw + 22, 18)
+        badge = QRectF(NODE_W - tw - 30, rect.height() - 26, tw + 22, 18)
         painter.setPen(QPen(color, 1.0))
         painter.setBrush(QColor(c.node_fill))
         painter.drawRoundedRect(badge, 9, 9)
@@ -263,113 +297,6 @@ class NodeItem(QGraphicsItem):
         ``itemChange`` override would be called for every change of every item)."""
         for edge in self.edges:
             edge.adjust()
-
-
-class Edge:
-    """Group membership: from the group to a member port. Not an item of its own: thousands
-    of long lines would defeat the scene's spatial index; :class:`EdgeLayer` draws them."""
-
-    __slots__ = ("group", "layer", "line", "port")
-
-    def __init__(self, group: NodeItem, port: NodeItem, layer: EdgeLayer) -> None:
-        self.group, self.port, self.layer = group, port, layer
-        self.line = QLineF()
-        group.edges.append(self)
-        port.edges.append(self)
-        self.adjust()
-
-    def adjust(self) -> None:
-        g, p = self.group, self.port
-        if p.y() + p.height < g.y():  # member above its group
-            self.line = QLineF(g.x() + NODE_W / 2, g.y(), p.x() + NODE_W / 2, p.y() + p.height)
-        else:
-            self.line = QLineF(g.x() + NODE_W / 2, g.y() + g.height, p.x() + NODE_W / 2, p.y())
-        self.layer.changed_edge(self)
-
-    def detach(self) -> None:
-        for node in (self.group, self.port):
-            if self in node.edges:
-                node.edges.remove(self)
-        self.layer.remove(self)
-
-
-class EdgeLayer(QGraphicsItem):
-    """Every membership edge, drawn in one call (only up close; far out the overview does)."""
-
-    def __init__(self, colors: CanvasColors) -> None:
-        super().__init__()
-        self.colors = colors
-        self._edges: set[Edge] = set()
-        self._lines: list[QLineF] | None = None
-        self._rect = QRectF()
-        self._grid: dict[tuple[int, int], list[QLineF]] = {}
-        self.setZValue(0)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
-
-    def add(self, edge: Edge) -> None:
-        self._edges.add(edge)
-        self.changed_edge(edge)
-
-    def remove(self, edge: Edge) -> None:
-        self._edges.discard(edge)
-        self._lines = None
-        self.update()
-
-    def clear(self) -> None:
-        self._edges.clear()
-        self._lines = None
-        self.update()
-
-    def changed_edge(self, edge: Edge) -> None:
-        self._lines = None
-        r = QRectF(edge.line.p1(), edge.line.p2()).normalized().adjusted(-2, -2, 2, 2)
-        if not self._rect.contains(r):
-            self.prepareGeometryChange()
-            self._rect = self._rect.united(r)
-        self.update()
-
-    CELL = 2000.0
-
-    def lines(self) -> list[QLineF]:
-        if self._lines is None:
-            self._lines = [e.line for e in self._edges]
-            grid: dict[tuple[int, int], list[QLineF]] = {}
-            c = self.CELL
-            for line in self._lines:
-                x1, x2 = sorted((line.x1(), line.x2()))
-                y1, y2 = sorted((line.y1(), line.y2()))
-                for gx in range(int(x1 // c), int(x2 // c) + 1):
-                    for gy in range(int(y1 // c), int(y2 // c) + 1):
-                        grid.setdefault((gx, gy), []).append(line)
-            self._grid = grid
-        return self._lines
-
-    def lines_in(self, rect: QRectF) -> list[QLineF]:
-        """The lines that may cross ``rect`` (from a coarse grid: no per-line test)."""
-        self.lines()
-        c = self.CELL
-        cells = [
-            (gx, gy)
-            for gx in range(int(rect.left() // c), int(rect.right() // c) + 1)
-            for gy in range(int(rect.top() // c), int(rect.bottom() // c) + 1)
-        ]
-        if len(cells) == 1:
-            return self._grid.get(cells[0], [])
-        seen: dict[int, QLineF] = {}
-        for cell in cells:
-            for line in self._grid.get(cell, ()):
-                seen[id(line)] = line
-        return list(seen.values())
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        pen = QPen(QColor(self.colors.edge), 1.5)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.drawLines(self.lines_in(option.exposedRect))
 
 
 class FrameItem(QGraphicsItem):
@@ -400,69 +327,15 @@ class FrameItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         f = Fonts.get()
         font = QFont(f.title)
-        if lod < OVERVIEW_LOD:  # keep the title readable far out
-            font.setPointSizeF(min(16.0 / max(lod, 0.02) * 0.35, 400.0))
+        if lod < 1.0:  # as readable on screen as the band above the nodes lets it be
+            font.setPointSizeF(min(FRAME_TITLE_PT / max(lod, 0.02), 600.0))
+            height = QFontMetricsF(font).height()
+            if height > TITLE_H:
+                font.setPointSizeF(font.pointSizeF() * TITLE_H / height)
         painter.setFont(font)
         painter.setPen(QColor(c.secondary_text))
-        title_h = max(TITLE_H, QFontMetricsF(font).height() + 8)
         painter.drawText(
-            QRectF(self._rect.left() + 16, self._rect.top() + 4, self._rect.width() - 32, title_h),
+            QRectF(self._rect.left() + 16, self._rect.top() + 4, self._rect.width() - 32, TITLE_H),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             self.application,
         )
-
-
-class OverviewItem(QGraphicsItem):
-    """Far out, every node at once: a few batched drawing calls instead of one per node."""
-
-    def __init__(self, colors: CanvasColors) -> None:
-        super().__init__()
-        self.colors = colors
-        self._rect = QRectF()
-        self._rects: dict[tuple[bool, State], list[QRectF]] = {}
-        self._selected: list[QRectF] = []
-        self._highlighted: list[QRectF] = []
-        self._lines: list[QLineF] = []
-        self.setZValue(-1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        # Panning far out blits the cached picture instead of redrawing thousands of shapes.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def rebuild(self, nodes: list[NodeItem], edges: list[Edge]) -> None:
-        self.prepareGeometryChange()
-        rects: dict[tuple[bool, State], list[QRectF]] = {}
-        selected, highlighted = [], []
-        bounds = QRectF()
-        for n in nodes:
-            r = QRectF(n.x(), n.y(), NODE_W, n.height)
-            rects.setdefault((n.kind is Kind.GROUP, n.state), []).append(r)
-            if n.isSelected():
-                selected.append(r)
-            if n.highlighted:
-                highlighted.append(r)
-            bounds = bounds.united(r)
-        self._rects, self._selected, self._highlighted = rects, selected, highlighted
-        self._lines = [e.line for e in edges]
-        self._rect = bounds
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-40, -40, 40, 40)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        c = self.colors
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # thousands of rects: sharp is fast
-        scale = max(option.levelOfDetailFromTransform(painter.worldTransform()), 0.01)
-        painter.setPen(QPen(QColor(c.edge), 1.0 / scale))
-        painter.drawLines(self._lines)
-        for (is_group, state), rects in self._rects.items():
-            painter.setPen(QPen(QColor(c.group_border if is_group else c.node_border), 1.0 / scale))
-            painter.setBrush(QBrush(state_color(c, state)))
-            painter.drawRects(rects)
-        if self._highlighted:
-            painter.setPen(QPen(QColor(c.highlight), 6.0 / scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects(self._highlighted)
-        if self._selected:
-            painter.setPen(QPen(QColor(c.selection), 4.0 / scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects(self._selected)

@@ -6,7 +6,7 @@ when the scene changes (debounced), so it costs nothing while panning.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -14,6 +14,10 @@ from designer.canvas.items import state_color
 from designer.canvas.layout import NODE_W
 from designer.canvas.view import CanvasView
 from model.lifecycle import Kind
+
+#: The minimap's size in a roomy view, and the narrowest it gets in a small one.
+FULL_SIZE = (200, 130)
+MIN_WIDTH = 96
 
 
 class Minimap(QWidget):
@@ -23,14 +27,14 @@ class Minimap(QWidget):
         super().__init__(view)
         self.view = view
         self.setObjectName("minimap")
-        self.setFixedSize(200, 130)
+        self.setFixedSize(*FULL_SIZE)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Minimap: click or drag to move around the canvas"))
         self._pixmap = QPixmap()
         self._bounds = QRectF()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
+        self._timer.setInterval(100)
         self._timer.timeout.connect(self.rebuild)
         scene = view.canvas
         scene.changed.connect(self._on_scene_changed)
@@ -46,8 +50,14 @@ class Minimap(QWidget):
         self._timer.start()
 
     def place(self) -> None:
+        """In the corner, at most a quarter of the view's width (a small window keeps its canvas)."""
         margin = 12
         vp = self.view.viewport().geometry()
+        width = max(MIN_WIDTH, min(FULL_SIZE[0], vp.width() // 4))
+        size = QSize(width, round(width * FULL_SIZE[1] / FULL_SIZE[0]))
+        if size != self.size():
+            self.setFixedSize(size)
+            self._timer.start()  # its picture is redrawn at the new size
         self.move(vp.right() - self.width() - margin, vp.bottom() - self.height() - margin)
 
     def rebuild(self) -> None:

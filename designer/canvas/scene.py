@@ -9,14 +9,23 @@ position are laid out in memory only: opening and drawing a workspace must not w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from designer.canvas.colors import CanvasColors
-from designer.canvas.items import Edge, EdgeLayer, FrameItem, NodeItem, OverviewItem
-from designer.canvas.layout import NODE_W, Node, auto_layout, free_spot
+from designer.canvas.edges import Edge, EdgeLayer
+from designer.canvas.items import FrameItem, NodeItem
+from designer.canvas.labels import LabelBook
+from designer.canvas.layout import DEFAULT_ASPECT, GROUP_H, NODE_W, PORT_H, Node, auto_layout
+from designer.canvas.overview import OverviewItem
+from designer.canvas.placement import Occupancy
+from designer.canvas.tooltips import node_tooltip
 from designer.document import Key, WorkspaceDocument
 from model.lifecycle import Kind
+
+#: Up to this many nodes added to one application at once go into its free slots; more
+#: (an import) are laid out as a block of their own.
+SLOT_BATCH = 200
 
 
 def tr(text: str) -> str:
@@ -38,7 +47,10 @@ class CanvasScene(QGraphicsScene):
         self.edges: dict[tuple[str, str], Edge] = {}
         self.frames: dict[str, FrameItem] = {}
         self._group_edges: dict[str, list[str]] = {}
-        self.overview = OverviewItem(colors)
+        self.labels = LabelBook()
+        self.aspect = DEFAULT_ASPECT  # the shape nodes without a position are laid out to
+        self.recent = QRectF()  # where the last batch of nodes without a position went
+        self.overview = OverviewItem(colors, self.labels)
         self.addItem(self.overview)
         self.edge_layer = EdgeLayer(colors)
         self.addItem(self.edge_layer)
@@ -67,6 +79,7 @@ class CanvasScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Recreate every item from the document (open, reload, refresh)."""
         self.clearSelection()
+        before = set(self.nodes)
         for item in list(self.nodes.values()) + list(self.frames.values()):
             self.removeItem(item)
         self.edge_layer.clear()
@@ -74,18 +87,22 @@ class CanvasScene(QGraphicsScene):
         self.edges.clear()
         self._group_edges.clear()
         self.frames.clear()
+        self.labels.clear()
+        self.recent = QRectF()
         entries = self.doc.entries()
-        unplaced = [e for e in entries if e.x is None or e.y is None]
-        positions: dict[Key, tuple[float, float]] = {}
-        if unplaced:  # laid out for the eye only: a view never writes
-            placed = [(e.x, e.y) for e in entries if e.x is not None and e.y is not None]
-            positions = self._layout_below(unplaced, placed)
         for e in entries:
-            item = NodeItem(e, self.colors)
-            x, y = positions.get((e.kind, e.name), (e.x or 0.0, e.y or 0.0))
-            item.setPos(x, y)
+            item = NodeItem(e, self.colors, self.labels)
+            item.setPos(e.x or 0.0, e.y or 0.0)
             self.addItem(item)
             self.nodes[(e.kind, e.name)] = item
+        # Nodes never placed are laid out for the eye only: a view never writes.
+        self._pending = [(e.kind, e.name) for e in entries if e.x is None or e.y is None]
+        self.flush_pending()
+        self.recent = QRectF()
+        if before:  # what a reload brought in, for the view to show
+            for key, item in self.nodes.items():
+                if key not in before:
+                    self.recent = self.recent.united(QRectF(*self._rect_of(item)))
         for e in entries:
             if e.kind is Kind.GROUP:
                 self._connect_group(e.name)
@@ -95,9 +112,11 @@ class CanvasScene(QGraphicsScene):
         self.setSceneRect(self.itemsBoundingRect().adjusted(-400, -400, 400, 400))
 
     @staticmethod
-    def _layout_below(entries: list, placed: list[tuple[float, float]]) -> dict[Key, tuple[float, float]]:
+    def _layout_below(
+        entries: list, placed: list[tuple[float, float]], aspect: float = DEFAULT_ASPECT
+    ) -> dict[Key, tuple[float, float]]:
         """Auto-layout ``entries`` as one block under what is already on the canvas."""
-        positions = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in entries)
+        positions = auto_layout((Node(e.kind, e.name, e.application, e.members) for e in entries), aspect)
         if placed and positions:
             top = max(y for _, y in placed) + 260
             left = min(x for x, _ in placed)
@@ -106,19 +125,77 @@ class CanvasScene(QGraphicsScene):
             positions = {k: (x - min_x + left, y - min_y + top) for k, (x, y) in positions.items()}
         return positions
 
+    def flush_pending(self) -> None:
+        """Place now the nodes added without a position (instead of on the next turn)."""
+        self._place_timer.stop()
+        self._place_pending()
+
     def _place_pending(self) -> None:
-        """Lay out the nodes added without a position, below the others (in memory, not saved)."""
+        """Place the nodes added without a position (in memory, not saved): a few added to an
+        application already on the canvas go into free slots of it; the rest (a new
+        application, a large import) are laid out as a block below the others."""
         pending, self._pending = self._pending, []
-        keys = [k for k in pending if k in self.nodes]
+        keys = list(dict.fromkeys(k for k in pending if k in self.nodes))
         entries = [e for k in keys if (e := self.doc.entry(*k)) is not None]
         if not entries:
             return
         moved = set(keys)
-        placed = [(n.pos().x(), n.pos().y()) for k, n in self.nodes.items() if k not in moved]
-        positions = self._layout_below(entries, placed)
+        others = {k: n for k, n in self.nodes.items() if k not in moved}
+        blocks = self.application_blocks(others.values())
+        by_app: dict[str, list] = {}
+        for e in entries:
+            by_app.setdefault(e.application, []).append(e)
+        slotted = [e for app, es in by_app.items() if app in blocks and len(es) <= SLOT_BATCH for e in es]
+        slotted.sort(key=lambda e: e.kind is not Kind.GROUP)
+        in_slots = {(e.kind, e.name) for e in slotted}
+        rest = [e for e in entries if (e.kind, e.name) not in in_slots]
+        positions: dict[Key, tuple[float, float]] = {}
+        if slotted:
+            occupancy = Occupancy(self._rect_of(n) for n in others.values())
+            for e in slotted:  # groups first: they head the block, their members follow
+                size = (NODE_W, GROUP_H if e.kind is Kind.GROUP else PORT_H)
+                x, y = occupancy.slot(size, blocks[e.application])
+                positions[(e.kind, e.name)] = (x, y)
+                occupancy.add((x, y, *size))
+        if rest:
+            placed = [(n.pos().x(), n.pos().y()) for n in others.values()]
+            positions.update(self._layout_below(rest, placed, self.aspect))
+        recent = QRectF()
         for key, (x, y) in positions.items():
-            self.place(self.nodes[key], x, y)
-            self._grow_scene(self.nodes[key])
+            item = self.nodes[key]
+            self.place(item, x, y)
+            self._grow_scene(item)
+            recent = recent.united(QRectF(*self._rect_of(item)))
+        self.recent = recent
+
+    @staticmethod
+    def _rect_of(item: NodeItem) -> tuple[float, float, float, float]:
+        return (item.x(), item.y(), NODE_W, item.height)
+
+    @staticmethod
+    def application_blocks(items) -> dict[str, tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+        """Each application's nodes' extent as ``(x, y, w, h)``."""
+        rects: dict[str, QRectF] = {}
+        for item in items:
+            r = QRectF(item.x(), item.y(), NODE_W, item.height)
+            rects[item.application] = rects[item.application].united(r) if item.application in rects else r
+        return {app: (r.x(), r.y(), r.width(), r.height()) for app, r in rects.items()}
+
+    def application_at(self, pos: QPointF) -> str | None:
+        """The application whose frame is under the scene position ``pos``, if any."""
+        for frame in self.frames.values():
+            if frame.sceneBoundingRect().contains(pos):
+                return frame.application
+        return None
+
+    def free_slot(
+        self, application: str | None, kind: Kind, near: tuple[float, float] | None = None
+    ) -> tuple[float, float]:
+        """Where a new node of ``kind`` in ``application`` can go without covering another."""
+        blocks = self.application_blocks(self.nodes.values())
+        occupancy = Occupancy(self._rect_of(n) for n in self.nodes.values())
+        size = (NODE_W, GROUP_H if kind is Kind.GROUP else PORT_H)
+        return occupancy.slot(size, blocks.get(application or ""), near)
 
     def _connect_group(self, group: str) -> None:
         for member in self._group_edges.pop(group, ()):
@@ -140,10 +217,17 @@ class CanvasScene(QGraphicsScene):
     def _update_frames(self) -> None:
         dirty, self._frames_dirty = self._frames_dirty, set()
         by_app: dict[str, QRectF] = {}
+        names: dict[str, list[str]] = {app: [] for app in dirty}
         for item in self.nodes.values():
             if item.application in dirty:
                 r = QRectF(item.x(), item.y(), NODE_W, item.height)
                 by_app[item.application] = by_app.get(item.application, r).united(r)
+                names[item.application].append(item.name)
+        for app, app_names in names.items():
+            if self.labels.set_names(app, app_names):
+                for item in self.nodes.values():
+                    if item.application == app:
+                        item.update()
         for app in dirty:
             rect = by_app.get(app)
             frame = self.frames.get(app)
@@ -198,11 +282,10 @@ class CanvasScene(QGraphicsScene):
         entry = self.doc.entry(*key)
         if entry is None or key in self.nodes:
             return
-        item = NodeItem(entry, self.colors)
+        item = NodeItem(entry, self.colors, self.labels)
         if entry.x is not None and entry.y is not None:
             item.setPos(entry.x, entry.y)
         else:  # placed with the others added in the same turn of the event loop
-            item.setPos(*free_spot([(n.pos().x(), n.pos().y()) for n in self.nodes.values()]))
             self._pending.append(key)
             self._place_timer.start()
         item.setOpacity(1.0 if self.detail else 0.0)
@@ -325,13 +408,18 @@ class CanvasScene(QGraphicsScene):
         return sorted(found, key=lambda i: (i.pos().y(), i.pos().x()))
 
     def set_colors(self, colors: CanvasColors) -> None:
+        """Repaint every item in ``colors`` (each item's cached picture is dropped too)."""
         self.colors = colors
         self.overview.colors = colors
+        self.overview.update()
         for node in self.nodes.values():
             node.colors = colors
+            node.update()
         for frame in self.frames.values():
             frame.colors = colors
+            frame.update()
         self.edge_layer.colors = colors
+        self.edge_layer.update()
         self.update()
 
     # -- tooltips: computed when asked (reading a port's filter is a workspace read) -------------
@@ -345,28 +433,5 @@ class CanvasScene(QGraphicsScene):
         QToolTip.hideText()
 
     def tooltip(self, item: NodeItem) -> str:
-        from html import escape
-
-        entry = self.doc.entry(*item.key)
-        if entry is None:
-            return ""
-        lines = [
-            f"<b>{escape(entry.name)}</b> — {escape(entry.state.label)}",
-            escape(tr("Application: %s") % entry.application),
-        ]
-        try:
-            if item.kind is Kind.PORT:
-                port = self.doc.port(entry.name).model
-                lines.append(escape(f"{item.line2}"))
-                if entry.address:
-                    lines.append(escape(tr("Address: %s") % entry.address))
-                filt = port.filter.text() if port.filter is not None and not port.filter.is_empty else tr("(none)")
-                lines.append(escape(tr("Filter: %s") % filt))
-            else:
-                group = self.doc.group(entry.name).model
-                filt = group.filter.text() if group.filter is not None and not group.filter.is_empty else tr("(none)")
-                lines.append(escape(tr("Filter: %s") % filt))
-                lines.append(escape(tr("Members: %s") % (", ".join(entry.members) or tr("(none)"))))
-        except Exception as e:  # noqa: BLE001 - a tooltip must never raise into Qt
-            lines.append(escape(str(e)))
-        return "<br>".join(lines)
+        """The node's full name, state, application and (for a port) address and filter."""
+        return node_tooltip(self.doc, item)

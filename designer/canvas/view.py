@@ -1,8 +1,14 @@
-"""The canvas view: zoom, pan, fit, rubber-band selection, moves, drops onto groups."""
+"""The canvas view: zoom, pan, fit, rubber-band selection, moves, drops onto groups.
+
+Opening and Fit never go below :data:`~designer.canvas.items.READABLE_ZOOM`: when the whole
+workspace does not fit at that zoom, the view shows what was just added, else the selection,
+else the first application, and the rest is a scroll or the minimap away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
+import json
+
+from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -16,7 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from designer.canvas.items import OVERVIEW_LOD, NodeItem
+from designer.canvas.items import OVERVIEW_LOD, READABLE_ZOOM, NodeItem
+from designer.canvas.navigation import nearest_in_direction
 from designer.canvas.scene import CanvasScene
 from designer.document import Key
 from model.lifecycle import Kind
@@ -24,6 +31,18 @@ from model.lifecycle import Kind
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 NEW_ITEM_MIME = "application/x-portwright-new"
 PORTS_MIME = "application/x-portwright-ports"
+#: Explorer drags: UTF-8 JSON, a list of ``{"kind": "port" | "group", "name": str}``.
+ENTRIES_MIME = "application/x-portwright-entries"
+_ARROWS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
+
+
+def entries_from_mime(mime: QMimeData) -> list[tuple[Kind, str]] | None:
+    """The entries an explorer drag carries, or None when the data is not such a list."""
+    try:
+        data = json.loads(bytes(mime.data(ENTRIES_MIME).data()).decode("utf-8"))
+        return [(Kind(d["kind"]), str(d["name"])) for d in data]
+    except (ValueError, TypeError, KeyError):
+        return None
 
 
 class CanvasView(QGraphicsView):
@@ -78,13 +97,22 @@ class CanvasView(QGraphicsView):
     def zoom_out(self) -> None:
         self.set_zoom(self.zoom() / 1.25)
 
+    def aspect(self) -> float:
+        """The viewport's width over its height (the shape auto-layout aims for)."""
+        size = self.viewport().size()
+        return size.width() / size.height() if size.height() > 0 else 16 / 9
+
     def fit(self) -> None:
+        """Everything, if it fits at a readable zoom; else, at that zoom, what matters now."""
+        self.canvas.aspect = self.aspect()
+        self.canvas.flush_pending()  # nodes just added are placed before the view decides
         rect = QRectF()
         for frame in self.canvas.frames.values():  # every node is inside its application's frame
             rect = rect.united(frame.sceneBoundingRect())
         if rect.isEmpty():
             for item in self.canvas.nodes.values():
                 rect = rect.united(item.sceneBoundingRect())
+        recent, self.canvas.recent = self.canvas.recent, QRectF()
         if rect.isEmpty():
             self.resetTransform()
             self._zoom_settled()
@@ -93,7 +121,54 @@ class CanvasView(QGraphicsView):
         if self.zoom() > 1.0:
             self.resetTransform()
             self.centerOn(rect.center())
+        elif self.zoom() < READABLE_ZOOM:
+            self.resetTransform()
+            self.scale(READABLE_ZOOM, READABLE_ZOOM)
+            self.show_rect(self._focus(recent))
         self._zoom_settled()
+
+    def _focus(self, recent: QRectF) -> QRectF:
+        """What Fit shows when not everything fits: what was just added, the selection, or the
+        first application (top left)."""
+        frames = sorted(
+            self.canvas.frames.values(), key=lambda f: (f.sceneBoundingRect().top(), f.sceneBoundingRect().left())
+        )
+        if not recent.isEmpty():
+            fresh = [f for f in frames if f.sceneBoundingRect().intersects(recent)]
+            return fresh[0].sceneBoundingRect() if fresh else recent
+        selected = QRectF()
+        for item in self.canvas.selectedItems():
+            selected = selected.united(item.sceneBoundingRect())
+        if not selected.isEmpty():
+            return selected
+        frames = sorted(
+            self.canvas.frames.values(), key=lambda f: (f.sceneBoundingRect().top(), f.sceneBoundingRect().left())
+        )
+        return frames[0].sceneBoundingRect() if frames else self.canvas.itemsBoundingRect()
+
+    def show_rect(self, rect: QRectF) -> None:
+        """Scroll so that ``rect``'s top left corner is a little inside the view's top left
+        (what is beside and below it fills the rest)."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        margin = 24 / max(self.zoom(), 0.01)
+        self.centerOn(QPointF(rect.left() - margin + visible.width() / 2, rect.top() - margin + visible.height() / 2))
+
+    def reveal_keys(self, keys: list[Key]) -> None:
+        """Scroll the nodes of ``keys`` into view (at a readable zoom), moving as little as needed."""
+        rect = QRectF()
+        for key in keys:
+            item = self.canvas.nodes.get(key)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        if self.zoom() < READABLE_ZOOM:
+            self.set_zoom(READABLE_ZOOM)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() > visible.width() or rect.height() > visible.height():
+            self.show_rect(rect)
+        else:
+            self.ensureVisible(rect, 40, 40)
 
     def fit_later(self) -> None:
         """Fit once the view has its real size (after it is shown)."""
@@ -138,6 +213,9 @@ class CanvasView(QGraphicsView):
             Qt.Key.Key_Up: (0, -step),
             Qt.Key.Key_Down: (0, step),
         }
+        if key in _ARROWS and self.canvas.selectedItems() and not event.modifiers():
+            self.step_selection(_ARROWS[Qt.Key(key)])
+            return
         if key in moves and not self.canvas.selectedItems():
             dx, dy = moves[Qt.Key(key)]
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
@@ -150,6 +228,33 @@ class CanvasView(QGraphicsView):
             self.zoom_out()
             return
         super().keyPressEvent(event)
+
+    def step_selection(self, direction: str) -> NodeItem | None:
+        """Select the node nearest the current one in ``direction`` and keep it in view."""
+        selected = [i for i in self.canvas.selectedItems() if isinstance(i, NodeItem)]
+        if not selected:
+            return None
+        current = self.canvas.focusItem()
+        if not isinstance(current, NodeItem) or current not in selected:
+            current = selected[-1]
+        here = current.sceneBoundingRect().center()
+        target = nearest_in_direction(
+            (here.x(), here.y()),
+            (
+                (n, (c.x(), c.y()))
+                for n in self.canvas.nodes.values()
+                if n is not current
+                for c in (n.sceneBoundingRect().center(),)
+            ),
+            direction,
+        )
+        if target is None:
+            return None
+        self.canvas.clearSelection()  # the scene says so: panels and the toolbar follow
+        target.setSelected(True)
+        self.canvas.setFocusItem(target)
+        self.ensureVisible(target, 60, 60)
+        return target
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -221,21 +326,35 @@ class CanvasView(QGraphicsView):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         mime = event.mimeData()
-        if mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls():
+        if mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls() or mime.hasFormat(ENTRIES_MIME):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         mime = event.mimeData()
-        if mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls():
+        if mime.hasFormat(ENTRIES_MIME):  # explorer entries: only a group takes them
+            if self._group_under(self.mapToScene(event.position().toPoint()), exclude=set()) is not None:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+        elif mime.hasFormat(NEW_ITEM_MIME) or mime.hasUrls():
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
-        if mime.hasFormat(NEW_ITEM_MIME):
+        if mime.hasFormat(ENTRIES_MIME):
+            group = self._group_under(self.mapToScene(event.position().toPoint()), exclude=set())
+            entries = entries_from_mime(mime)
+            if group is None or entries is None:
+                event.ignore()
+                return
+            ports = [name for kind, name in entries if kind is Kind.PORT]
+            self.dropped_on_group.emit(group.name, ports, {})
+            event.acceptProposedAction()
+        elif mime.hasFormat(NEW_ITEM_MIME):
             kind = bytes(mime.data(NEW_ITEM_MIME).data()).decode()
             self.new_item_requested.emit(kind, self.mapToScene(event.position().toPoint()))
             event.acceptProposedAction()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -37,6 +38,7 @@ class _NameFilter(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
+        self._folded: dict[str, str] = {}
         self.setRecursiveFilteringEnabled(True)
 
     def set_text(self, text: str) -> None:
@@ -50,7 +52,12 @@ class _NameFilter(QSortFilterProxyModel):
         if not self._needle:
             return True
         name = self.sourceModel().item_name(source_row, source_parent)  # type: ignore[attr-defined]
-        return name is not None and self._needle in name.casefold()
+        if name is None:
+            return False
+        folded = self._folded.get(name)
+        if folded is None:  # each name casefolded once, not once per key typed
+            folded = self._folded[name] = name.casefold()
+        return self._needle in folded
 
 
 class ExplorerPanel(QWidget):
@@ -64,6 +71,7 @@ class ExplorerPanel(QWidget):
     context_menu_requested = Signal(QPoint)
 
     FILTER_DELAY_MS = 150  # typing a word filters once, not once per letter
+    MIN_NAME_WIDTH = 150  # pixels of name (after the indent and the icon) in the narrowest explorer
 
     def __init__(self, document: WorkspaceDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,12 +105,19 @@ class ExplorerPanel(QWidget):
         self.view.setAccessibleName(self.tr("Send ports and groups by application"))
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # A fixed width for the state column: sizing it to its contents would read every row.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = self.view.fontMetrics()
         words = [QCoreApplication.translate("Words", w) for w in ("Unenlisted", "Stopped", "Started", "State")]
         header.resizeSection(1, max(metrics.horizontalAdvance(w) for w in words) + 28)
+        # Long dotted names differ at the end: cut them at the start, never in the middle.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        # The name column takes the width the state column leaves, never less than a usable
+        # minimum (a narrow dock scrolls sideways instead). Its width follows the dock's and
+        # is never saved, so a collapsed width cannot be restored.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.view.viewport().installEventFilter(self)
+        self._fit_name_column()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -168,6 +183,27 @@ class ExplorerPanel(QWidget):
         self.filter_edit.setText(text)
         self._apply_filter()
 
+    def name_width(self) -> int:
+        """The pixels a port's or group's name has in the tree now (after indent and icon)."""
+        return self.view.header().sectionSize(0) - self.least_name_column() + self.MIN_NAME_WIDTH
+
+    def least_name_column(self) -> int:
+        """The narrowest the name column gets: the indent of a port row, its icon, and the name."""
+        view = self.view
+        return 2 * view.indentation() + max(view.iconSize().width(), 16) + 8 + self.MIN_NAME_WIDTH
+
+    def _fit_name_column(self) -> None:
+        header = self.view.header()
+        rest = self.view.viewport().width() - header.sectionSize(1)
+        width = max(self.least_name_column(), rest)
+        if header.sectionSize(0) != width:
+            header.resizeSection(0, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return False
+
     # -- slots -----------------------------------------------------------------------------
 
     def _tree_order(self, index: QModelIndex) -> tuple[int, ...]:
@@ -200,7 +236,7 @@ class ExplorerPanel(QWidget):
             self.proxy.set_text(self.filter_edit.text())
         finally:
             self._mirroring = False
-        self._open_headers(QModelIndex(), 0, self.proxy.rowCount() - 1)
+        # Rows the filter shows again arrive as inserted rows (opened there); nothing else to do.
 
     def _on_proxy_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.parent().isValid():  # applications, or folders the filter shows again
@@ -211,12 +247,14 @@ class ExplorerPanel(QWidget):
         whole_tree = not parent.isValid() and first == 0 and last == self.proxy.rowCount() - 1
         for row in range(first, last + 1):
             index = self.proxy.index(row, 0, parent)
-            self.view.setFirstColumnSpanned(row, parent, True)
+            if not self.view.isFirstColumnSpanned(row, parent):  # each call lays the tree out again
+                self.view.setFirstColumnSpanned(row, parent, True)
             if not whole_tree:
                 self.view.expand(index)
             if not parent.isValid():
                 for sub in range(self.proxy.rowCount(index)):
-                    self.view.setFirstColumnSpanned(sub, index, True)
+                    if not self.view.isFirstColumnSpanned(sub, index):
+                        self.view.setFirstColumnSpanned(sub, index, True)
                     if not whole_tree:
                         self.view.expand(self.proxy.index(sub, 0, index))
         if whole_tree:

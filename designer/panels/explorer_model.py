@@ -8,6 +8,7 @@ signals with row inserts, removals, moves and ``dataChanged``; only ``reloaded``
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from itertools import count
 from typing import Any, TypeAlias
@@ -30,6 +31,8 @@ from designer.entry_text import STATE_ICON, entry_tooltip, fill, groups_text, po
 from model.lifecycle import Kind
 
 PORTS_MIME = "application/x-portwright-ports"
+#: Explorer drags: UTF-8 JSON, a list of ``{"kind": "port" | "group", "name": str}``.
+ENTRIES_MIME = "application/x-portwright-entries"
 #: (kind value, name) of a port or group row; None for application and folder rows.
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -211,7 +214,7 @@ class ExplorerModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         node = self._node(index)
-        if isinstance(node, _Item) and node.folder.kind is Kind.PORT:
+        if isinstance(node, _Item):
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
@@ -259,19 +262,26 @@ class ExplorerModel(QAbstractItemModel):
     # -- drag ----------------------------------------------------------------------------------
 
     def mimeTypes(self) -> list[str]:
-        return [PORTS_MIME]
+        return [ENTRIES_MIME, PORTS_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
-        names: dict[str, None] = {}
+        """The dragged rows as entries (ports and groups, in tree order, each once); the port
+        names alone too, one a line, for drop targets that take ports only."""
+        items: dict[tuple[Kind, str], _Item] = {}
         for index in indexes:
             node = self._node(index)
-            if isinstance(node, _Item) and node.folder.kind is Kind.PORT:
-                names[node.name] = None
-        if not names:
+            if isinstance(node, _Item):
+                items[(node.folder.kind, node.name)] = node
+        if not items:
             return None
+        keys = sorted(items, key=lambda k: self.order(*k))
         mime = QMimeData()
-        mime.setData(PORTS_MIME, "\n".join(names).encode("utf-8"))
-        mime.setText("\n".join(names))
+        entries = [{"kind": kind.value, "name": name} for kind, name in keys]
+        mime.setData(ENTRIES_MIME, json.dumps(entries).encode("utf-8"))
+        ports = [name for kind, name in keys if kind is Kind.PORT]
+        if ports:
+            mime.setData(PORTS_MIME, "\n".join(ports).encode("utf-8"))
+        mime.setText("\n".join(name for _kind, name in keys))
         return mime
 
     def supportedDragActions(self) -> Qt.DropAction:

@@ -42,6 +42,7 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(w)
     w.file_flows.background = False
+    w.resize(2400, 1800)  # room for the whole sample at a readable zoom: every node can be reached
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: not w.view._fit_pending, timeout=2000)
@@ -197,11 +198,12 @@ def test_edges_follow_a_dragged_node(window: MainWindow) -> None:
     w = window
     key = (Kind.PORT, "Billing.Invoices.SFTP")
     edge = w.scene.edges[("Contoso.Billing.InvoiceDistribution", key[1])]
-    p2 = edge.line.p2()
+    p2 = edge.lines[-1].p2()
     start = center_of(w, key)
     drag(w, start, empty_point(w, start + QPoint(60, 120)))
-    assert edge.line.p2() != p2
-    assert edge.line.p2().x() == pytest.approx(w.scene.nodes[key].x() + 120.0)
+    assert edge.lines[-1].p2() != p2
+    node = w.scene.nodes[key]  # the edge enters the port from its left side, at mid-height
+    assert (edge.lines[-1].p2().x(), edge.lines[-1].p2().y()) == pytest.approx((node.x(), node.y() + node.height / 2))
 
 
 # -- selection ------------------------------------------------------------------------------------
@@ -346,11 +348,14 @@ def test_palette_drop_creates_a_port_there(window: MainWindow, qtbot, monkeypatc
     with qtbot.waitSignal(w.view.new_item_requested, timeout=1000) as blocker:
         drop = send_drop(w, mime, at)
     assert drop.isAccepted() and blocker.args[0] == "port"
-    where = w.view.mapToScene(at)
     record = w.doc.workspace.port("Dropped.Port")
-    assert (record.x, record.y) == (where.x(), where.y())
     assert record.application == "Contoso.Shared"
-    assert item_pos(w, (Kind.PORT, "Dropped.Port")) == (where.x(), where.y())
+    assert record.x is not None and record.y is not None  # a free slot of its application, saved
+    assert item_pos(w, (Kind.PORT, "Dropped.Port")) == (record.x, record.y)
+    new = w.scene.nodes[(Kind.PORT, "Dropped.Port")].sceneBoundingRect().adjusted(3, 3, -3, -3)
+    others = [n for k, n in w.scene.nodes.items() if k != (Kind.PORT, "Dropped.Port")]
+    assert not [n.key for n in others if n.sceneBoundingRect().adjusted(3, 3, -3, -3).intersects(new)]
+    qtbot.waitUntil(lambda: w.scene.frames["Contoso.Shared"].sceneBoundingRect().contains(new), timeout=1000)
     assert w.scene.selected_keys() == [(Kind.PORT, "Dropped.Port")]
     w.action_map["edit.undo"].trigger()
     assert (Kind.PORT, "Dropped.Port") not in w.scene.nodes
@@ -426,3 +431,27 @@ def test_context_menu_offers_the_lifecycle_actions(window: MainWindow, monkeypat
     w.view.customContextMenuRequested.emit(center_of(w, LOOSE))
     assert len(shown) == 1
     assert {"lifecycle.start", "lifecycle.stop", "edit.delete", "edit.rename", "app.start"} <= set(shown[0])
+
+
+def test_the_minimap_keeps_to_a_quarter_of_a_small_view(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from designer.canvas.area import CanvasArea
+    from designer.canvas.minimap import FULL_SIZE, MIN_WIDTH
+    from designer.canvas.scene import CanvasScene
+    from designer.document import WorkspaceDocument
+    from model.store import Workspace
+
+    doc = WorkspaceDocument(Workspace(":memory:"))
+    from designer.canvas.colors import canvas_colors
+
+    area = CanvasArea(CanvasScene(doc, canvas_colors("light")))
+    qtbot.addWidget(area)
+    area.resize(1200, 800)
+    area.show()
+    qtbot.waitExposed(area)
+    assert (area.minimap.width(), area.minimap.height()) == FULL_SIZE
+    area.resize(480, 400)
+    qtbot.waitUntil(lambda: area.minimap.width() < FULL_SIZE[0], timeout=2000)
+    assert MIN_WIDTH <= area.minimap.width() <= area.view.viewport().width() // 4
+    assert area.minimap.geometry().right() <= area.view.viewport().geometry().right()
+    area.resize(1200, 800)
+    qtbot.waitUntil(lambda: area.minimap.width() == FULL_SIZE[0], timeout=2000)

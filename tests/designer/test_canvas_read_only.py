@@ -137,7 +137,7 @@ def test_main_window_opens_without_writing_and_its_layout_action_saves(
     action = w.findChild(QAction, "view.auto_layout")
     assert action is not None and action.isEnabled()
     action.trigger()
-    expected = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in w.doc.entries())
+    expected = auto_layout((Node(e.kind, e.name, e.application, e.members) for e in w.doc.entries()), w.view.aspect())
     assert {(e.kind, e.name): (e.x, e.y) for e in ws.entries()} == expected
     assert w.doc.undo_stack.count() == 1
     w.close()

@@ -21,7 +21,7 @@ from support.bindings import binding_file, group, port
 from designer import icons, themes
 from designer.document import WorkspaceDocument
 from designer.panels import ExplorerPanel, ProblemsPanel, PropertiesPanel
-from designer.panels.explorer_model import PORTS_MIME, KeyRole
+from designer.panels.explorer_model import ENTRIES_MIME, PORTS_MIME, KeyRole
 from designer.panels.problems_model import MESSAGE, OBJECT, PROPERTY, SEVERITY
 from model import bindings
 from model.domain import new_send_port, replace
@@ -281,11 +281,13 @@ def test_ports_drag_as_names(explorer: ExplorerPanel) -> None:
     a, b = model.index_of(Kind.PORT, "Orders.Archive"), model.index_of(Kind.PORT, "Orders.Notify")
     g = model.index_of(Kind.GROUP, "Orders.Everyone")
     assert model.flags(a) & Qt.ItemFlag.ItemIsDragEnabled
-    assert not model.flags(g) & Qt.ItemFlag.ItemIsDragEnabled
+    assert model.flags(g) & Qt.ItemFlag.ItemIsDragEnabled
     assert not model.flags(a.parent()) & Qt.ItemFlag.ItemIsDragEnabled
     mime = model.mimeData([a, model.index_of(Kind.PORT, "Orders.Archive", 1), b, g])
-    assert bytes(mime.data(PORTS_MIME)).decode() == "Orders.Archive\nOrders.Notify"
-    assert model.mimeData([g]) is None
+    assert bytes(mime.data(PORTS_MIME)).decode() == "Orders.Archive\nOrders.Notify", "ports only, one a line"
+    assert model.mimeData([g]).hasFormat(ENTRIES_MIME)
+    assert not model.mimeData([g]).hasFormat(PORTS_MIME)
+    assert model.mimeData([a.parent(), a.parent().parent()]) is None
     assert explorer.view.dragEnabled()
 
 

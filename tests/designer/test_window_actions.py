@@ -17,6 +17,7 @@ from support.bindings import binding_file, generate, group, port
 
 from designer import dialogs, edit_flows, file_dialogs, themes
 from designer.canvas.colors import canvas_colors
+from designer.canvas.items import READABLE_ZOOM
 from designer.canvas.layout import Node, auto_layout
 from designer.mainwindow import MainWindow
 from model import lifecycle_messages as msg
@@ -295,13 +296,17 @@ def act_find(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     w.view.setFocus()
     trigger(w, "edit.find")
     qtbot.waitUntil(w.find_box.hasFocus, timeout=1000)
+    w.scene.clearSelection()
     w.find_box.setText("Invoices")
+    qtbot.waitUntil(lambda: any(n.highlighted for n in w.scene.nodes.values()), timeout=2000)  # after the pause
     hits = {k for k, n in w.scene.nodes.items() if n.highlighted}
     assert hits == {(Kind.PORT, "Billing.Invoices.SFTP"), (Kind.PORT, "Billing.Invoices.Archive.FILE")}
-    assert len(w.scene.selected_keys()) == 1 and w.scene.selected_keys()[0] in hits, "jumps to the first match"
+    assert w.scene.selected_keys() == [], "typing highlights; it does not select"
+    qtbot.keyClick(w.find_box, Qt.Key.Key_Return)
+    assert len(w.scene.selected_keys()) == 1 and w.scene.selected_keys()[0] in hits, "Enter selects the first match"
     first = w.scene.selected_keys()[0]
     qtbot.keyClick(w.find_box, Qt.Key.Key_Return)
-    assert w.scene.selected_keys()[0] in hits - {first}, "Enter goes to the next match"
+    assert w.scene.selected_keys()[0] in hits - {first}, "Enter again goes to the next match"
 
 
 def act_rename(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
@@ -366,8 +371,12 @@ def act_fit(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     assert not all(_visible(w).contains(n.sceneBoundingRect()) for n in w.scene.nodes.values())
     trigger(w, "view.fit")
     visible = _visible(w)
-    assert all(visible.contains(n.sceneBoundingRect()) for n in w.scene.nodes.values())
-    assert w.view.zoom() <= 1.0
+    assert READABLE_ZOOM - 1e-9 <= w.view.zoom() <= 1.0, "never below the zoom where names can be read"
+    if not all(visible.contains(n.sceneBoundingRect()) for n in w.scene.nodes.values()):
+        # too much to show at a readable zoom: the readable zoom, from the first application's corner
+        assert w.view.zoom() == pytest.approx(READABLE_ZOOM)
+        first = min(w.scene.nodes.values(), key=lambda n: (n.y(), n.x()))
+        assert visible.contains(first.sceneBoundingRect())
 
 
 def act_auto_layout(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
@@ -379,7 +388,7 @@ def act_auto_layout(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     w.doc.undo_stack.clear()
     messy = {k: (w.scene.nodes[k].x(), w.scene.nodes[k].y()) for k in keys}
     trigger(w, "view.auto_layout")
-    expected = auto_layout(Node(e.kind, e.name, e.application, e.members) for e in w.doc.entries())
+    expected = auto_layout((Node(e.kind, e.name, e.application, e.members) for e in w.doc.entries()), w.view.aspect())
     assert {k: (w.scene.nodes[k].x(), w.scene.nodes[k].y()) for k in keys} == expected
     assert {(e.kind, e.name): (e.x, e.y) for e in w.doc.workspace.entries()} == expected
     assert w.doc.undo_stack.count() == 1 and w.doc.undo_stack.undoText() == "Auto-layout"
@@ -822,3 +831,37 @@ def test_a_read_only_workspace_says_so_in_the_title_and_refuses_edits_with_the_r
     with Workspace(tmp_path / "shared.sqlite") as again:
         assert again.entry(*PORT).state is State.UNENLISTED  # type: ignore[union-attr]
     w.close()
+
+
+# -- export of one application, of the selection -------------------------------------------------
+
+
+def act_export_application(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(file_dialogs, "choose_item", lambda _p, _t, _l, items: "Contoso.Billing")
+    d.save_name = str(tmp_path / "billing.xml")
+    trigger(w, "file.export_application")
+    exported = load((tmp_path / "billing.xml").read_bytes())
+    billing = {e.name for e in w.doc.entries() if e.application == "Contoso.Billing" and e.kind is Kind.PORT}
+    assert billing and {p.name for p in exported.send_ports} == billing
+
+
+def act_export_selection(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
+    select(w, PORT, GROUP)
+    d.save_name = str(tmp_path / "selection.xml")
+    trigger(w, "file.export_selection")
+    exported = load((tmp_path / "selection.xml").read_bytes())
+    assert [p.name for p in exported.send_ports] == [PORT[1]] and [g.name for g in exported.groups] == [GROUP[1]]
+
+
+ACTS["file.export_application"] = act_export_application
+ACTS["file.export_selection"] = act_export_selection
+
+
+@pytest.mark.parametrize("action_id", ["file.export_application", "file.export_selection"])
+def test_export_actions(
+    action_id: str, window: MainWindow, patched: Dialogs, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if action_id == "file.export_application":
+        act_export_application(window, patched, qtbot, tmp_path, monkeypatch)
+    else:
+        act_export_selection(window, patched, qtbot, tmp_path)

@@ -1,0 +1,45 @@
+"""Node tooltips, computed when asked: reading a port's filter is a workspace read, too slow
+to do for every node up front. The tooltip carries the full name the label shortens."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from designer.canvas.items import NodeItem
+from designer.document import WorkspaceDocument
+from model.lifecycle import Kind
+
+__all__ = ["node_tooltip"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Canvas", text)
+
+
+def node_tooltip(doc: WorkspaceDocument, item: NodeItem) -> str:
+    """Rich text: the full name and state, the application, and what the node does."""
+    entry = doc.entry(*item.key)
+    if entry is None:
+        return ""
+    lines = [
+        f"<b>{escape(entry.name)}</b> — {escape(entry.state.label)}",
+        escape(tr("Application: %s") % entry.application),
+    ]
+    try:
+        if item.kind is Kind.PORT:
+            port = doc.port(entry.name).model
+            lines.append(escape(f"{item.line2}"))
+            if entry.address:
+                lines.append(escape(tr("Address: %s") % entry.address))
+            filt = port.filter.text() if port.filter is not None and not port.filter.is_empty else tr("(none)")
+            lines.append(escape(tr("Filter: %s") % filt))
+        else:
+            group = doc.group(entry.name).model
+            filt = group.filter.text() if group.filter is not None and not group.filter.is_empty else tr("(none)")
+            lines.append(escape(tr("Filter: %s") % filt))
+            lines.append(escape(tr("Members: %s") % (", ".join(entry.members) or tr("(none)"))))
+    except Exception as e:  # noqa: BLE001 - a tooltip must never raise into Qt
+        lines.append(escape(str(e)))
+    return "<br>".join(lines)
