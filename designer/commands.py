@@ -13,11 +13,12 @@ by someone else since then makes an undo or redo a conflict, never a silent over
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from designer.command_texts import edit_text
 from model.bindings import BindingDocument
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition
@@ -266,8 +267,9 @@ class EditCommand(_Command):
         text: str,
         merge_key: str | None = None,
     ) -> None:
-        super().__init__(doc, text)
+        super().__init__(doc, edit_text(name, base.model, target) or text)
         self.kind, self.name = kind, name
+        self.start = base.model  # what the undo step's text describes the change from
         self.base, self.target = base.model, target  # what the edit started from, what it wants
         self.expected = base.version
         self.prior: SendPort | SendPortGroup | None = None  # what was stored before (for undo)
@@ -288,6 +290,7 @@ class EditCommand(_Command):
         ):
             return False
         self.target, self.written = other.target, other.written
+        self.setText(edit_text(self.name, self.start, self.target) or self.text())
         if self.written.model == self.prior:
             self.setObsolete(True)
         return True
@@ -370,3 +373,31 @@ __all__ = [
     "RenameCommand",
     "StateCommand",
 ]
+
+
+class SettingsCommand(_Command):
+    """An edit of a settings sheet (cells, settings, environments), saved whole on the version it
+    was based on; undo saves the sheet as it was, on the version the edit left."""
+
+    operation = "settings"
+
+    def __init__(
+        self, doc: WorkspaceDocument, changed: Callable[[str], None], scope: str, before: Any, after: Any, text: str
+    ) -> None:
+        super().__init__(doc, text)
+        self.scope, self._changed = scope, changed
+        self.before = before.table if before is not None else None
+        self.after, self.version = after, before.version if before is not None else None
+
+    def _save(self, table: Any, undo: bool) -> None:
+        environments = self.doc.workspace.environments
+        self.version = environments.save(
+            self.scope, table or type(self.after)(), self.version, operation=self._op(undo)
+        ).version
+        self._changed(self.scope)
+
+    def _redo(self) -> None:
+        self._save(self.after, undo=False)
+
+    def _undo(self) -> None:
+        self._save(self.before, undo=True)

@@ -27,6 +27,8 @@ from designer.commands import (
     RenameCommand,
     StateCommand,
 )
+from designer.routing_door import RoutingDoor
+from designer.settings_door import SettingsDoor
 from model import lifecycle
 from model.bindings import BindingDocument
 from model.domain import SendPort, SendPortGroup
@@ -80,9 +82,16 @@ class WorkspaceDocument(QObject):
         self._view: lifecycle.View | None = None
         self._references: dict[str, frozenset[str]] | None = None
         self._filter_properties: list[str] | None = None
+        self._known: tuple[set[str], dict[str, dict[str, str]]] | None = None
         #: The record an editor last read of each object: its edits are based on that version.
         self._loaded: dict[Key, PortRecord | GroupRecord] = {}
         self._failure: Exception | None = None
+        #: environments and settings (``designer.settings_door``)
+        self.settings = SettingsDoor(self, self)
+        #: who receives a message (``designer.routing_door``)
+        self.routing = RoutingDoor(self, self)
+        for signal in (self.reloaded, self.item_added, self.item_removed, self.item_changed, self.item_renamed):
+            signal.connect(self.routing.forget)
         self.reload()
 
     # -- reading ---------------------------------------------------------------------------
@@ -96,6 +105,7 @@ class WorkspaceDocument(QObject):
         self._view = None
         self._references = None
         self._filter_properties = None
+        self._known = None
         self.reloaded.emit()
 
     def entries(self) -> list[Entry]:
@@ -103,6 +113,12 @@ class WorkspaceDocument(QObject):
 
     def entry(self, kind: Kind, name: str) -> Entry | None:
         return self._entries.get((kind, name))
+
+    def known_values(self) -> tuple[set[str], dict[str, dict[str, str]]]:
+        """Send handler hosts and pipelines the workspace's ports use (read once per reload)."""
+        if self._known is None:
+            self._known = self.workspace.known_values()
+        return self._known
 
     def applications(self) -> list[str]:
         return sorted({e.application for e in self._entries.values()} | set(self.workspace.applications()))
@@ -207,6 +223,15 @@ class WorkspaceDocument(QObject):
         if failure is not None:
             raise Refused(str(failure))
 
+    def push_or_report(self, command: QUndoCommand) -> bool:
+        """Push ``command``; a refusal is reported through :attr:`error` (False)."""
+        try:
+            self._push(command)
+        except Refused as e:
+            self.error.emit(str(e))
+            return False
+        return True
+
     def command_refused(self, command: QUndoCommand, error: Exception, step: str | None) -> None:
         """A command refused: the first time, the caller hears it as :class:`Refused`; an undo or
         redo refused later is reported through :attr:`error`. Either way the views re-read."""
@@ -264,15 +289,14 @@ class WorkspaceDocument(QObject):
         """The versions this client last saw of ``keys``: a write by someone else since conflicts."""
         return {k: e.version for k in keys if (e := self._entries.get(k)) is not None}
 
+    def groups_of(self, port: str) -> list[str]:
+        """The groups that list ``port``, from the view's membership index (not a scan of them all)."""
+        return [g.name for g in self.view().groups_of(port)]
+
     def _refresh_groups_listing(self, ports: Sequence[str]) -> None:
         if ports:
-            self._refresh(
-                [
-                    (Kind.GROUP, e.name)
-                    for e in self._entries.values()
-                    if e.kind is Kind.GROUP and any(p in e.members for p in ports)
-                ]
-            )
+            view = self.view()
+            self._refresh(dict.fromkeys((Kind.GROUP, g.name) for p in ports for g in view.groups_of(p)))
 
     # -- what the user wants ------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from designer.dialogs import NewGroupDialog, NewPortDialog, ask_rename
 from designer.document import Refused, WorkspaceDocument
 from designer.reporting import Reporter
 from designer.selection import CanvasSelection
-from model.bindings import BindingFormatError, load
+from model.bindings import BindingDocument, BindingFormatError, load
 from model.bindings.blanking import blank_bytes
 from model.lifecycle import Kind
 from model.store import WorkspaceError
@@ -110,7 +110,9 @@ class EditFlows(QObject):
 
     def move(self, before: dict[Key, tuple[float, float]], after: dict[Key, tuple[float, float]]) -> None:
         doc = self._document()
-        self._reporter.guarded(lambda: doc.move(before, after))
+        moved = [k for k, v in after.items() if before.get(k) != v]
+        text = tr("Move '%s'") % moved[0][1] if len(moved) == 1 else tr("Move %d items") % len(moved)
+        self._reporter.guarded(lambda: doc.move(before, after, text))
 
     def auto_layout(self) -> None:
         doc = self._document()
@@ -171,13 +173,36 @@ class EditFlows(QObject):
         if not binding.send_ports and not binding.groups:
             self._reporter.refused(tr("The clipboard holds no send ports or groups."))
             return
+        self._paste(binding, tr("Paste %s"))
+
+    def _paste(self, binding: BindingDocument, text: str) -> None:
+        """Add copies of ``binding``'s items, each in a free slot of its application, as one
+        undo step (``text``: its name, "%s" standing for what is copied): the copies and where
+        they went are saved together."""
         doc = self._document()
-        # No position: the canvas puts each copy into a free slot of its application.
-        keys = self._reporter.guarded(lambda: doc.paste(binding, None))
-        if keys:
-            self._show_new(keys)
+        stack = doc.undo_stack
+        names = [p.name for p in binding.send_ports] + [g.name for g in binding.groups]
+        what = f"'{names[0]}'" if len(names) == 1 else tr("%d items") % len(names)
+        stack.beginMacro(text % what)
+        try:
+            # No position: the canvas puts each copy into a free slot of its application...
+            keys = self._reporter.guarded(lambda: doc.paste(binding, None))
+            if keys:  # ...and where it went is saved with the copies
+                scene = self._selection.scene
+                scene.flush_pending()
+                where = {k: (item.x(), item.y()) for k in keys if (item := scene.nodes.get(k)) is not None}
+                self._reporter.guarded(lambda: doc.move({}, where, tr("Place the copies")))
+        finally:
+            stack.endMacro()
+        if not keys:  # refused: leave no empty step in the History
+            macro = stack.command(stack.index() - 1)
+            if macro is not None and macro.childCount() == 0:
+                macro.setObsolete(True)
+                stack.undo()
+            return
+        self._show_new(keys)
 
     def duplicate(self) -> None:
         data = self._selection_xml()
         if data is not None:
-            self.paste(data)
+            self._paste(load(data), tr("Duplicate %s"))

@@ -1,8 +1,10 @@
 """The main window: a composition root (Spyder's pattern).
 
-It builds the document, the canvas, the docks, the menus and toolbars
-(:mod:`designer.window_menus`), the status bar counts (:mod:`designer.status_counts`) and the
-flows that act on them, and connects them. The flows (:mod:`designer.file_flows`, :mod:`designer.edit_flows`,
+It builds the document, the canvas, the docks (:mod:`designer.window_docks`), the menus and
+toolbars (:mod:`designer.window_menus`), the context menus (:mod:`designer.context_menus`), the
+status bar counts (:mod:`designer.status_counts`) and the flows that act on them, and connects
+them; what it remembers between sessions (its layout, each workspace's last view) is kept by
+:mod:`designer.window_settings`. The flows (:mod:`designer.file_flows`, :mod:`designer.edit_flows`,
 :mod:`designer.lifecycle_flows`, :mod:`designer.find_flows`) receive the document, the
 selection, a reporter and a parent for dialogs; none of them knows this window. The rules
 are in ``model``. Enabled states are computed in one place, :meth:`update_actions`.
@@ -10,7 +12,7 @@ are in ``model``. Enabled states are computed in one place, :meth:`update_action
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -20,41 +22,38 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QMainWindow,
     QMenu,
     QStackedWidget,
-    QUndoView,
-    QWidget,
 )
 
 from designer import icons, themes
 from designer.actions import Actions
-from designer.application_menu import (
-    application_in_explorer,
-    application_on_canvas,
-    build_application_menu,
-    validate_application,
-)
 from designer.canvas.area import CanvasArea
 from designer.canvas.colors import canvas_colors
+from designer.canvas.environment_view import EnvironmentView
+from designer.canvas.route_view import RouteView
 from designer.canvas.scene import CanvasScene
 from designer.canvas.view import CanvasView
+from designer.context_menus import ContextMenus
 from designer.dialogs import show_about
 from designer.document import WorkspaceDocument
 from designer.edit_flows import EditFlows
 from designer.file_flows import FileFlows
 from designer.find_flows import FindFlows
 from designer.lifecycle_flows import LifecycleFlows
-from designer.node_palette import NodePalette
 from designer.panels import ExplorerPanel, ProblemsPanel
 from designer.panels.inspector import InspectorPanel
+from designer.panels.routing_panel import RoutingPanel
+from designer.panels.settings_grid import SettingsGridPanel
 from designer.refusals import RefusalShortcuts, note_position
 from designer.reporting import Reporter
 from designer.selection import CanvasSelection
 from designer.status_counts import StatusCounts
 from designer.welcome import WelcomeView
+from designer.window_docks import WindowDocks
 from designer.window_menus import WindowMenus
+from designer.window_settings import WindowSettings
 from designer.window_title import workspace_title
 from model import lifecycle
 from model.lifecycle import GROUP_ACTION_NOTE, SELECTION_ACTIONS, Kind, Subject
@@ -75,6 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or QSettings("Portwright", "Portwright")
+        self.window_settings = WindowSettings(self.settings)
         self.setWindowIcon(icons.icon("portwright"))
         self.resize(1400, 880)
         self.setAcceptDrops(True)
@@ -85,11 +85,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.welcome = WelcomeView()
         self.stack.addWidget(self.welcome)
-        self._build_docks()
+        self.docks = WindowDocks(self)
+        d = self.docks
+        self.explorer_dock, self.palette_dock, self.properties_dock = d.explorer_dock, d.palette_dock, d.properties_dock
+        self.history_dock, self.problems_dock, self.history = d.history_dock, d.problems_dock, d.history
+        self.node_palette = d.node_palette
+        self.node_palette.create_requested.connect(lambda kind: self.edit_flows.create(kind))
         self.menus = WindowMenus(
             self,
             self.action_map,
-            [d.toggleViewAction() for d, _ in self._docks],
+            self.docks.toggle_actions(),
             self.lifecycle_flows.fill_application_menu,
         )
         self.find_box, self.recent_menu = self.menus.find_box, self.menus.recent_menu
@@ -125,42 +130,9 @@ class MainWindow(QMainWindow):
             self, doc, sel, rep, self.edit_flows.current_application, self.update_actions
         )
         self.find_flows = FindFlows(self, doc, sel, rep)
-
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, icon_name: str) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.toggleViewAction().setIcon(icons.icon(icon_name))
-        self.addDockWidget(area, dock)
-        self._docks.append((dock, icon_name))  # in the order of View > Panels
-        return dock
-
-    def _build_docks(self) -> None:
-        self._docks: list[tuple[QDockWidget, str]] = []
-        self.explorer_dock = self._dock(
-            "explorerDock", self.tr("Explorer"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea, "explorer"
+        self.context_menus = ContextMenus(
+            self, self.action_map, doc, self.lifecycle_flows, self.file_flows, rep, lambda: self.docks.show_problems()
         )
-        self.node_palette = NodePalette()
-        self.palette_dock = self._dock(
-            "paletteDock", self.tr("Palette"), self.node_palette, Qt.DockWidgetArea.LeftDockWidgetArea, "new-port"
-        )
-        self.properties_dock = self._dock(
-            "propertiesDock", self.tr("Properties"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea, "properties"
-        )
-        self.history = QUndoView()
-        self.history.setObjectName("history")
-        self.history.setEmptyLabel(self.tr("<workspace opened>"))
-        self.history_dock = self._dock(
-            "historyDock", self.tr("History"), self.history, Qt.DockWidgetArea.RightDockWidgetArea, "history"
-        )
-        self.problems_dock = self._dock(
-            "problemsDock", self.tr("Problems"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea, "problem-warning"
-        )
-        self.tabifyDockWidget(self.properties_dock, self.history_dock)
-        self.properties_dock.raise_()
-        self.resizeDocks([self.explorer_dock, self.properties_dock], [280, 460], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
-        self.node_palette.create_requested.connect(lambda kind: self.edit_flows.create(kind))
 
     def _connect_actions(self) -> None:
         a, files, edit, life = self.action_map, self.file_flows, self.edit_flows, self.lifecycle_flows
@@ -218,8 +190,12 @@ class MainWindow(QMainWindow):
     def set_workspace(self, workspace: Workspace) -> None:
         """Show ``workspace`` (replacing the one shown, if any)."""
         old = self.doc
+        if old is not None:  # where the user left the workspace shown until now
+            self.window_settings.remember_view(old.workspace, self.view.state())
         self.doc = WorkspaceDocument(workspace, self)
         self.scene = CanvasScene(self.doc, canvas_colors(themes.current_theme()))
+        self.environment_view = EnvironmentView(self.scene, self.doc.settings)
+        self.menus.environment_box.attach(self.doc.settings)
         self.canvas_area = CanvasArea(self.scene)  # the scene's owner
         self.view = self.canvas_area.view
         self.selection.attach(self.scene, self.view)
@@ -234,16 +210,15 @@ class MainWindow(QMainWindow):
         self.explorer = ExplorerPanel(self.doc)
         self.properties = InspectorPanel(self.doc)
         self.problems = ProblemsPanel(self.doc)
-        for dock, widget in (
-            (self.explorer_dock, self.explorer),
-            (self.properties_dock, self.properties),
-            (self.problems_dock, self.problems),
-        ):
-            previous = dock.widget()
-            dock.setWidget(widget)
-            if previous is not None:
-                previous.deleteLater()
+        self.settings_grid = SettingsGridPanel(self.doc.settings)
+        self.doc.reloaded.connect(self.settings_grid.refresh_scopes)
+        self.routing_panel = RoutingPanel(self.doc.routing)
+        self.route_view = RouteView(self.scene, self.scene.colors)
+        self.routing_panel.routed.connect(self.route_view.show)
+        self.routing_panel.recipient_activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
+        self.docks.show_panels(self.explorer, self.properties, self.problems, self.settings_grid, self.routing_panel)
         self.history.setStack(self.doc.undo_stack)
+        self.context_menus.attach(self.scene, self.view, self.explorer, self.problems)
         self._wire_document()
         if old is not None:
             old.workspace.close()
@@ -254,7 +229,7 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(self.tr("%s — Portwright") % title)
         self.update_view_mode()
-        self.view.fit_later()
+        self.view.fit_later(self.window_settings.last_view(workspace))  # the last view, else Fit
         self.update_actions()
         self.update_status()
 
@@ -263,7 +238,7 @@ class MainWindow(QMainWindow):
         self.scene.selection_keys_changed.connect(self._on_scene_selection)
         self.explorer.selection_changed.connect(self._on_explorer_selection)
         self.explorer.activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
-        self.explorer.context_menu_requested.connect(self._show_explorer_context_menu)
+        self.explorer.context_menu_requested.connect(self.context_menus.show_explorer_menu)
         self.problems.problem_activated.connect(self._on_problems_problem_activated)
         self.problems.counts_changed.connect(self.status_counts.schedule)
         self.view.moved.connect(edit.move)
@@ -272,7 +247,9 @@ class MainWindow(QMainWindow):
         self.view.files_dropped.connect(self.file_flows.import_paths)
         self.view.zoom_changed.connect(lambda _z: self.status_counts.schedule())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(lambda p: self._show_context_menu(self.view.mapToGlobal(p)))
+        self.view.customContextMenuRequested.connect(
+            lambda p: self.context_menus.show_canvas_menu(self.view.mapToGlobal(p))
+        )
         for signal in (doc.item_added, doc.item_removed, doc.item_changed):
             signal.connect(lambda *_: self._changed())
         doc.item_renamed.connect(lambda *_: self._changed())
@@ -305,41 +282,12 @@ class MainWindow(QMainWindow):
         self.file_flows.fill_recent_menu(self.recent_menu)
         self.update_view_mode()
 
-    def _show_context_menu(self, global_pos: QPoint) -> None:
-        """The canvas's menu: an application's own over its frame, the selection's elsewhere."""
-        scene_pos = self.view.mapToScene(self.view.viewport().mapFromGlobal(global_pos))
-        self.exec_context_menu(global_pos, application_on_canvas(self.scene, scene_pos))
-
-    def _show_explorer_context_menu(self, global_pos: QPoint) -> None:
-        self.exec_context_menu(
-            global_pos, application_in_explorer(self.explorer, self.document().applications(), global_pos)
-        )
-
     def context_menu_for(self, application: str | None) -> QMenu:
         """The context menu for an application (its frame or row), or for the selection."""
-        if application is None:
-            return self.action_map.context_menu(self)
-        more = [self.action_map[i] for i in ("edit.paste", "edit.new_port", "edit.new_group")]
-        return build_application_menu(
-            self,
-            application,
-            self.document().view(),
-            lambda start, app: self.lifecycle_flows.application(start, app),
-            self.file_flows.export_application_dialog,
-            self.validate_application,
-            more,
-        )
-
-    def exec_context_menu(self, global_pos: QPoint, application: str | None) -> None:
-        menu = self.context_menu_for(application)
-        menu.exec(global_pos)
-        menu.deleteLater()
+        return self.context_menus.menu_for(application)
 
     def validate_application(self, application: str) -> None:
-        """Check the application now; its problems are counted in the status bar and listed."""
-        if validate_application(self.problems, self.document(), self.reporter, application):
-            self.problems_dock.show()
-            self.problems_dock.raise_()
+        self.context_menus.validate_application(application)
 
     def note_position(self) -> QPoint | None:
         return note_position(self.scene, self.view) if self.doc is not None else None
@@ -409,22 +357,17 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             themes.apply_theme(app, theme)
         self.action_map.refresh_icons()
-        for dock, name in self._docks:
-            dock.toggleViewAction().setIcon(icons.icon(name))
+        self.docks.refresh_icons()
         self.scene.set_colors(canvas_colors(theme))
         self.view.resetCachedContent()
         self.canvas_area.minimap.rebuild()
-        self.settings.setValue("theme", theme)
+        self.window_settings.set_theme(theme)
 
     def _restore_settings(self, layout: bool = True) -> None:
-        geometry = self.settings.value("geometry")
-        if layout and isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = self.settings.value("windowState")
-        if layout and isinstance(state, QByteArray):
-            self.restoreState(state)
-        self.action_map["view.minimap"].setChecked(self.settings.value("minimap", "true") in (True, "true"))
-        self.action_map["view.dark"].setChecked(self.settings.value("theme", "light") == "dark")
+        if layout:
+            self.window_settings.restore_layout(self)
+        self.action_map["view.minimap"].setChecked(self.window_settings.minimap())
+        self.action_map["view.dark"].setChecked(self.window_settings.theme() == "dark")
         self.file_flows.fill_recent_menu(self.recent_menu)
 
     # -- files dropped anywhere on the window are imported ----------------------------------------
@@ -442,10 +385,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         if self.save_layout:
-            self.settings.setValue("geometry", self.saveGeometry())
-            self.settings.setValue("windowState", self.saveState())
-        self.settings.setValue("minimap", self.action_map["view.minimap"].isChecked())
-        self.settings.sync()
+            self.window_settings.save_layout(self)
+        self.window_settings.set_minimap(self.action_map["view.minimap"].isChecked())
+        if self.doc is not None:
+            self.window_settings.remember_view(self.doc.workspace, self.view.state())
+        self.window_settings.sync()
         self.problems.shutdown()
         if self.doc is not None:
             self.doc.workspace.close()

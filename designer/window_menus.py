@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolBar
 
 from designer.actions import Actions
+from designer.environment_box import EnvironmentBox
 from designer.icons import icon
 
 
@@ -74,6 +75,8 @@ class WindowMenus:
             _tr("View"),
             ["view.zoom_out", "view.zoom_in", "view.fit", "view.auto_layout", "view.minimap"],
         )
+        self.environment_box = EnvironmentBox()
+        view.addWidget(self.environment_box)
         self.find_box = QLineEdit()
         self.find_box.setObjectName("findBox")
         self.find_box.setPlaceholderText(_tr("Find (Ctrl+F)"))

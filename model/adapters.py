@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from enum import IntEnum
 from types import MappingProxyType
+from typing import Literal
 from xml.sax.saxutils import escape
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -31,7 +32,9 @@ __all__ = [
     "MASKED_PASSWORD",
     "SUPPORTS_SOLICIT_RESPONSE",
     "AdapterSpec",
+    "Requirement",
     "SettingSpec",
+    "TextKind",
     "VariantType",
     "accepts_vt",
     "adapter_spec",
@@ -180,13 +183,18 @@ def format_variant(vt: int, value: object) -> str:
     return str(value)
 
 
+#: What a text setting holds, beyond "any text": a .NET TimeSpan or an absolute URI.
+TextKind = Literal["", "timespan", "uri"]
+
+
 class SettingSpec(BaseModel):
     """One adapter setting: a ``CustomProps`` child (or a child of a wrapped ``<Config>``).
 
     ``default`` is the text BizTalk writes for a new port; ``None`` means BizTalk writes
     nothing until the user sets it, while ``""`` means an empty element. ``bool_texts``
     gives the (true, false) spelling of booleans inside wrapped ``<Config>`` documents,
-    which are XML-serialized .NET values rather than VARIANTs.
+    which are XML-serialized .NET values rather than VARIANTs. ``kind`` narrows a text
+    setting to a TimeSpan or an absolute URI (checked by ``model.adapter_values``).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -204,12 +212,27 @@ class SettingSpec(BaseModel):
     description: str = ""
     required: bool = False
     bool_texts: tuple[str, str] | None = None
+    kind: TextKind = ""
 
     @model_validator(mode="after")
     def _check_bounds(self) -> SettingSpec:
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             raise ValueError(f"{self.name}: minimum {self.minimum} > maximum {self.maximum}")
+        if self.kind and self.vt != VariantType.VT_BSTR:
+            raise ValueError(f"{self.name}: a {self.kind} is text (VT_BSTR)")
         return self
+
+
+class Requirement(BaseModel):
+    """Settings an authentication mode needs: ``needs`` must not be empty when every
+    ``(setting, values)`` of ``when`` holds (the file's value, else the catalog default; booleans
+    as ``-1``/``0``; case-insensitive) and every setting of ``if_set`` has a value."""
+
+    model_config = ConfigDict(frozen=True)
+
+    needs: tuple[str, ...]
+    when: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if_set: tuple[str, ...] = ()
 
 
 class AdapterSpec(BaseModel):
@@ -218,6 +241,9 @@ class AdapterSpec(BaseModel):
     Adapter Framework adapters (FTP, MSMQ, MQSC) keep their whole configuration in one
     ``vt="8"`` property (``wrapper_property``, normally ``AdapterConfig``) holding a
     ``<Config>`` document; ``inner_settings`` describe that document's children.
+    ``requirements`` say which settings each authentication mode needs. ``two_way_note``
+    cites the source when ``two_way`` is False although the registration (``capabilities``)
+    claims solicit-response support.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -233,6 +259,8 @@ class AdapterSpec(BaseModel):
     wrapper_property: str | None = None
     inner_root: str = "Config"
     inner_settings: tuple[SettingSpec, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    two_way_note: str = ""
 
 
 def accepts_vt(spec: SettingSpec, vt: int) -> bool:
@@ -304,6 +332,40 @@ _ISOLATION_LEVELS = _enum(
 )
 
 
+_ON = ("-1",)  # a VT_BOOL condition: the setting is on
+_NO_SSO = ("UseSSO", ("0",))
+
+
+def _needs(
+    *needs: str, when: tuple[tuple[str, tuple[str, ...]], ...] = (), if_set: tuple[str, ...] = ()
+) -> Requirement:
+    return Requirement(needs=needs, when=when, if_set=if_set)
+
+
+def _wcf_credential_rules(
+    transport: tuple[str, ...],
+    message: tuple[str, ...] = (),
+    *,
+    basic: tuple[str, ...] = ("Basic", "Digest"),
+    windows: tuple[str, ...] = ("Ntlm", "Windows"),
+) -> tuple[Requirement, ...]:
+    """What the WCF Credentials tab needs: a user name and password for a Basic or Digest
+    transport credential (a password for a Windows or NTLM one given a user name) under a
+    security mode with transport security, and for a UserName message credential under one
+    with message security; nothing when Single Sign-On supplies them."""
+    rules: list[Requirement] = []
+    if transport and basic:
+        rules.append(_needs("UserName", "Password", when=(("SecurityMode", transport), ("TransportClientCredentialType", basic), _NO_SSO)))  # fmt: skip
+    if transport and windows:
+        rules.append(_needs("Password", when=(("SecurityMode", transport), ("TransportClientCredentialType", windows), _NO_SSO), if_set=("UserName",)))  # fmt: skip
+    if message:
+        rules.append(_needs("UserName", "Password", when=(("SecurityMode", message), ("MessageClientCredentialType", ("UserName",)), _NO_SSO)))  # fmt: skip
+    return tuple(rules)
+
+
+_ACS = _needs("StsUri", "IssuerName", "IssuerSecret", when=(("UseAcsAuthentication", _ON),))
+
+
 def _wcf_general(*, identity: bool = True) -> tuple[SettingSpec, ...]:
     action = _s("StaticAction", "SOAP action", _S, "", "General", "SOAPAction header: one action, or a BtsActionMapping document keyed by BTS.Operation", nested_xml=True)  # fmt: skip
     if not identity:
@@ -316,9 +378,9 @@ def _wcf_general(*, identity: bool = True) -> tuple[SettingSpec, ...]:
 
 def _wcf_timeouts() -> tuple[SettingSpec, ...]:
     return (
-        _s("OpenTimeout", "Open timeout", _S, "00:01:00", "Binding", "Time allowed to open the channel (hh:mm:ss)"),
-        _s("SendTimeout", "Send timeout", _S, "00:01:00", "Binding", "Time allowed for a send, or the whole exchange on a solicit-response port"),
-        _s("CloseTimeout", "Close timeout", _S, "00:01:00", "Binding", "Time allowed to close the channel (hh:mm:ss)"),
+        _s("OpenTimeout", "Open timeout", _S, "00:01:00", "Binding", "Time allowed to open the channel (hh:mm:ss)", kind="timespan"),
+        _s("SendTimeout", "Send timeout", _S, "00:01:00", "Binding", "Time allowed for a send, or the whole exchange on a solicit-response port", kind="timespan"),
+        _s("CloseTimeout", "Close timeout", _S, "00:01:00", "Binding", "Time allowed to close the channel (hh:mm:ss)", kind="timespan"),
     )  # fmt: skip
 
 
@@ -356,7 +418,7 @@ def _wcf_credentials(*, empty_defaults: bool = False) -> tuple[SettingSpec, ...]
 def _wcf_proxy(*, proxy_to_use: bool = True, empty_defaults: bool = False) -> tuple[SettingSpec, ...]:
     blank = "" if empty_defaults else None
     specs = (
-        _s("ProxyAddress", "Proxy address", _S, blank, "Proxy", "Proxy URL, e.g. http://proxy:8080"),
+        _s("ProxyAddress", "Proxy address", _S, blank, "Proxy", "Proxy URL, e.g. http://proxy:8080", kind="uri"),
         _s("ProxyUserName", "Proxy user name", _S, blank, "Proxy", "User name for the proxy"),
         _s("ProxyPassword", "Proxy password", _S, None, "Proxy", "Password for the proxy", secret=True),
     )  # fmt: skip
@@ -368,10 +430,15 @@ def _wcf_proxy(*, proxy_to_use: bool = True, empty_defaults: bool = False) -> tu
     )  # fmt: skip
 
 
-def _wcf_messages(*, fault: bool = True) -> tuple[SettingSpec, ...]:
-    specs = (
+def _wcf_messages(*, fault: bool = True, inbound: bool = True) -> tuple[SettingSpec, ...]:
+    outbound = (
         _s("OutboundBodyLocation", "Outbound body", _S, "UseBodyElement", "Messages", "Build the SOAP Body from the message body or from the template", choices=_enum("UseBodyElement", "UseTemplate")),
         _s("OutboundXmlTemplate", "Outbound XML template", _S, '<bts-msg-body xmlns="http://www.microsoft.com/schemas/bts2007" encoding="xml"/>', "Messages", "Template for the SOAP Body when OutboundBodyLocation is UseTemplate", nested_xml=True),
+    )  # fmt: skip
+    if not inbound:
+        return outbound
+    specs = (
+        *outbound,
         _s("InboundBodyLocation", "Inbound body", _S, "UseBodyElement", "Messages", "What becomes the response body: Body content, whole envelope or a body path", choices=_enum("UseBodyElement", "UseEnvelope", "UseBodyPath")),
         _s("InboundBodyPathExpression", "Inbound body path", _S, "", "Messages", "Body path expression used with UseBodyPath"),
         _s("InboundNodeEncoding", "Inbound node encoding", _S, "Xml", "Messages", "Encoding of the node selected by the body path", choices=_enum("Xml", "Base64", "Hex", "String")),
@@ -440,6 +507,7 @@ _FILE = AdapterSpec(
         _s("Username", "User name", _S, None, "Credentials", "Alternative account (domain\\user) for the network share"),
         _s("Password", "Password", _S, None, "Credentials", "Password of that account", secret=True),
     ),
+    requirements=(_needs("Password", if_set=("Username",)),),
 )  # fmt: skip
 
 _FTP_INNER = (
@@ -505,6 +573,10 @@ _SFTP = AdapterSpec(
         _s("ProxyUserName", "Proxy user name", _S, None, "Proxy", "User name for the proxy"),
         _s("ProxyPassword", "Proxy password", _S, None, "Proxy", "Password for the proxy", secret=True),
     ),
+    requirements=(  # "SFTP Adapter" page: Password for Password, PrivateKey for PublicKey, both for MultiFactor
+        _needs("UserName", "Password", when=(("ClientAuthenticationMode", ("Password", "MultiFactorAuthentication")),)),
+        _needs("UserName", "PrivateKey", when=(("ClientAuthenticationMode", ("PublicKeyAuthentication", "MultiFactorAuthentication")),)),
+    ),
 )  # fmt: skip
 
 _HTTP = AdapterSpec(
@@ -529,6 +601,7 @@ _HTTP = AdapterSpec(
         _s("ProxyUsername", "Proxy user name", _S, None, "Proxy", "User name for the proxy"),
         _s("ProxyPassword", "Proxy password", _S, None, "Proxy", "Password for the proxy", secret=True),
     ),
+    requirements=(_needs("Username", "Password", when=(("AuthenticationScheme", ("Basic", "Digest")), _NO_SSO)),),
 )  # fmt: skip
 
 _SOAP = AdapterSpec(
@@ -552,6 +625,7 @@ _SOAP = AdapterSpec(
         _s("ProxyUsername", "Proxy user name", _S, None, "Proxy", "User name for the proxy"),
         _s("ProxyPassword", "Proxy password", _S, None, "Proxy", "Password for the proxy", secret=True),
     ),
+    requirements=(_needs("Username", "Password", when=(("AuthenticationScheme", ("Basic", "Digest")), _NO_SSO)),),
 )  # fmt: skip
 
 _SMTP = AdapterSpec(
@@ -575,6 +649,7 @@ _SMTP = AdapterSpec(
         _s("Username", "User name", _S, None, "Handler Override", "User name for Basic authentication"),
         _s("Password", "Password", _S, None, "Handler Override", "Password for Basic authentication", secret=True),
     ),
+    requirements=(_needs("Username", "Password", when=(("SMTPAuthenticate", ("1",)),)),),
 )  # fmt: skip
 
 _MSMQ_INNER = (
@@ -600,8 +675,13 @@ _MSMQ_INNER = (
     _s("password", "Password", _S, None, "Security", "Password of that account (exported masked)", secret=True),
 )  # fmt: skip
 
+# BizTalk registers MSMQ with Constraints 13579, which carries SupportsSolicitResponse (0x100;
+# every MSMQ <TransportType> in real exports says 13579), yet Microsoft's "Adapters in BizTalk
+# Server" table gives MSMQ no two-way communication support: the port kinds follow the table,
+# the registration value is kept as BizTalk writes it.
 _MSMQ = _wrapped(
-    "MSMQ", "MSMQ", _MSMQ_INNER, two_way=True, capabilities=13579,
+    "MSMQ", "MSMQ", _MSMQ_INNER, two_way=False, capabilities=13579,
+    two_way_note="'Adapters in BizTalk Server' (MicrosoftDocs/biztalk-docs, biztalk/core/adapters-in-biztalk-server.md): MSMQ has no two-way communication support",
     configuration_clsid="ff5cee87-fd92-4422-b47d-f7d033311693",
     address_hint="FORMATNAME:DIRECT=OS:server\\PRIVATE$\\queue",
 )  # fmt: skip
@@ -638,6 +718,7 @@ _WCF_BASIC_HTTP = AdapterSpec(
         *_BASIC_HTTP_SECURITY, *_wcf_certificates(), *_wcf_acs_sas(),
         *_wcf_credentials(empty_defaults=True), *_wcf_proxy(empty_defaults=True), *_wcf_messages(),
     ),
+    requirements=_wcf_credential_rules(("Transport", "TransportCredentialOnly"), ("Message", "TransportWithMessageCredential")),
 )  # fmt: skip
 
 _WCF_WS_HTTP = AdapterSpec(
@@ -655,6 +736,7 @@ _WCF_WS_HTTP = AdapterSpec(
         _s("EstablishSecurityContext", "Establish security context", _B, "-1", "Security", "Establish a WS-SecureConversation session"),
         *_wcf_certificates(), *_wcf_credentials(empty_defaults=True), *_wcf_proxy(empty_defaults=True), *_wcf_messages(),
     ),
+    requirements=_wcf_credential_rules(("Transport",), ("Message", "TransportWithMessageCredential")),
 )  # fmt: skip
 
 _WCF_WEB_HTTP = AdapterSpec(
@@ -670,13 +752,14 @@ _WCF_WEB_HTTP = AdapterSpec(
         _s("SecurityMode", "Security mode", _S, "None", "Security", "Transport security of the HTTP channel", choices=_enum("None", "Transport", "TransportCredentialOnly")),
         _s("TransportClientCredentialType", "Transport credential", _S, "None", "Security", "Client credential at transport level", choices=_HTTP_CREDENTIALS),
         *_wcf_certificates(), *_wcf_acs_sas(),
-        _s("StsUri", "STS URI", _S, None, "Authentication", "Token issuer used with ACS"),
+        _s("StsUri", "STS URI", _S, None, "Authentication", "Token issuer used with ACS", kind="uri"),
         _s("IssuerName", "Issuer name", _S, None, "Authentication", "Issuer name used with ACS"),
         _s("IssuerSecret", "Issuer secret", _S, None, "Authentication", "Issuer secret used with ACS", secret=True),
         *_wcf_credentials(empty_defaults=True), *_wcf_proxy(empty_defaults=True),
         _s("EndpointBehaviorConfiguration", "Endpoint behavior", _S, '<behavior name="EndpointBehavior" />', "Behavior", "The <behavior> element of endpointBehaviors", nested_xml=True),
         _s("Identity", "Endpoint identity", _S, "", "General", "Expected service identity (<identity> element)", nested_xml=True),
     ),
+    requirements=(*_wcf_credential_rules(("Transport", "TransportCredentialOnly")), _ACS),
 )  # fmt: skip
 
 _WCF_NET_TCP = AdapterSpec(
@@ -694,6 +777,48 @@ _WCF_NET_TCP = AdapterSpec(
         _s("AlgorithmSuite", "Algorithm suite", _S, "Basic256", "Security", "Message encryption and key-wrap algorithms", choices=_SECURITY_ALGORITHMS),
         *_wcf_certificates(), *_wcf_credentials(empty_defaults=True), *_wcf_messages(),
     ),
+    requirements=_wcf_credential_rules(("Transport",), ("Message", "TransportWithMessageCredential"), basic=(), windows=("Windows",)),
+)  # fmt: skip
+
+# "How to Configure a WCF-NetNamedPipe Send Port" (property table and CustomProps sample);
+# Capabilities and ConfigurationClsid as BizTalk's WMI reports them (Be.Stateless fixtures).
+_WCF_NET_NAMED_PIPE = AdapterSpec(
+    name="WCF-NetNamedPipe", label="WCF-NetNamedPipe", two_way=True, capabilities=907,
+    configuration_clsid="148d2e28-d634-4127-aa9e-7d6298156bf1",
+    address_hint="net.pipe://localhost/service",
+    settings=(
+        *_wcf_general(), *_wcf_timeouts(), _wcf_max_received(),
+        _s("EnableTransaction", "Enable transaction", _B, "0", "Binding", "Send inside a transaction flowed to the service"),
+        _s("TransactionProtocol", "Transaction protocol", _S, "OleTransactions", "Binding", "Protocol used to flow it", choices=_enum("OleTransactions", "WS-AtomicTransactionOctober2004")),
+        _s("SecurityMode", "Security mode", _S, "Transport", "Security", "Transport security of the named pipe, or none", choices=_enum("None", "Transport")),
+        _s("TransportProtectionLevel", "Transport protection", _S, "EncryptAndSign", "Security", "Protection of the named pipe stream", choices=_enum("None", "Sign", "EncryptAndSign")),
+        *_wcf_messages(),
+    ),
+)  # fmt: skip
+
+# "How to Configure a WCF-NetMsmq Send Port" (property table and CustomProps sample); one-way
+# (Constraints 523 has no SupportsSolicitResponse; "What Is the WCF-NetMsmq Adapter?").
+_WCF_NET_MSMQ = AdapterSpec(
+    name="WCF-NetMsmq", label="WCF-NetMsmq", two_way=False, capabilities=523,
+    configuration_clsid="36f48beb-64aa-4c80-b396-1f2ba53bed84",
+    address_hint="net.msmq://host/private/queue",
+    settings=(
+        *_wcf_general(), *_wcf_timeouts(),
+        _s("EnableTransaction", "Transactional", _B, "-1", "Binding", "Send to a transactional queue inside a transaction"),
+        _s("DeadLetterQueue", "Dead-letter queue", _S, "System", "Binding", "Where undeliverable messages go", choices=_enum("None", "System", "Custom")),
+        _s("CustomDeadLetterQueue", "Custom dead-letter queue", _S, "", "Binding", "net.msmq URI of the dead-letter queue when DeadLetterQueue is Custom", kind="uri"),
+        _s("TimeToLive", "Time to live", _S, "1.00:00:00", "Binding", "How long a message may wait before it expires (d.hh:mm:ss)", kind="timespan"),
+        _s("UseSourceJournal", "Use source journal", _B, "0", "Binding", "Keep a copy of each sent message in the journal queue"),
+        _s("SecurityMode", "Security mode", _S, "Transport", "Security", "MSMQ transport security, message security, both or none", choices=_enum("None", "Message", "Transport", "Both")),
+        _s("MsmqAuthenticationMode", "MSMQ authentication", _S, "WindowsDomain", "Security", "How MSMQ authenticates messages", choices=_enum("None", "WindowsDomain", "Certificate")),
+        _s("MsmqProtectionLevel", "MSMQ protection", _S, "Sign", "Security", "Protection of messages at the MSMQ transport level", choices=_enum("None", "Sign", "EncryptAndSign")),
+        _s("MsmqSecureHashAlgorithm", "MSMQ hash algorithm", _S, "Sha1", "Security", "Hash used to sign messages", choices=_enum("MD5", "Sha1", "Sha256", "Sha512")),
+        _s("MsmqEncryptionAlgorithm", "MSMQ encryption algorithm", _S, "RC4Stream", "Security", "Cipher used to encrypt messages", choices=_enum("RC4Stream", "Aes")),
+        _s("MessageClientCredentialType", "Message credential", _S, "Windows", "Security", "Client credential at message level", choices=_enum("None", "Windows", "UserName", "Certificate")),
+        _s("AlgorithmSuite", "Algorithm suite", _S, "Basic256", "Security", "Message encryption and key-wrap algorithms", choices=_SECURITY_ALGORITHMS),
+        *_wcf_certificates(), *_wcf_credentials(), *_wcf_messages(inbound=False),
+    ),
+    requirements=_wcf_credential_rules((), ("Message", "Both")),
 )  # fmt: skip
 
 _WCF_CUSTOM = AdapterSpec(
@@ -725,21 +850,22 @@ _SB_MESSAGING = AdapterSpec(
     address_hint="sb://namespace.servicebus.windows.net/queue",
     settings=(
         *_wcf_timeouts(),
-        _s("BatchFlushInterval", "Batch flush interval", _S, "00:00:00.0200000", "General", "Time messages wait to be sent as a batch"),
-        _s("SessionIdleTimeout", "Session idle timeout", _S, "00:01:00", "General", "Idle time before a session is closed"),
+        _s("BatchFlushInterval", "Batch flush interval", _S, "00:00:00.0200000", "General", "Time messages wait to be sent as a batch", kind="timespan"),
+        _s("SessionIdleTimeout", "Session idle timeout", _S, "00:01:00", "General", "Idle time before a session is closed", kind="timespan"),
         _s("MaxReceivedMessageSize", "Max message size", _I4, "262144", "General", "Largest message, in bytes", minimum=1, maximum=_INT32_MAX),
         *_wcf_acs_sas(),
         _s("SharedAccessKeyName", "SAS key name", _S, None, "Authentication", "Name of the shared access policy"),
         _s("SharedAccessKey", "SAS key", _S, None, "Authentication", "Key of that policy", secret=True),
-        _s("StsUri", "STS URI", _S, None, "Authentication", "Access Control Service token issuer"),
+        _s("StsUri", "STS URI", _S, None, "Authentication", "Access Control Service token issuer", kind="uri"),
         _s("IssuerName", "Issuer name", _S, None, "Authentication", "ACS issuer name"),
         _s("IssuerSecret", "Issuer secret", _S, None, "Authentication", "ACS issuer secret", secret=True),
         _s("CustomBrokeredPropertyNamespace", "Brokered property namespace", _S, None, "Properties", "Context properties of this namespace become brokered message properties"),
         _s("DefaultCorrelationId", "Correlation ID", _S, None, "Properties", "CorrelationId of sent messages"),
         _s("DefaultPartitionKey", "Partition key", _S, None, "Properties", "PartitionKey of sent messages"),
         _s("DefaultScheduledEnqueueTimeUtc", "Scheduled enqueue time (UTC)", _DATE, None, "Properties", "Time at which sent messages become visible"),
-        _s("DefaultTimeToLive", "Time to live", _S, "10675199.02:48:05.4775807", "Properties", "TimeToLive of sent messages (d.hh:mm:ss)"),
+        _s("DefaultTimeToLive", "Time to live", _S, "10675199.02:48:05.4775807", "Properties", "TimeToLive of sent messages (d.hh:mm:ss)", kind="timespan"),
     ),
+    requirements=(_ACS, _needs("SharedAccessKeyName", "SharedAccessKey", when=(("UseSasAuthentication", _ON),))),
 )  # fmt: skip
 
 
@@ -750,7 +876,7 @@ def _catalog(*specs: AdapterSpec) -> Mapping[str, AdapterSpec]:
 #: Every adapter the catalog describes, keyed by the exact ``TransportType`` name.
 ADAPTERS: Mapping[str, AdapterSpec] = _catalog(
     _FILE, _FTP, _SFTP, _HTTP, _SOAP, _SMTP, _MSMQ, _MQSC, _WCF_BASIC_HTTP, _WCF_WS_HTTP,
-    _WCF_WEB_HTTP, _WCF_NET_TCP, _WCF_CUSTOM, _WCF_SQL, _SB_MESSAGING,
+    _WCF_WEB_HTTP, _WCF_NET_TCP, _WCF_NET_NAMED_PIPE, _WCF_NET_MSMQ, _WCF_CUSTOM, _WCF_SQL, _SB_MESSAGING,
 )  # fmt: skip
 _BY_LOWER_NAME = {name.lower(): spec for name, spec in ADAPTERS.items()}
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import pairwise
+from typing import TypeVar
 
 from model import lifecycle_messages as msg
 from model.lifecycle_types import (
@@ -95,7 +96,7 @@ def _path(subject: Subject, states: tuple[State, ...]) -> list[Change]:
 
 
 def _start_problem(sim: Simulation, group: GroupInfo) -> tuple[str, str] | None:
-    if sim.enlisted_members(group):
+    if sim.enlisted_count(group.name):
         return None
     return msg.group_cannot_start(bool(group.members))
 
@@ -110,11 +111,8 @@ def _state_step(sim: Simulation, action: Action, subject: Subject) -> list[Chang
     elif isinstance(info, GroupInfo) and action is Action.START:
         problem = _start_problem(sim, info)
     elif isinstance(info, PortInfo) and action is Action.UNENLIST:
-        held = [
-            g.name
-            for g in sim.groups.values()
-            if info.name in g.members and g.state is not _U and not sim.enlisted_members(g, besides=info.name)
-        ]
+        # The port is enlisted here (the table allows the step), so it is one of the count.
+        held = [g.name for g in sim.groups_of(info.name) if g.state is not _U and sim.enlisted_count(g.name) == 1]
         problem = msg.last_enlisted_member(held) if held else None
     if problem is not None:
         reason = msg.refusal(action.value, _what(subject), *problem)
@@ -130,7 +128,7 @@ def _delete_step(sim: Simulation, action: Action, subject: Subject) -> list[Chan
     groups: list[str] = []
     orchestrations: Sequence[str] = ()
     if isinstance(info, PortInfo):
-        groups = [g.name for g in sim.groups.values() if info.name in g.members]
+        groups = [g.name for g in sim.groups_of(info.name)]
         orchestrations = info.orchestrations
     problem = msg.delete_blockers(state_word, groups, orchestrations)
     if problem is not None:
@@ -154,7 +152,7 @@ def _membership_step(sim: Simulation, action: Action, subject: Subject, group_na
         raise refuse("only send ports can be members of a send port group", state=member.state)
     port = sim.port(action, subject.name)
     if adding:
-        if port.name in group.members:
+        if port.name in sim.member_set(group.name):
             raise refuse("it is already a member", state=port.state)
         if not port.is_static or port.is_two_way:
             problem = msg.not_member_kind(not port.is_static, port.is_two_way)
@@ -164,11 +162,11 @@ def _membership_step(sim: Simulation, action: Action, subject: Subject, group_na
         if port_app and group_app and port_app != group_app and port_app not in referenced:
             raise refuse(*msg.missing_reference(group_app, port_app), state=port.state)
         return [MembershipChange(group.name, port.name, True)]
-    if port.name not in group.members:
+    if port.name not in sim.member_set(group.name):
         raise refuse("it is not a member of that group", state=port.state)
     if port.state is _ST:
         raise refuse("the port is started", "stop it first", port.state)
-    if group.state is _ST and port.state is _S and not sim.enlisted_members(group, port.name):
+    if group.state is _ST and port.state is _S and sim.enlisted_count(group.name) == 1:
         # Not in the reference table, but the same protection as the unenlist rule: a
         # started group must keep an enlisted member.
         raise refuse(
@@ -195,7 +193,8 @@ def _application_step(sim: Simulation, action: Action, application: str, subject
     return _path(subject, cell)
 
 
-Step = Callable[[Simulation], list[Change]]
+Step = Callable[..., list[Change]]  # step(sim, subject=...): one object's changes
+_Kept = TypeVar("_Kept")
 
 
 def _steps(
@@ -204,54 +203,63 @@ def _steps(
     subjects: Sequence[Subject],
     group: str | None,
     application: str | None,
-) -> list[Step]:
-    """The per-object steps of an action, in the documented order."""
+) -> tuple[Step, list[Subject]]:
+    """The rule of one object's step, and the objects in the documented order (one rule and a
+    list, not a step object per subject: a bulk plan keeps nothing per object but its changes)."""
     if action in APPLICATION_ACTIONS:
         if application is None:
             raise ValueError(f"{action.value} needs application=.")
         ports = [Subject.port(n) for n in sorted(sim.ports) if sim.ports[n].application == application]
         groups = [Subject.group(n) for n in sorted(sim.groups) if sim.groups[n].application == application]
         ordered = ports + groups if action is Action.START_APPLICATION else groups + ports
-        step = partial(_application_step, action=action, application=application)
-        return [partial(step, subject=s) for s in ordered]
+        return partial(_application_step, action=action, application=application), ordered
     unique = list(dict.fromkeys(subjects))
     if action in (Action.ADD_MEMBER, Action.REMOVE_MEMBER):
         if group is None:
             raise ValueError(f"{action.value} needs group=.")
-        step = partial(_membership_step, action=action, group_name=group)
-        return [partial(step, subject=s) for s in unique]
+        return partial(_membership_step, action=action, group_name=group), unique
     ports_first = action in (Action.ENLIST, Action.START)
     by_kind = sorted(unique, key=lambda s: (s.kind is Kind.PORT) != ports_first)
-    rule = _delete_step if action is Action.DELETE else _state_step
-    return [partial(rule, action=action, subject=s) for s in by_kind]
+    return partial(_delete_step if action is Action.DELETE else _state_step, action=action), by_kind
+
+
+def _whole(error: LifecycleError) -> LifecycleError:
+    return error.with_traceback(None)  # a kept traceback would keep every frame alive
+
+
+def _reason(error: LifecycleError) -> str:
+    return error.reason
 
 
 def _evaluate(
     view: View,
     action: Action,
     subjects: Sequence[Subject],
-    group: str | None = None,
-    application: str | None = None,
-) -> tuple[list[Change], list[LifecycleError]]:
-    """Play every step on a simulation; a refused step is recorded and skipped."""
+    group: str | None,
+    application: str | None,
+    keep: Callable[[LifecycleError], _Kept],
+) -> tuple[list[Change], list[_Kept]]:
+    """Play every step on a simulation; a refused step is recorded (what ``keep`` makes of its
+    error) and skipped. A verdict keeps only the words: a select-all of 100,000 ports would
+    otherwise keep as many error objects alive for the collector to walk."""
     sim = Simulation(view)
-    steps = _steps(sim, action, subjects, group, application)
+    step, ordered = _steps(sim, action, subjects, group, application)
     is_application_action = action in APPLICATION_ACTIONS
     if not is_application_action and not subjects:
-        return [], [LifecycleError(action, None, None, msg.SELECT_FIRST)]
-    errors: list[LifecycleError] = []
-    for step in steps:
+        return [], [keep(LifecycleError(action, None, None, msg.SELECT_FIRST))]
+    errors: list[_Kept] = []
+    for subject in ordered:
         try:
-            changes = step(sim)
+            changes = step(sim, subject=subject)
         except LifecycleError as error:
-            errors.append(error)
+            errors.append(keep(error))
             continue
         for change in changes:
             sim.apply(change)
     if is_application_action and application is not None and not sim.changes and not errors:
         verb = "start" if action is Action.START_APPLICATION else "stop"
-        nothing = msg.application_empty if steps else msg.application_without_objects
-        errors.append(LifecycleError(action, None, None, nothing(verb, application)))
+        nothing = msg.application_empty if ordered else msg.application_without_objects
+        errors.append(keep(LifecycleError(action, None, None, nothing(verb, application))))
     return sim.changes, errors
 
 
@@ -269,7 +277,7 @@ def plan(
     and REMOVE_MEMBER need `group=`; the application actions need `application=` and ignore
     `subjects`. See the module docstring for the order of the changes.
     """
-    changes, errors = _evaluate(view, action, subjects, group, application)
+    changes, errors = _evaluate(view, action, subjects, group, application, _whole)
     if errors:
         raise errors[0]
     return changes
@@ -281,7 +289,7 @@ def split(view: View, action: Action, subjects: Sequence[Subject]) -> tuple[list
     the same changes, since a refused step changes nothing in the simulation."""
     if action in APPLICATION_ACTIONS or action in (Action.ADD_MEMBER, Action.REMOVE_MEMBER):
         raise ValueError(f"{action.value} does not act on a selection.")
-    errors = _evaluate(view, action, subjects)[1]
+    errors = _evaluate(view, action, subjects, None, None, _whole)[1]
     refused = {e.subject for e in errors}
     allowed = [s for s in dict.fromkeys(subjects) if s not in refused]
     return allowed, errors
@@ -295,10 +303,10 @@ def apply_plan(view: View, changes: Iterable[Change]) -> View:
     return sim.view()
 
 
-def _verdict(action: Action, errors: Sequence[LifecycleError]) -> Verdict:
-    if not errors:
+def _verdict(action: Action, reasons: Sequence[str]) -> Verdict:
+    if not reasons:
         return Verdict(action, True, None)
-    return Verdict(action, False, "\n".join(dict.fromkeys(e.reason for e in errors)))
+    return Verdict(action, False, "\n".join(dict.fromkeys(reasons)))
 
 
 def allowed_actions(view: View, subjects: Sequence[Subject]) -> dict[Action, Verdict]:
@@ -308,14 +316,14 @@ def allowed_actions(view: View, subjects: Sequence[Subject]) -> dict[Action, Ver
     judged when every selected object belongs to the same application, and refused with a
     reason otherwise. A refused verdict gives one sentence per refused subject, one per line.
     """
-    verdicts = {a: _verdict(a, _evaluate(view, a, subjects)[1]) for a in SELECTION_ACTIONS}
+    verdicts = {a: _verdict(a, _evaluate(view, a, subjects, None, None, _reason)[1]) for a in SELECTION_ACTIONS}
     for action in APPLICATION_ACTIONS:
         application, refused = _selected_application(view, action, subjects)
         if application is None:
             verdicts[action] = Verdict(action, False, refused)
         else:
-            errors = _evaluate(view, action, (), application=application)[1]
-            verdicts[action] = _verdict(action, errors)
+            reasons = _evaluate(view, action, (), None, application, _reason)[1]
+            verdicts[action] = _verdict(action, reasons)
     return verdicts
 
 
@@ -339,14 +347,14 @@ def _selected_application(view: View, action: Action, subjects: Sequence[Subject
 
 def can_add_member(view: View, group: str, port: str) -> Verdict:
     """Whether `port` may join `group` now (drag-to-group), and why not."""
-    errors = _evaluate(view, Action.ADD_MEMBER, [Subject.port(port)], group=group)[1]
-    return _verdict(Action.ADD_MEMBER, errors)
+    reasons = _evaluate(view, Action.ADD_MEMBER, [Subject.port(port)], group, None, _reason)[1]
+    return _verdict(Action.ADD_MEMBER, reasons)
 
 
 def can_remove_member(view: View, group: str, port: str) -> Verdict:
     """Whether `port` may leave `group` now, and why not."""
-    errors = _evaluate(view, Action.REMOVE_MEMBER, [Subject.port(port)], group=group)[1]
-    return _verdict(Action.REMOVE_MEMBER, errors)
+    reasons = _evaluate(view, Action.REMOVE_MEMBER, [Subject.port(port)], group, None, _reason)[1]
+    return _verdict(Action.REMOVE_MEMBER, reasons)
 
 
 def violations(view: View) -> frozenset[str]:

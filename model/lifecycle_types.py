@@ -7,9 +7,10 @@ one place that says what each change does to a view. Standard library only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
+from functools import cached_property
 from types import MappingProxyType
 from typing import TypeAlias
 
@@ -106,7 +107,7 @@ class Kind(StrEnum):
         return "send port" if self is Kind.PORT else "send port group"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PortInfo:
     """What the lifecycle needs to know about one send port."""
 
@@ -118,7 +119,7 @@ class PortInfo:
     orchestrations: tuple[str, ...] = ()  # orchestration ports bound to this send port
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupInfo:
     """What the lifecycle needs to know about one send port group."""
 
@@ -126,6 +127,33 @@ class GroupInfo:
     state: State
     application: str | None = None
     members: tuple[str, ...] = ()  # port names; may name ports the view does not hold
+
+
+@dataclass(frozen=True)
+class Memberships:
+    """Who belongs where, indexed once so that no rule scans every group per port: the groups
+    listing each port (view order), each group's members, and how many distinct members exist
+    and are enlisted (stopped or started)."""
+
+    groups_of: Mapping[str, tuple[str, ...]]
+    members_of: Mapping[str, frozenset[str]]
+    enlisted: Mapping[str, int]
+
+    @classmethod
+    def of(cls, ports: Mapping[str, PortInfo], groups: Mapping[str, GroupInfo]) -> Memberships:
+        groups_of: dict[str, tuple[str, ...]] = {}
+        members_of: dict[str, frozenset[str]] = {}
+        enlisted: dict[str, int] = {}
+        for g in groups.values():
+            members = frozenset(g.members)
+            members_of[g.name] = members
+            count = 0
+            for m in members:
+                groups_of[m] = (*groups_of.get(m, ()), g.name)
+                port = ports.get(m)
+                count += port is not None and port.state is not State.UNENLISTED
+            enlisted[g.name] = count
+        return cls(groups_of, members_of, enlisted)
 
 
 @dataclass(frozen=True)
@@ -153,9 +181,14 @@ class View:
         """Build a view from infos, keyed by their names."""
         return cls({p.name: p for p in ports}, {g.name: g for g in groups}, references or {})
 
+    @cached_property
+    def memberships(self) -> Memberships:
+        """The view's membership index, built on first use (a view never changes)."""
+        return Memberships.of(self.ports, self.groups)
+
     def groups_of(self, port_name: str) -> list[GroupInfo]:
         """The groups that list the port as a member, in view order."""
-        return [g for g in self.groups.values() if port_name in g.members]
+        return [self.groups[g] for g in self.memberships.groups_of.get(port_name, ())]
 
     def with_state(self, kind: Kind, name: str, state: State) -> View:
         """A copy of the view with one object in another state; KeyError if it is unknown."""
@@ -168,7 +201,7 @@ class View:
         raise KeyError(msg.no_such(kind.label, name))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Subject:
     """A selected object: which kind, which name."""
 
@@ -186,7 +219,7 @@ class Subject:
         return cls(Kind.GROUP, name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Transition:
     """One BizTalk state step of one object, with both ends for undo and the audit log."""
 
@@ -196,7 +229,7 @@ class Transition:
     after: State
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deletion:
     """An object removed; deleting a group leaves its member ports in place."""
 
@@ -204,7 +237,7 @@ class Deletion:
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MembershipChange:
     """A port added to (added=True) or removed from a group's member list."""
 
@@ -259,15 +292,20 @@ class Verdict:
 class Simulation:
     """A mutable scratch copy of a view on which `model.lifecycle` plays a plan out.
 
-    `apply` defines what each change does to a view; the rules read the lookups below.
-    Not part of `model.lifecycle`'s public API: callers use `plan` and `apply_plan`.
-    """
+    `apply` defines what each change does to a view and keeps the membership index true
+    (`groups_of`, `member_set`, `enlisted_count`), which the rules read instead of scanning
+    groups. Not public API: callers use `plan` and `apply_plan`."""
 
     def __init__(self, view: View) -> None:
         self.ports: dict[str, PortInfo] = dict(view.ports)
         self.groups: dict[str, GroupInfo] = dict(view.groups)
         self.references = view.references
         self.changes: list[Change] = []
+        index = view.memberships
+        self._groups_of: dict[str, tuple[str, ...]] = dict(index.groups_of)
+        self._enlisted: dict[str, int] = dict(index.enlisted)
+        self._base_members = index.members_of
+        self._changed_members: dict[str, set[str]] = {}  # copied from the view when first changed
 
     def view(self) -> View:
         return View(self.ports, self.groups, self.references)
@@ -288,38 +326,84 @@ class Simulation:
             return self.port(action, subject.name)
         return self.group(action, subject.name)
 
-    def enlisted_members(self, group: GroupInfo, besides: str | None = None) -> list[str]:
-        """Members that exist and are enlisted (stopped or started), optionally but one."""
-        return [
-            m
-            for m in dict.fromkeys(group.members)
-            if m != besides and m in self.ports and self.ports[m].state is not State.UNENLISTED
-        ]
+    def groups_of(self, port: str) -> list[GroupInfo]:
+        """The groups that list `port`, in view order (groups it joined here last)."""
+        return [self.groups[g] for g in self._groups_of.get(port, ())]
+
+    def member_set(self, group: str) -> Set[str]:
+        """The names `group` lists (ports the view may not hold included)."""
+        changed = self._changed_members.get(group)
+        return changed if changed is not None else self._base_members.get(group, frozenset())
+
+    def enlisted_count(self, group: str) -> int:
+        """How many of the group's distinct members exist and are enlisted (stopped or started)."""
+        return self._enlisted.get(group, 0)
 
     def apply(self, change: Change) -> None:
         """Play one change; ValueError if it does not fit (wrong `before`, unknown name)."""
         if isinstance(change, Transition):
-            table: dict[str, PortInfo] | dict[str, GroupInfo]
-            table = self.ports if change.kind is Kind.PORT else self.groups
-            current = table.get(change.name)
-            if current is None or current.state is not change.before:
-                raise ValueError(f"{change} does not match the view.")
-            if isinstance(current, PortInfo):
-                self.ports[change.name] = replace(current, state=change.after)
-            else:
-                self.groups[change.name] = replace(current, state=change.after)
+            self._apply_transition(change)
         elif isinstance(change, Deletion):
-            table = self.ports if change.kind is Kind.PORT else self.groups
-            if table.pop(change.name, None) is None:
-                raise ValueError(f"{change} names nothing in the view.")
+            self._apply_deletion(change)
         else:
-            group = self.groups.get(change.group)
-            if group is None or (change.added and change.port not in self.ports):
-                raise ValueError(f"{change} names nothing in the view.")
-            if change.added == (change.port in group.members):
-                raise ValueError(f"{change} does not match the view.")
-            members = (
-                (*group.members, change.port) if change.added else tuple(m for m in group.members if m != change.port)
-            )
-            self.groups[change.group] = replace(group, members=members)
+            self._apply_membership(change)
         self.changes.append(change)
+
+    def _count(self, port: str, by: int) -> None:
+        for g in self._groups_of.get(port, ()):
+            self._enlisted[g] = self._enlisted.get(g, 0) + by
+
+    def _apply_transition(self, change: Transition) -> None:
+        table: dict[str, PortInfo] | dict[str, GroupInfo]
+        table = self.ports if change.kind is Kind.PORT else self.groups
+        current = table.get(change.name)
+        if current is None or current.state is not change.before:
+            raise ValueError(f"{change} does not match the view.")
+        if isinstance(current, PortInfo):
+            self.ports[change.name] = replace(current, state=change.after)
+            was, now = change.before is not State.UNENLISTED, change.after is not State.UNENLISTED
+            if was != now:
+                self._count(change.name, 1 if now else -1)
+        else:
+            self.groups[change.name] = replace(current, state=change.after)
+
+    def _apply_deletion(self, change: Deletion) -> None:
+        if change.kind is Kind.PORT:
+            port = self.ports.pop(change.name, None)
+            if port is None:
+                raise ValueError(f"{change} names nothing in the view.")
+            if port.state is not State.UNENLISTED:
+                self._count(change.name, -1)
+            return
+        if self.groups.pop(change.name, None) is None:
+            raise ValueError(f"{change} names nothing in the view.")
+        for m in self.member_set(change.name):
+            self._groups_of[m] = tuple(g for g in self._groups_of.get(m, ()) if g != change.name)
+        self._changed_members[change.name] = set()
+        self._enlisted.pop(change.name, None)
+
+    def _apply_membership(self, change: MembershipChange) -> None:
+        group = self.groups.get(change.group)
+        if group is None or (change.added and change.port not in self.ports):
+            raise ValueError(f"{change} names nothing in the view.")
+        members = self._changed_members.get(change.group)
+        if members is None:
+            members = self._changed_members[change.group] = set(self.member_set(change.group))
+        if change.added == (change.port in members):
+            raise ValueError(f"{change} does not match the view.")
+        port = self.ports.get(change.port)
+        enlisted = port is not None and port.state is not State.UNENLISTED
+        listed_in = self._groups_of.get(change.port, ())
+        if change.added:
+            members.add(change.port)
+            self._groups_of[change.port] = (*listed_in, change.group)
+            self.groups[change.group] = replace(group, members=(*group.members, change.port))
+        else:
+            members.discard(change.port)
+            self._groups_of[change.port] = tuple(g for g in listed_in if g != change.group)
+            kept = list(group.members)
+            for _ in range(group.members.count(change.port)):  # a file may list a port twice
+                kept.remove(change.port)
+            self.groups[change.group] = replace(group, members=tuple(kept))
+        if enlisted:
+            self._enlisted[change.group] = self.enlisted_count(change.group) + (1 if change.added else -1)

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from model import adapters
+from model import adapter_values, adapters
 from model.bindings.fields import by_field
 from model.domain import (
     SendPort,
@@ -98,24 +98,25 @@ def _transport_problems(t: Transport, where: str, problems: list[tuple[Severity,
     if s is None or t.adapter is None:
         return
     spec = adapters.adapter_spec(t.adapter.name)
+    index: dict[str, int] = {}  # the first element of each name, as BizTalk reads it
+    values: dict[str, str | None] = {}
+    for i, prop in enumerate(s.properties):
+        if prop.name not in index:
+            index[prop.name] = i
+            values[prop.name] = None if prop.vt == adapters.VariantType.VT_NULL else prop.value
+    for missing in adapter_values.missing_required(spec, values) if spec else ():
+        path = f"{where}.settings.properties[{index[missing.name]}]" if missing.name in index else f"{where}.settings"
+        if missing.secret:
+            what = f"password '{missing.name}' is missing, needed because {missing.reason} (exported binding files blank passwords)"
+        else:
+            what = f"setting '{missing.name}' ({missing.label}) is empty, needed because {missing.reason}"
+        problems.append((Severity.WARNING, path, f"{t.adapter.name} {what}; set it before importing into BizTalk"))
     for i, prop in enumerate(s.properties):
         setting = adapters.setting_spec(spec, prop.name) if spec else None
         path = f"{where}.settings.properties[{i}]"
-        if setting is not None and setting.secret and (prop.vt == adapters.VariantType.VT_NULL or not prop.value):
-            problems.append(
-                (
-                    Severity.WARNING,
-                    path,
-                    f"password '{prop.name}' is missing (exported binding files blank passwords); "
-                    "set it before importing into BizTalk",
-                )
-            )
-        elif (
-            setting is not None
-            and prop.vt is not None
-            and not adapters.accepts_vt(setting, prop.vt)
-            and not is_token(prop.value)
-        ):
+        if setting is None:
+            continue
+        if prop.vt is not None and not adapters.accepts_vt(setting, prop.vt) and not is_token(prop.value):
             problems.append(
                 (
                     Severity.WARNING,
@@ -123,11 +124,13 @@ def _transport_problems(t: Transport, where: str, problems: list[tuple[Severity,
                     f"adapter setting '{prop.name}' has VARIANT type {prop.vt}; {t.adapter.name} expects {setting.vt}",
                 )
             )
-        elif setting is not None and prop.value is not None and not is_token(prop.value) and prop.vt == setting.vt:
-            try:
-                adapters.parse_variant(setting.vt, prop.value)
-            except ValueError as e:
-                problems.append((Severity.ERROR, path, f"adapter setting '{prop.name}': {e}"))
+        elif not setting.secret and prop.vt == setting.vt:
+            message = adapter_values.value_problem(setting, prop.value)
+            if message is not None:
+                problems.append((Severity.ERROR, path, f"adapter setting '{prop.name}': {message}"))
+        if spec is not None and prop.name == spec.wrapper_property:
+            for name, message in adapter_values.config_problems(spec, prop.value):
+                problems.append((Severity.ERROR, path, f"adapter setting '{name}' in {prop.name}: {message}"))
 
 
 def _filter_problems(f: Any, where: str, problems: list[tuple[Severity, str, str]]) -> None:

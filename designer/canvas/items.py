@@ -90,6 +90,11 @@ class Fonts:
         return cls
 
 
+def searchable(entry: Entry) -> str:
+    """What find looks in, casefolded: the name, the address and the adapter."""
+    return "\n".join((entry.name, entry.address or "", entry.adapter or "")).casefold()
+
+
 def state_color(colors: CanvasColors, state: State) -> QColor:
     return QColor({State.STARTED: colors.started, State.STOPPED: colors.stopped}.get(state, colors.unenlisted))
 
@@ -126,7 +131,6 @@ class NodeItem(QGraphicsItem):
         self.key = (entry.kind, entry.name)
         self.colors = colors
         self.book = book if book is not None else LabelBook()
-        self.highlighted = False
         self.edges: list[Edge] = []
         self.height = PORT_H if entry.kind is Kind.PORT else GROUP_H
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -150,8 +154,18 @@ class NodeItem(QGraphicsItem):
         self.state = entry.state
         self.application = entry.application
         self.entry = entry
+        #: the address as the environment the window shows has it (None: the design's own)
+        self.shown_address: str | None = getattr(self, "shown_address", None)
         self._text: tuple[str, str] | None = None
+        self._search: str | None = None
         self.update()
+
+    def show_address(self, address: str | None) -> None:
+        """Show ``address`` (an environment's value, marked ◆) instead of the design's; None: the design's."""
+        if address != self.shown_address:
+            self.shown_address = address
+            self._text = None
+            self.update()
 
     def texts(self) -> tuple[str, str, str]:
         """(label, adapter and kind, address), each fitted to the node's width."""
@@ -165,7 +179,11 @@ class NodeItem(QGraphicsItem):
                     Qt.TextElideMode.ElideRight,
                     inner,
                 )
-                address = entry.address or (tr("(set at run time)") if not entry.is_static else tr("(no address)"))
+                address = (
+                    "◆ " + self.shown_address
+                    if self.shown_address is not None
+                    else entry.address or (tr("(set at run time)") if not entry.is_static else tr("(no address)"))
+                )
                 line3 = QFontMetricsF(f.mono).elidedText(address, Qt.TextElideMode.ElideMiddle, inner)
             else:
                 n = len(entry.members)
@@ -204,6 +222,12 @@ class NodeItem(QGraphicsItem):
         return one if lines is None else "\n".join(lines)
 
     @property
+    def highlighted(self) -> bool:
+        """Whether the node matches the find text (the scene's highlight layer draws that)."""
+        layer = getattr(self.scene(), "highlights", None)
+        return layer is not None and self.key in layer
+
+    @property
     def title(self) -> str:
         return self.texts()[0]
 
@@ -216,8 +240,14 @@ class NodeItem(QGraphicsItem):
         return self.texts()[2]
 
     def matches(self, needle: str) -> bool:
-        e = self.entry
-        return needle in e.name.lower() or needle in (e.address or "").lower() or needle in (e.adapter or "").lower()
+        """Whether the casefolded ``needle`` is in the name, the address or the adapter."""
+        return needle in self.search_text()
+
+    def search_text(self) -> str:
+        """What find looks in, casefolded once per entry shown: the name, address and adapter."""
+        if self._search is None:
+            self._search = searchable(self.entry)
+        return self._search
 
     def boundingRect(self) -> QRectF:
         return QRectF(-3, -3, NODE_W + 6, self.height + 6)
@@ -237,8 +267,6 @@ class NodeItem(QGraphicsItem):
         rect = self.rect()
         is_group = self.kind is Kind.GROUP
         fill = QColor(c.group_fill if is_group else c.node_fill)
-        if self.highlighted:
-            fill = QColor(c.highlight)
         border = QColor(c.selection if selected else (c.group_border if is_group else c.node_border))
         painter.setPen(QPen(border, 2.5 if selected else 1.2))
         painter.setBrush(fill)

@@ -85,7 +85,7 @@ def fit_labels(names: list[str], font: QFont, width: float) -> dict[str, str]:
         ordered = sorted(names)
         index = {n: i for i, n in enumerate(ordered)}
         spans: dict[str, tuple[int, int]] = {}
-        for name in clashing:
+        for name in names:  # every name: the second pass can make new ones clash
             i = index[name]
             near = [_common_prefix([name, ordered[j]]) for j in (i - 1, i + 1) if 0 <= j < len(ordered)]
             spans[name] = (max(0, min(near, default=0) - 2), max(0, max(near, default=0) - 2))

@@ -1,6 +1,7 @@
 """Far out, every node at once: a few batched drawing calls instead of one per node, and each
 node's distinguishing label written at a fixed size on screen, so that an overview is still
-a map one can read (not a field of blank boxes)."""
+a map one can read (not a field of blank boxes). The find matches are ringed by the scene's
+highlight layer, above this one, so that finding never rebuilds the overview."""
 
 from __future__ import annotations
 
@@ -34,7 +35,6 @@ class OverviewItem(QGraphicsItem):
         self._stripes: dict[State, list[QRectF]] = {}
         self._labels: list[tuple[QRectF, str, str]] = []  # rect, application, name
         self._selected: list[QRectF] = []
-        self._highlighted: list[QRectF] = []
         self._lines: list[QLineF] = []
         self.labels_drawn = 0  # how many labels the last paint wrote (tests, diagnostics)
         self.setZValue(-1)
@@ -48,7 +48,7 @@ class OverviewItem(QGraphicsItem):
         rects: dict[bool, list[QRectF]] = {}
         stripes: dict[State, list[QRectF]] = {}
         labels: list[tuple[QRectF, str, str]] = []
-        selected, highlighted = [], []
+        selected = []
         bounds = QRectF()
         for n in nodes:
             r = QRectF(n.x(), n.y(), NODE_W, n.height)
@@ -57,11 +57,9 @@ class OverviewItem(QGraphicsItem):
             labels.append((r, n.application, n.name))
             if n.isSelected():
                 selected.append(r)
-            if n.highlighted:
-                highlighted.append(r)
             bounds = bounds.united(r)
         self._rects, self._stripes, self._labels = rects, stripes, labels
-        self._selected, self._highlighted = selected, highlighted
+        self._selected = selected
         self._lines = [line for e in edges for line in e.lines]
         self._rect = bounds
         self.update()
@@ -83,10 +81,6 @@ class OverviewItem(QGraphicsItem):
         for state, stripes in self._stripes.items():
             painter.setBrush(QBrush(state_color(c, state)))
             painter.drawRects(stripes)
-        if self._highlighted:
-            painter.setPen(QPen(QColor(c.highlight), 6.0 / scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects(self._highlighted)
         if self._selected:
             painter.setPen(QPen(QColor(c.selection), 4.0 / scale))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -9,14 +9,18 @@ position are laid out in memory only: opening and drawing a workspace must not w
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
+from designer.canvas.blocks import application_blocks, free_slot, layout_below, rect_of
 from designer.canvas.colors import CanvasColors
 from designer.canvas.edges import Edge, EdgeLayer
+from designer.canvas.highlights import HighlightLayer
 from designer.canvas.items import FrameItem, NodeItem
 from designer.canvas.labels import LabelBook
-from designer.canvas.layout import DEFAULT_ASPECT, GROUP_H, NODE_W, PORT_H, Node, auto_layout
+from designer.canvas.layout import DEFAULT_ASPECT, GROUP_H, NODE_W, PORT_H
 from designer.canvas.overview import OverviewItem
 from designer.canvas.placement import Occupancy
 from designer.canvas.tooltips import node_tooltip
@@ -39,8 +43,7 @@ class CanvasScene(QGraphicsScene):
 
     def __init__(self, doc: WorkspaceDocument, colors: CanvasColors, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Items move, appear and go; edges span far: a BSP index costs more to keep than it saves.
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)  # what is in view, quickly
         self.doc = doc
         self.colors = colors
         self.nodes: dict[Key, NodeItem] = {}
@@ -51,19 +54,16 @@ class CanvasScene(QGraphicsScene):
         self.aspect = DEFAULT_ASPECT  # the shape nodes without a position are laid out to
         self.recent = QRectF()  # where the last batch of nodes without a position went
         self.overview = OverviewItem(colors, self.labels)
-        self.addItem(self.overview)
         self.edge_layer = EdgeLayer(colors)
-        self.addItem(self.edge_layer)
+        self.highlights = HighlightLayer(colors)  # the find matches
+        for layer in (self.overview, self.edge_layer, self.highlights):
+            self.addItem(layer)
         self.detail = True
         self._frames_dirty: set[str] = set()
-        self._frame_timer = QTimer(self)
-        self._frame_timer.setSingleShot(True)
-        self._frame_timer.setInterval(0)
+        self._frame_timer = QTimer(self, singleShot=True, interval=0)
         self._frame_timer.timeout.connect(self._update_frames)
         self._pending: list[Key] = []
-        self._place_timer = QTimer(self)
-        self._place_timer.setSingleShot(True)
-        self._place_timer.setInterval(0)
+        self._place_timer = QTimer(self, singleShot=True, interval=0)
         self._place_timer.timeout.connect(self._place_pending)
         doc.reloaded.connect(self.rebuild)
         doc.item_added.connect(self._on_doc_item_added)
@@ -88,6 +88,7 @@ class CanvasScene(QGraphicsScene):
         self._group_edges.clear()
         self.frames.clear()
         self.labels.clear()
+        self.highlights.set_items(())
         self.recent = QRectF()
         entries = self.doc.entries()
         for e in entries:
@@ -102,28 +103,16 @@ class CanvasScene(QGraphicsScene):
         if before:  # what a reload brought in, for the view to show
             for key, item in self.nodes.items():
                 if key not in before:
-                    self.recent = self.recent.united(QRectF(*self._rect_of(item)))
+                    self.recent = self.recent.united(QRectF(*rect_of(item)))
         for e in entries:
             if e.kind is Kind.GROUP:
                 self._connect_group(e.name)
         self._frames_dirty = {e.application for e in entries}
         self._update_frames()
         self._apply_detail()
+        self.highlights.area_changed(QRectF())  # the scene's extent is what the nodes cover:
         self.setSceneRect(self.itemsBoundingRect().adjusted(-400, -400, 400, 400))
-
-    @staticmethod
-    def _layout_below(
-        entries: list, placed: list[tuple[float, float]], aspect: float = DEFAULT_ASPECT
-    ) -> dict[Key, tuple[float, float]]:
-        """Auto-layout ``entries`` as one block under what is already on the canvas."""
-        positions = auto_layout((Node(e.kind, e.name, e.application, e.members) for e in entries), aspect)
-        if placed and positions:
-            top = max(y for _, y in placed) + 260
-            left = min(x for x, _ in placed)
-            min_y = min(y for _, y in positions.values())
-            min_x = min(x for x, _ in positions.values())
-            positions = {k: (x - min_x + left, y - min_y + top) for k, (x, y) in positions.items()}
-        return positions
+        self.highlights.area_changed()  # and the highlight layer's
 
     def flush_pending(self) -> None:
         """Place now the nodes added without a position (instead of on the next turn)."""
@@ -136,12 +125,14 @@ class CanvasScene(QGraphicsScene):
         application, a large import) are laid out as a block below the others."""
         pending, self._pending = self._pending, []
         keys = list(dict.fromkeys(k for k in pending if k in self.nodes))
-        entries = [e for k in keys if (e := self.doc.entry(*k)) is not None]
+        # one given a position meanwhile (a redo that restored it) keeps it
+        entries = [e for k in keys if (e := self.doc.entry(*k)) is not None and (e.x is None or e.y is None)]
+        keys = [(e.kind, e.name) for e in entries]
         if not entries:
             return
         moved = set(keys)
         others = {k: n for k, n in self.nodes.items() if k not in moved}
-        blocks = self.application_blocks(others.values())
+        blocks = application_blocks(others.values())
         by_app: dict[str, list] = {}
         for e in entries:
             by_app.setdefault(e.application, []).append(e)
@@ -151,35 +142,24 @@ class CanvasScene(QGraphicsScene):
         rest = [e for e in entries if (e.kind, e.name) not in in_slots]
         positions: dict[Key, tuple[float, float]] = {}
         if slotted:
-            occupancy = Occupancy(self._rect_of(n) for n in others.values())
+            occupancy = Occupancy(rect_of(n) for n in others.values())
             for e in slotted:  # groups first: they head the block, their members follow
                 size = (NODE_W, GROUP_H if e.kind is Kind.GROUP else PORT_H)
                 x, y = occupancy.slot(size, blocks[e.application])
                 positions[(e.kind, e.name)] = (x, y)
                 occupancy.add((x, y, *size))
         if rest:
-            placed = [(n.pos().x(), n.pos().y()) for n in others.values()]
-            positions.update(self._layout_below(rest, placed, self.aspect))
+            # a few saved among many never placed (a pasted copy kept in the slot it was given
+            # in this very layout): lay the rest out as the first time, not below those few
+            placed = [(n.pos().x(), n.pos().y()) for n in others.values()] if len(others) >= len(rest) else []
+            positions.update(layout_below(rest, placed, self.aspect))
         recent = QRectF()
         for key, (x, y) in positions.items():
             item = self.nodes[key]
             self.place(item, x, y)
             self._grow_scene(item)
-            recent = recent.united(QRectF(*self._rect_of(item)))
+            recent = recent.united(QRectF(*rect_of(item)))
         self.recent = recent
-
-    @staticmethod
-    def _rect_of(item: NodeItem) -> tuple[float, float, float, float]:
-        return (item.x(), item.y(), NODE_W, item.height)
-
-    @staticmethod
-    def application_blocks(items) -> dict[str, tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
-        """Each application's nodes' extent as ``(x, y, w, h)``."""
-        rects: dict[str, QRectF] = {}
-        for item in items:
-            r = QRectF(item.x(), item.y(), NODE_W, item.height)
-            rects[item.application] = rects[item.application].united(r) if item.application in rects else r
-        return {app: (r.x(), r.y(), r.width(), r.height()) for app, r in rects.items()}
 
     def application_at(self, pos: QPointF) -> str | None:
         """The application whose frame is under the scene position ``pos``, if any."""
@@ -192,10 +172,7 @@ class CanvasScene(QGraphicsScene):
         self, application: str | None, kind: Kind, near: tuple[float, float] | None = None
     ) -> tuple[float, float]:
         """Where a new node of ``kind`` in ``application`` can go without covering another."""
-        blocks = self.application_blocks(self.nodes.values())
-        occupancy = Occupancy(self._rect_of(n) for n in self.nodes.values())
-        size = (NODE_W, GROUP_H if kind is Kind.GROUP else PORT_H)
-        return occupancy.slot(size, blocks.get(application or ""), near)
+        return free_slot(self.nodes.values(), application, kind, near)
 
     def _connect_group(self, group: str) -> None:
         for member in self._group_edges.pop(group, ()):
@@ -250,6 +227,7 @@ class CanvasScene(QGraphicsScene):
 
     def node_moved(self, item: NodeItem) -> None:
         item.moved()
+        self.highlights.moved(item)
         self._touch_frame(item.application)
 
     def place(self, item: NodeItem, x: float, y: float) -> None:
@@ -294,8 +272,8 @@ class CanvasScene(QGraphicsScene):
         if key[0] is Kind.GROUP:
             self._connect_group(name)
         else:
-            for g in [e for e in self.doc.entries() if e.kind is Kind.GROUP and name in e.members]:
-                self._connect_group(g.name)
+            for group in self.doc.groups_of(name):
+                self._connect_group(group)
         self._touch_frame(entry.application)
         self._grow_scene(item)
 
@@ -312,6 +290,7 @@ class CanvasScene(QGraphicsScene):
                 self._group_edges[gname].remove(pname)
         if key[0] is Kind.GROUP:
             self._group_edges.pop(name, None)
+        self.highlights.discard(key)
         self.removeItem(item)
         self._touch_frame(item.application)
 
@@ -332,11 +311,11 @@ class CanvasScene(QGraphicsScene):
 
     def _on_doc_item_renamed(self, kind: str, old: str, new: str) -> None:
         k = Kind(kind)
-        item = self.nodes.pop((k, old), None)
-        entry = self.doc.entry(k, new)
+        item, entry = self.nodes.pop((k, old), None), self.doc.entry(k, new)
         if item is None or entry is None:
             return
         self.nodes[(k, new)] = item
+        self.highlights.renamed((k, old), (k, new))
         item.update_from(entry)
         if k is Kind.PORT:
             for g, m in [key for key in self.edges if key[1] == old]:
@@ -362,6 +341,7 @@ class CanvasScene(QGraphicsScene):
         r = item.sceneBoundingRect().adjusted(-400, -400, 400, 400)
         if not self.sceneRect().contains(r):
             self.setSceneRect(self.sceneRect().united(r))
+            self.highlights.area_changed()
 
     # -- selection and find -----------------------------------------------------------------------
 
@@ -383,43 +363,27 @@ class CanvasScene(QGraphicsScene):
             self.blockSignals(False)
         if not self.detail:
             self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
-            self.overview.update()
 
     def _on_selection_changed(self) -> None:
         if not self.detail:
             self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
-            self.overview.update()
         self.selection_keys_changed.emit([(k.value, n) for k, n in self.selected_keys()])
 
     def find(self, text: str) -> list[NodeItem]:
         """Highlight the nodes whose name (or address/adapter) contains ``text``; return them in order."""
-        needle = text.strip().lower()
-        found = []
-        for item in self.nodes.values():
-            hit = bool(needle) and item.matches(needle)
-            if hit != item.highlighted:
-                item.highlighted = hit
-                item.update()
-            if hit:
-                found.append(item)
-        if not self.detail:
-            self.overview.rebuild(list(self.nodes.values()), list(self.edges.values()))
-            self.overview.update()
-        return sorted(found, key=lambda i: (i.pos().y(), i.pos().x()))
+        needle = text.strip().casefold()
+        found = [item for item in self.nodes.values() if needle and item.matches(needle)]
+        found.sort(key=lambda i: (i.y(), i.x()))
+        self.highlights.set_items(found)
+        return found
 
     def set_colors(self, colors: CanvasColors) -> None:
         """Repaint every item in ``colors`` (each item's cached picture is dropped too)."""
         self.colors = colors
-        self.overview.colors = colors
-        self.overview.update()
-        for node in self.nodes.values():
-            node.colors = colors
-            node.update()
-        for frame in self.frames.values():
-            frame.colors = colors
-            frame.update()
-        self.edge_layer.colors = colors
-        self.edge_layer.update()
+        layers: list[Any] = [self.overview, self.highlights, self.edge_layer]
+        for item in layers + [*self.nodes.values(), *self.frames.values()]:  # each draws in its colours
+            item.colors = colors
+            item.update()
         self.update()
 
     # -- tooltips: computed when asked (reading a port's filter is a workspace read) -------------

@@ -33,6 +33,8 @@ def node_tooltip(doc: WorkspaceDocument, item: NodeItem) -> str:
             lines.append(escape(f"{item.line2}"))
             if entry.address:
                 lines.append(escape(tr("Address: %s") % entry.address))
+            if item.shown_address is not None:
+                lines.append(escape(tr("◆ In %s: %s") % (doc.settings.environment, item.shown_address)))
             filt = port.filter.text() if port.filter is not None and not port.filter.is_empty else tr("(none)")
             lines.append(escape(tr("Filter: %s") % filt))
         else:

@@ -7,6 +7,7 @@ else the first application, and the rest is a scroll or the minimap away."""
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.canvas.items import OVERVIEW_LOD, READABLE_ZOOM, NodeItem
-from designer.canvas.navigation import nearest_in_direction
+from designer.canvas.navigation import DIRECTIONS, nearest_in_direction
 from designer.canvas.scene import CanvasScene
 from designer.document import Key
 from model.lifecycle import Kind
@@ -43,6 +44,14 @@ def entries_from_mime(mime: QMimeData) -> list[tuple[Kind, str]] | None:
         return [(Kind(d["kind"]), str(d["name"])) for d in data]
     except (ValueError, TypeError, KeyError):
         return None
+
+
+class ViewState(NamedTuple):
+    """Where a view was: its zoom and the scene point at its middle."""
+
+    zoom: float
+    x: float
+    y: float
 
 
 class CanvasView(QGraphicsView):
@@ -73,6 +82,7 @@ class CanvasView(QGraphicsView):
         self._panning: QPointF | None = None
         self._space = False
         self._fit_pending = False
+        self._restore: ViewState | None = None
 
     # -- zoom -------------------------------------------------------------------------------
 
@@ -170,15 +180,32 @@ class CanvasView(QGraphicsView):
         else:
             self.ensureVisible(rect, 40, 40)
 
-    def fit_later(self) -> None:
-        """Fit once the view has its real size (after it is shown)."""
+    def fit_later(self, state: ViewState | None = None) -> None:
+        """Once the view has its real size (after it is shown): show ``state`` (a view saved
+        with :meth:`state`) if given, else Fit."""
+        self._restore = state
         if not self._fit_pending:
             self._fit_pending = True
             QTimer.singleShot(0, self._do_fit_later)
 
     def _do_fit_later(self) -> None:
         self._fit_pending = False
-        self.fit()
+        state, self._restore = self._restore, None
+        if state is None or not self.canvas.nodes:
+            self.fit()
+            return
+        self.canvas.flush_pending()
+        self.canvas.recent = QRectF()
+        zoom = max(READABLE_ZOOM, min(MAX_ZOOM, state.zoom))  # reopened readable, like Fit
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        self.centerOn(QPointF(state.x, state.y))
+        self._zoom_settled()
+
+    def state(self) -> ViewState:
+        """The zoom and the scene point at the middle of the view (what reopening shows again)."""
+        middle = self.mapToScene(self.viewport().rect().center())
+        return ViewState(self.zoom(), middle.x(), middle.y())
 
     def reveal(self, key: Key) -> None:
         item = self.canvas.nodes.get(key)
@@ -206,20 +233,13 @@ class CanvasView(QGraphicsView):
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
-        step = 60
-        moves = {
-            Qt.Key.Key_Left: (-step, 0),
-            Qt.Key.Key_Right: (step, 0),
-            Qt.Key.Key_Up: (0, -step),
-            Qt.Key.Key_Down: (0, step),
-        }
         if key in _ARROWS and self.canvas.selectedItems() and not event.modifiers():
             self.step_selection(_ARROWS[Qt.Key(key)])
             return
-        if key in moves and not self.canvas.selectedItems():
-            dx, dy = moves[Qt.Key(key)]
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+        if key in _ARROWS and not self.canvas.selectedItems():  # pan 60 pixels
+            dx, dy = DIRECTIONS[_ARROWS[Qt.Key(key)]]
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + 60 * dx)
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + 60 * dy)
             return
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and not event.modifiers():
             self.zoom_in()

@@ -14,31 +14,20 @@ import os
 import sys
 from collections.abc import Sequence
 
-from designer.cli import files
-from designer.cli.common import EXIT_CODES_HELP, INTERNAL, CliError, Exit, exit_code
-from model.bindings import BindingFormatError
-from model.lifecycle import LifecycleError
-from model.secrets import mask_text
-from model.store import WorkspaceError
+from designer.cli import files, gui, routing_args, settings_args, workspace
+from designer.cli.common import EXIT_CODES_HELP, INTERNAL, CliError, Exit, model_error_code
 
-COMMAND_MODULES = [files]
+#: Each declares its commands' arguments and nothing heavier: a command's implementation (the
+#: model, the database, Qt) is imported when it runs (``common.later``), so that ``--help``
+#: and a mistyped argument answer at once.
+COMMAND_MODULES = [files, workspace, settings_args, routing_args, gui]
 
 
-def _optional_modules() -> list:
-    mods = []
-    try:
-        from designer.cli import workspace
+def _masked(text: str) -> str:
+    """``text`` with credentials masked (a message may quote an address or URL)."""
+    from model.secrets import mask_text
 
-        mods.append(workspace)
-    except ImportError:  # pragma: no cover - partial installs
-        pass
-    try:
-        from designer.cli import gui
-
-        mods.append(gui)
-    except ImportError:  # pragma: no cover
-        pass
-    return mods
+    return mask_text(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,10 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="workspace to use: an SQLite file or an SQLAlchemy URL "
         "(default: $PORTWRIGHT_WORKSPACE, else the embedded SQLite file in your data folder)",
     )
+    parser.add_argument("--version", action="version", version=f"portwright {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in COMMAND_MODULES + _optional_modules():
+    for mod in COMMAND_MODULES:
         mod.register(sub)
     return parser
+
+
+def _version() -> str:
+    """The installed distribution's version (importlib.metadata: no import of the package's code)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("portwright")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 #: Error handlers that write something for every character (``strict`` and ``surrogateescape`` raise).
@@ -92,21 +92,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exit as e:
         return e.code
     except CliError as e:
-        print(mask_text(f"portwright: {e}"), file=sys.stderr)  # a message may quote an address or URL
+        print(_masked(f"portwright: {e}"), file=sys.stderr)
         return e.code
-    except (WorkspaceError, LifecycleError, BindingFormatError) as e:  # one a command left as it was
-        print(mask_text(f"portwright: {e}"), file=sys.stderr)
-        return exit_code(e)
     except KeyboardInterrupt:
         print("portwright: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as e:
+        code = model_error_code(e)
+        if code is not None:  # a model error a command left as it was
+            print(_masked(f"portwright: {e}"), file=sys.stderr)
+            return code
         if os.environ.get("PORTWRIGHT_DEBUG"):
             raise
         message = f"portwright: internal error: {type(e).__name__}: {e} (set PORTWRIGHT_DEBUG=1 for details)"
-        print(mask_text(message), file=sys.stderr)
+        print(_masked(message), file=sys.stderr)
         return INTERNAL
 
 

@@ -1,17 +1,23 @@
-"""Shared pieces of the command line: errors, exit codes, output helpers."""
+"""Shared pieces of the command line: errors, exit codes, output helpers.
+
+Light on purpose: the parser is built from this module and the commands' ``register``
+functions alone, so ``portwright --help`` loads no database, schema or XML library; a command
+loads its implementation (:func:`later`) when it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from model.bindings import BindingFormatError
 from model.fileio import output_target, write_atomic
-from model.lifecycle import LifecycleError, UnknownSubjectError
-from model.revisions import printable
-from model.store import ConflictError, DuplicateError, RuleError, WorkspaceError
+
+if TYPE_CHECKING:
+    from model.bindings import BindingFormatError
 
 #: Exit codes (documented in ``portwright --help`` and the README): done; refused by a rule (or
 #: problems found, differences found); unusable input or arguments; an internal error (a bug);
@@ -47,17 +53,34 @@ def unusable(e: BindingFormatError) -> CliError:
     return CliError(str(e), UNUSABLE)
 
 
+#: The model's errors a command may leave as they are, most specific first (a conflict is a
+#: WorkspaceError, an unknown name a LifecycleError), with the exit code each deserves.
+_MODEL_ERRORS = (
+    ("model.store.errors", "ConflictError", CONFLICT),
+    ("model.lifecycle_types", "UnknownSubjectError", UNUSABLE),
+    ("model.lifecycle_types", "LifecycleError", REFUSED),
+    ("model.store.errors", "RuleError", REFUSED),
+    ("model.store.errors", "DuplicateError", REFUSED),
+    ("model.bindings.safe", "BindingFormatError", UNUSABLE),
+    ("model.store.errors", "WorkspaceError", UNUSABLE),
+)
+
+
+def model_error_code(e: BaseException) -> int | None:
+    """The exit code of a model or store error (see :data:`EXIT_CODES_HELP`); None for any
+    other exception. An error class is looked up only in a module already loaded: an error
+    cannot come from a module nobody imported, and an error path should not load a database."""
+    for module, name, code in _MODEL_ERRORS:
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(e, getattr(loaded, name)):
+            return code
+    return None
+
+
 def exit_code(e: BaseException) -> int:
-    """The exit code a model or store error deserves (see :data:`EXIT_CODES_HELP`)."""
-    if isinstance(e, ConflictError):  # before WorkspaceError: a conflict is one
-        return CONFLICT
-    if isinstance(e, UnknownSubjectError):  # before LifecycleError: a name that is not there
-        return UNUSABLE
-    if isinstance(e, LifecycleError | RuleError | DuplicateError):
-        return REFUSED
-    if isinstance(e, BindingFormatError | WorkspaceError):
-        return UNUSABLE
-    return INTERNAL
+    """The exit code a model or store error deserves; INTERNAL for anything else."""
+    code = model_error_code(e)
+    return INTERNAL if code is None else code
 
 
 def cli_error(e: BaseException) -> CliError:
@@ -69,6 +92,8 @@ def shown(text: str) -> str:
     """A name (or any stored text) as a terminal line shows it: line breaks, control and
     bidirectional characters escaped (``\\n``, ``\\u202e``), so that it can neither break a
     listing apart nor read as something else. Every command that prints names uses it."""
+    from model.revisions import printable
+
     return printable(text)
 
 
@@ -122,3 +147,16 @@ def write_output(target: str, data: bytes) -> None:
         write_atomic(target, data)
     except OSError as e:
         raise CliError(f"{target}: cannot write: {e.strerror or e}") from None
+
+
+class later:  # noqa: N801 - used like a function: ``set_defaults(run=later(module, function))``
+    """A command's ``run``: ``module.function``, imported only when the command runs."""
+
+    def __init__(self, module: str, function: str) -> None:
+        self.module, self.function = module, function
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module(self.module), self.function)(args) or 0)
+
+    def __repr__(self) -> str:
+        return f"later({self.module!r}, {self.function!r})"

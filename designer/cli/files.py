@@ -1,17 +1,13 @@
-"""File commands that need no workspace: ``convert``, ``validate``, ``diff``."""
+"""File commands that need no workspace: ``convert``, ``validate``, ``diff`` (their arguments;
+``designer.cli.file_commands`` runs them)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
-from designer.cli.common import OK, REFUSED, UNUSABLE, CliError, check_output, shown, unusable, write_output
-from model.bindings import BindingFormatError, dump, load
-from model.bindings.blanking import blank_bytes
-from model.bindings.compare import compare_files
-from model.bindings.problems import document_problems
-from model.secrets import mask_text
-from model.validation import Severity
+from designer.cli.common import later
+
+_RUN = "designer.cli.file_commands"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="keep passwords and keys (by default they are blanked, as BizTalk's own export blanks them)",
     )
-    p.set_defaults(run=run_convert)
+    p.set_defaults(run=later(_RUN, "run_convert"))
 
     p = sub.add_parser(
         "validate",
@@ -36,9 +32,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="List every problem as 'file:line:col: severity: message'. "
         "Exit 1 when there are errors, 2 when a file cannot be read.",
     )
-    p.add_argument("files", metavar="FILE", nargs="+", help="binding files to check")
+    p.add_argument("files", metavar="FILE", nargs="*", help="binding files to check")
     p.add_argument("--errors-only", action="store_true", help="list errors only, not warnings and notes")
-    p.set_defaults(run=run_validate)
+    p.add_argument(
+        "--env",
+        metavar="NAME",
+        help="check the workspace's binding file for that environment instead (and name every setting "
+        "or secret it would miss)",
+    )
+    p.add_argument("-a", "--application", metavar="APP", action="append", default=[], help="with --env; repeatable")
+    p.add_argument("--secrets", metavar="FILE", help="with --env: values of secret settings (XmlPreprocess file)")
+    p.set_defaults(run=later(_RUN, "run_validate"))
 
     p = sub.add_parser(
         "diff",
@@ -48,55 +52,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "ignored; passwords never shown. Exit 0 when the files are the same, 1 when "
         "they differ.",
     )
-    p.add_argument("a", metavar="A")
-    p.add_argument("b", metavar="B")
+    p.add_argument("a", metavar="A", nargs="?")
+    p.add_argument("b", metavar="B", nargs="?")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing, only set the exit code")
-    p.set_defaults(run=run_diff)
-
-
-def run_convert(args: argparse.Namespace) -> int:
-    check_output(args.output)
-    try:
-        doc = load(args.input)
-    except BindingFormatError as e:
-        raise unusable(e) from None
-    data = dump(doc)
-    write_output(args.output, data if args.with_secrets else blank_bytes(data))
-    return OK
-
-
-def run_validate(args: argparse.Namespace) -> int:
-    code = OK
-    for path in args.files:
-        try:
-            doc = load(path)
-        except BindingFormatError as e:
-            print(shown(mask_text(f"{e.path}:{e.line}:{e.column}: error: {e.message}")))
-            code = UNUSABLE
-            continue
-        for problem in document_problems(doc):
-            if args.errors_only and problem.severity != Severity.ERROR:
-                continue
-            print(shown(mask_text(problem.format(path))))  # a message may quote an address or a name
-            if problem.severity == Severity.ERROR and code == OK:
-                code = REFUSED
-    return code
-
-
-def run_diff(args: argparse.Namespace) -> int:
-    try:
-        report = compare_files(args.a, args.b)
-    except BindingFormatError as e:
-        raise unusable(e) from None
-    except OSError as e:  # pragma: no cover - read_source reports these itself
-        raise CliError(str(e)) from None
-    if report.equal:
-        if not args.quiet:
-            print("no differences")
-        return OK
-    if not args.quiet:
-        for line in report.lines():
-            print(line)
-        n = report.count
-        print(f"{n} difference{'s' if n != 1 else ''}", file=sys.stderr)
-    return REFUSED
+    p.add_argument(
+        "--env",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="twice (--env Test --env Prod): compare the workspace's binding files for two environments",
+    )
+    p.add_argument("-a", "--application", metavar="APP", action="append", default=[], help="with --env; repeatable")
+    p.add_argument("--secrets", metavar="FILE", help="with --env: values of secret settings (XmlPreprocess file)")
+    p.set_defaults(run=later(_RUN, "run_diff"))

@@ -18,6 +18,16 @@ def _size(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+def _render_size(text: str) -> tuple[int, int]:
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size such as 1920x1080")
+    w, h = int(width), int(height)
+    if not (1 <= w <= 32767 and 1 <= h <= 32767):
+        raise argparse.ArgumentTypeError(f"'{text}': width and height must be from 1 to 32767 pixels")
+    return w, h
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "gui",
@@ -42,6 +52,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument(
         "--width", type=whole_number(1, 32767), default=2400, help="image width in pixels (default 2400, at most 32767)"
+    )
+    p.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_render_size,
+        help="image width and height in pixels (e.g. 1920x1080): the layout is made for that shape "
+        "(default: --width, laid out for 16:10 and as tall as the drawing is)",
     )
     p.set_defaults(run=run_render)
 
@@ -103,8 +120,14 @@ def run_render(args: argparse.Namespace) -> int:
         doc = WorkspaceDocument(workspace)
         if args.application and args.application not in doc.applications():
             raise CliError(f"no application named '{args.application}'")
+        width, height = args.size if args.size else (args.width, None)
         data = picture(
-            doc, out.suffix.lower().lstrip("."), theme=args.theme, application=args.application, width=args.width
+            doc,
+            out.suffix.lower().lstrip("."),
+            theme=args.theme,
+            application=args.application,
+            width=width,
+            height=height,
         )
     write_output(args.output, data)
     print(f"wrote {out}", file=sys.stderr)

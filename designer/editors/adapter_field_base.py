@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from designer.editors.adapter_table import variant_problem, vt_label
 from designer.editors.fields import ErrorLabel, Sessions, mark
+from model.adapter_values import value_problem
 from model.adapters import SettingSpec, VariantType, python_type
 from model.domain import AdapterProperty, is_token
 
@@ -36,12 +37,21 @@ def setting_problem(spec: SettingSpec, vt: int | None, text: str | None) -> str 
     """Why ``text`` cannot be ``spec``'s value when written with ``vt``; None when it can."""
     effective = spec.vt if vt is None or vt == VariantType.VT_NULL else vt
     if python_type(effective) is str:
-        return _tr("Required.") if spec.required and not text else None
+        if spec.required and not text:
+            return _tr("Required.")
+        return _value_problem(spec, text) if effective == spec.vt else None
     if effective == spec.vt:
-        return variant_problem(effective, text, spec.minimum, spec.maximum, spec.bool_texts)
+        return variant_problem(effective, text, spec.minimum, spec.maximum, spec.bool_texts) or _value_problem(
+            spec, text
+        )
     if python_type(effective) is int and python_type(spec.vt) is int:
         return variant_problem(effective, text, spec.minimum, spec.maximum)
     return variant_problem(effective, text)
+
+
+def _value_problem(spec: SettingSpec, text: str | None) -> str | None:
+    """The model's check of the value by its kind (time span, URI, listed values, range)."""
+    return value_problem(spec, text)
 
 
 _NOTHING = object()  # nothing shown yet (None is a property absent from the file)
@@ -74,6 +84,9 @@ class Field(QWidget):
         self.spec = spec
         self.vt: int | None = spec.vt
         self.present = False
+        #: Why the adapter's authentication mode needs this setting; False: it does not;
+        #: None: the catalog has no rule for this adapter.
+        self.mode_required: str | bool | None = None
         self._shown: AdapterProperty | object | None = _NOTHING
         self.label = QLabel(spec.label + ":")
         self.label.setWordWrap(True)
@@ -145,9 +158,20 @@ class Field(QWidget):
     def _commit(self, text: str | None) -> None:
         """Editing finished with ``text``: hand it on when it is valid and not what is shown."""
         problem = setting_problem(self.spec, self.vt, text)
+        if problem is not None and text != self.shown_text():
+            problem += (" " if problem.rstrip().endswith((".", "?", "!")) else ". ") + self.kept_text()
         self._set_mark(problem)
         if problem is None and text != self.shown_text():
             self.changed.emit(self.spec.name, text)
+
+    def kept_text(self) -> str:
+        """What a refused commit leaves in place, in a sentence."""
+        stored = self.shown_text()
+        if not self.present:
+            return self.tr("Not saved: the setting stays unset (BizTalk's default).")
+        if stored is None or self.spec.secret:
+            return self.tr("Not saved: the stored value is kept.")
+        return self.tr("Not saved: the stored value (%1) is kept.").replace("%1", stored)
 
     def revert(self) -> None:
         """Escape: show the file's value again."""
@@ -167,7 +191,31 @@ class Field(QWidget):
         self.label.setToolTip(tip)
         self.setToolTip(tip)
 
+    def set_mode_required(self, required: str | bool | None) -> None:
+        """Say whether the authentication mode chosen needs this setting: why it does (the
+        settings that make it needed), False when it does not, None when no rule says."""
+        if required != self.mode_required:
+            self.mode_required = required
+            if self._shown is not _NOTHING:
+                self._show_note(self._shown if isinstance(self._shown, AdapterProperty) else None)
+
+    def mode_note(self) -> str | None:
+        """The warning for a setting the authentication mode needs and the file does not give."""
+        if self.mode_required and not (self.shown_text() or "").strip():
+            return (
+                self.tr("Required because %1: set it before importing into BizTalk.").replace(
+                    "%1", str(self.mode_required)
+                )
+                if isinstance(self.mode_required, str)
+                else self.tr("Required by the authentication mode chosen: set it before importing into BizTalk.")
+            )
+        return None
+
     def _show_note(self, prop: AdapterProperty | None) -> None:
+        required = self.mode_note()
+        if required is not None:
+            self.set_note(required, warning=True)
+            return
         note, warn = None, False
         if prop is not None and prop.vt not in (None, VariantType.VT_NULL, self.spec.vt):
             note = (

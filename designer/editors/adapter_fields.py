@@ -167,7 +167,12 @@ class SecretField(TextField):
         blanked = prop is not None and (
             prop.vt == VariantType.VT_NULL or not prop.value or prop.value == MASKED_PASSWORD
         )
-        if blanked:
+        required = self.mode_note()
+        if required is not None:
+            self.set_note(required, warning=True)
+        elif blanked and self.mode_required is False:
+            self.set_note(self.tr("Blank; the authentication mode chosen does not require it."))
+        elif blanked:
             self.set_note(
                 self.tr("Missing: exported binding files blank passwords. Set it before importing into BizTalk."),
                 warning=True,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -27,11 +27,12 @@ from designer.editors.adapter_fields import XmlField, make_field
 from designer.editors.adapter_table import PropertyTable
 from designer.editors.fields import Sessions
 from designer.editors.xml_editor import XmlProblem, localized
+from model.adapter_values import missing_required
 from model.adapters import AdapterSpec, SettingSpec
 from model.custom_props import config_values
 from model.domain import AdapterProperty, AdapterSettings
 
-__all__ = ["LABEL_WIDTH_MAX", "AdapterPage", "Section", "SettingsForm"]
+__all__ = ["LABEL_WIDTH_MAX", "NARROW_FORM_WIDTH", "AdapterPage", "Section", "SettingsForm"]
 
 
 class Section(QWidget):
@@ -95,6 +96,8 @@ class SettingsForm(QWidget):
         self.sections: dict[str, Section] = {}
         self._section_of: dict[str, Section] = {}
         forms: dict[str, QFormLayout] = {}
+        self._forms = forms
+        self._narrow = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for spec in specs:
@@ -119,6 +122,16 @@ class SettingsForm(QWidget):
                 forms[where].addRow(field.label, field)
             self.fields[spec.name] = field
             self._section_of[spec.name] = section
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_FORM_WIDTH
+        if narrow != self._narrow:
+            # A narrow dock puts every label above its field: the field gets the whole width.
+            self._narrow = narrow
+            policy = QFormLayout.RowWrapPolicy.WrapAllRows if narrow else QFormLayout.RowWrapPolicy.WrapLongRows
+            for form in self._forms.values():
+                form.setRowWrapPolicy(policy)
 
     def show_values(self, props: Mapping[str, AdapterProperty]) -> None:
         for name, field in self.fields.items():
@@ -145,6 +158,8 @@ class SettingsForm(QWidget):
 
 #: Labels longer than this wrap; shorter ones set the width of the label column.
 LABEL_WIDTH_MAX = 180
+#: Below this width a form shows each label above its field.
+NARROW_FORM_WIDTH = 380
 
 
 def _align_labels(labels: Sequence[QLabel]) -> None:
@@ -231,11 +246,26 @@ class AdapterPage(QWidget):
             self.table_section.set_expanded(bool(others) or self.spec is None)
             if self.config_section is not None:
                 self.config_section.set_expanded(False)
+        inner: dict[str, str | None] = {}
         if self.spec is not None and self.spec.wraps_adapter_config:
-            self._show_config(values.get(self.spec.wrapper_property or "AdapterConfig"))
+            inner = self._show_config(values.get(self.spec.wrapper_property or "AdapterConfig"))
+        self._show_required({**inner, **{p.name: p.value for p in settings.properties}})
         self._first_show = False
 
-    def _show_config(self, prop: AdapterProperty | None) -> None:
+    def _show_required(self, values: Mapping[str, str | None]) -> None:
+        """Flag the settings the authentication mode chosen needs and the file lacks (and say
+        of a blank secret that the mode does not need it)."""
+        if self.spec is None:
+            return
+        ruled = bool(self.spec.requirements)
+        needed = {m.name: m.reason for m in missing_required(self.spec, values)} if ruled else {}
+        for form in (self.form, self.inner_form):
+            if form is not None:
+                for name, field in form.fields.items():
+                    field.set_mode_required(needed.get(name) if name in needed else (False if ruled else None))
+
+    def _show_config(self, prop: AdapterProperty | None) -> dict[str, str | None]:
+        """Show the ``<Config>`` document's children; returns them by name (none when it is malformed)."""
         assert self.spec is not None and self.inner_form is not None and self.inner_table is not None
         try:
             inner = config_values(prop.value if prop is not None else None)
@@ -263,6 +293,7 @@ class AdapterPage(QWidget):
         self.inner_table.set_rows(others, inner, known)
         if self._first_show and self.inner_section is not None:
             self.inner_section.set_expanded(bool(others))
+        return dict(inner)
 
     def reveal(self, name: str) -> QWidget | None:
         """The widget to focus for setting ``name`` (``serverAddress`` or ``AdapterConfig.serverAddress``

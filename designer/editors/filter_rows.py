@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QComboBox,
-    QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.editors.fields import EditKeys, ErrorLabel, mark
+from designer.editors.filter_completer import PropertyCompleter
 from designer.editors.filter_drafts import StatementDraft
 from designer.icons import icon
 from model.domain import FilterOperator
@@ -181,11 +181,7 @@ class StatementRow(QWidget):
         self.property_edit = QLineEdit(self)
         self.property_edit.setObjectName("filterProperty")
         self.property_edit.setPlaceholderText(self.tr("Property, e.g. BTS.MessageType"))
-        self.completer = QCompleter(completions, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer.setMaxVisibleItems(12)
+        self.completer = PropertyCompleter(completions, self)
         self.property_edit.setCompleter(self.completer)
         self.operator_combo = OperatorCombo(self)
         self.operator_combo.setObjectName("filterOperator")

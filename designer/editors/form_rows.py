@@ -12,8 +12,9 @@ from collections.abc import Callable
 from datetime import time
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from designer.editors.fields import EditKeys, ErrorLabel, is_marked, mark
 from designer.editors.pages import Page, form_cell
@@ -21,7 +22,10 @@ from designer.editors.time_edit import TIME_FORMAT, TimeEdit
 from model.domain import is_token
 from model.field_checks import check_value, limits
 
-__all__ = ["CheckRow", "IntRow", "TextRow", "TimeRow"]
+__all__ = ["TEXT_MIN_WIDTH", "CheckRow", "IntRow", "TextRow", "TimeRow"]
+
+#: The least width a text field is given beside its label (else it goes below the label).
+TEXT_MIN_WIDTH = 200
 
 
 def tr(text: str) -> str:
@@ -57,8 +61,7 @@ class TextRow:
         self.undo_text = tr("Edit %s") % label.rstrip(": ")
         self.stored: str | None = None  # the text of the value shown; None: nothing shown yet
         self._why = ""  # why the field is disabled (its tooltip then)
-        self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit() if multiline else QLineEdit()
-        self.edit.setObjectName(field)
+        self.edit, holder = self._build(field, multiline)
         self.edit.setPlaceholderText(placeholder)
         if isinstance(self.edit, QPlainTextEdit):
             self.edit.setFixedHeight(72)
@@ -69,16 +72,26 @@ class TextRow:
             self.edit.textEdited.connect(self._typed)
             self.edit.editingFinished.connect(self.commit_pending)
             EditKeys(self.edit, self.pending, self.revert)
+        # A text needs room: a row whose label leaves less goes under its label (WrapLongRows).
+        holder.setMinimumWidth(TEXT_MIN_WIDTH)
         self.error = ErrorLabel()
-        form_cell(page, label, self.edit, self.error)
-        page.fields[field] = self.edit
+        form_cell(page, label, holder, self.error)
+        page.fields[field] = holder
         page.rows.append(self)
+
+    def _build(self, field: str, multiline: bool) -> tuple[QLineEdit | QPlainTextEdit, QWidget]:
+        """The text widget, and the widget the form shows (the same one here)."""
+        edit: QLineEdit | QPlainTextEdit = QPlainTextEdit() if multiline else QLineEdit()
+        edit.setObjectName(field)
+        return edit, edit
 
     def text(self) -> str:
         return self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()
 
     def pending(self) -> bool:
         """Whether the field shows something other than the stored value."""
+        if not shiboken6.isValid(self.edit):  # a window being destroyed hides after its fields are gone
+            return False
         return self.stored is not None and self.text() != self.stored
 
     def problem(self, text: str) -> str | None:
@@ -326,6 +339,7 @@ class CheckRow:
         undo_text: str | None = None,
     ) -> None:
         self.page, self.field, self.apply, self.tip = page, field, apply, tip
+        self._why = ""  # why the box is disabled (its tooltip then)
         self.undo_text = undo_text or tr("Edit %s") % text
         self.box = QCheckBox(text)
         self.box.setObjectName(field)
@@ -343,7 +357,7 @@ class CheckRow:
             else:
                 self.box.setTristate(False)
                 self.box.setChecked(value is True)
-                self.box.setToolTip(self.tip)
+                self.box.setToolTip(self._why or self.tip)
 
     def _toggled(self, on: bool) -> None:
         if self.page.model is None:
@@ -353,6 +367,7 @@ class CheckRow:
                 self.box.setChecked(not on)  # refused: the box shows what the port has
 
     def set_enabled(self, on: bool, why: str | None = None) -> None:
+        self._why = "" if on else why or ""
         self.box.setEnabled(on)
         if not self.box.isTristate():  # a placeholder's tooltip says what it is
             self.box.setToolTip(self.tip if on else why or self.tip)

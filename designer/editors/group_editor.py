@@ -1,31 +1,34 @@
 """The send port group editor: name, description, filter and members (under the rules).
 
-Fields commit when editing them finishes; leaving the editor commits what is pending."""
+Fields commit when editing them finishes; leaving the editor commits what is pending. Ports
+dropped from the explorer join the group as one undo step, those the rules allow; the others
+are named with the reason in the status bar."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from designer.canvas.view import PORTS_MIME
 from designer.document import Refused, WorkspaceDocument
 from designer.editors.fields import ErrorLabel, Sessions, mark
 from designer.editors.filter_builder import FilterBuilder
 from designer.editors.form_rows import TextRow
+from designer.editors.group_members import MemberList, member_verdicts
 from designer.editors.pages import Page
 from designer.icons import icon
+from designer.reporting import Reporter
 from model import lifecycle, port_edits
 from model.domain import SendPortGroup
 from model.lifecycle import Kind, State
@@ -35,42 +38,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("GroupEditor", text)
 
 
-class MemberList(QListWidget):
-    """Members; send ports dragged from the explorer are dropped here to be added."""
-
-    def __init__(self, on_drop: Any) -> None:
-        super().__init__()
-        self.setObjectName("members")
-        self.setAcceptDrops(True)
-        self.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
-        self._on_drop = on_drop
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(PORTS_MIME):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.mimeData().hasFormat(PORTS_MIME):
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if event.mimeData().hasFormat(PORTS_MIME):
-            names = bytes(event.mimeData().data(PORTS_MIME).data()).decode().split("\n")
-            self._on_drop([n for n in names if n])
-            event.acceptProposedAction()
-        else:
-            super().dropEvent(event)
-
-
 class GroupPage(Page):
     """Name, description, filter and members of one group; membership and renames are requests
     the editor carries out (each its own command)."""
 
     add_requested = Signal(list)  # port names
+    dropped = Signal(list)  # [(Kind, name), ...] dropped on the member list
     remove_requested = Signal(list)
     rename_requested = Signal(str)
 
@@ -113,7 +86,7 @@ class GroupPage(Page):
         note.setWordWrap(True)
         note.setEnabled(False)
         self.box.addWidget(note)
-        self.members = MemberList(self.add_requested.emit)
+        self.members = MemberList(self.dropped.emit)
         self.fields["members"] = self.members
         self.box.addWidget(self.members)
         row = QHBoxLayout()
@@ -171,14 +144,10 @@ class GroupPage(Page):
                 )  # type: ignore[arg-type]
                 item.setData(Qt.ItemDataRole.UserRole, m)
                 self.members.addItem(item)
-        view = doc.view()
-        candidates = sorted(
-            e.name
-            for e in doc.entries()
-            if e.kind is Kind.PORT
-            and e.name not in group.members
-            and lifecycle.can_add_member(view, group.name, e.name).allowed
-        )
+        members = set(group.members)
+        others = [e.name for e in doc.entries() if e.kind is Kind.PORT and e.name not in members]
+        verdicts = member_verdicts(doc.view(), group.name, others)
+        candidates = sorted(name for name, verdict in verdicts.items() if verdict.allowed)
         with QSignalBlocker(self.candidates):
             self.candidates.clear()
             self.candidates.addItems(candidates)
@@ -202,6 +171,7 @@ class GroupEditor(QWidget):
         self.header.setWordWrap(True)
         self.page = GroupPage(self.sessions)
         self.page.add_requested.connect(self._add)
+        self.page.dropped.connect(self._on_page_dropped)
         self.page.remove_requested.connect(self._remove)
         self.page.rename_requested.connect(self._rename)
         self.page.changed.connect(self._on_changed)
@@ -285,6 +255,44 @@ class GroupEditor(QWidget):
             self._report(None)
         except Refused as e:
             mark(self.page.members, str(e), self.page.member_error)
+
+    def _on_page_dropped(self, entries: list[tuple[Kind, str]]) -> None:
+        """Add the dropped ports the rules allow (one undo step); say why the others were not."""
+        if self.name is None:
+            return
+        group = self.name
+        ports = list(dict.fromkeys(name for kind, name in entries if kind is Kind.PORT))
+        groups = [name for kind, name in entries if kind is Kind.GROUP]
+        verdicts = member_verdicts(self.doc.view(), group, ports)
+        allowed = [p for p in ports if verdicts[p].allowed]
+        skipped = [f"'{g}'" for g in groups] + [f"'{p}'" for p in ports if not verdicts[p].allowed]
+        reasons = [tr("'%s' is a send port group: only send ports can be members of a group.") % g for g in groups]
+        reasons += [verdicts[p].reason or "" for p in ports if not verdicts[p].allowed]
+        if allowed:
+            try:
+                self.doc.add_to_group(group, allowed)
+            except Refused as e:
+                self._refused(str(e))
+                return
+            done = tr("Added %s to '%s'") % (", ".join(f"'{p}'" for p in allowed), group)
+            self._report(None)
+            if (reporter := self._reporter()) is not None:
+                reporter.partly_done(done, skipped, reasons)
+            if skipped:
+                mark(self.page.members, "\n".join(reasons), self.page.member_error)
+        elif reasons:
+            self._refused("\n".join(reasons))
+
+    def _reporter(self) -> Reporter | None:
+        """The window's status bar, when the editor is in a main window (the inspector dock)."""
+        window = self.window()
+        return Reporter(window, window.statusBar()) if isinstance(window, QMainWindow) else None
+
+    def _refused(self, message: str) -> None:
+        """A refusal: beside the member list, and in the window's status bar with a note."""
+        mark(self.page.members, message, self.page.member_error)
+        if (reporter := self._reporter()) is not None:
+            reporter.refused(message)
 
     def _remove(self, names: list[str]) -> None:
         if self.name is None or not names:

@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.document import Refused, WorkspaceDocument
+from designer.editors.environment_marks import EnvironmentMarks
 from designer.editors.fields import ErrorLabel, Sessions
+from designer.editors.known_values import KnownValues
 from designer.editors.pages import Page
 from designer.editors.port_pages import (
     AdvancedPage,
@@ -54,6 +56,8 @@ PAGE_OF = {
     "encryption_cert": 7,
     "tracking": 8,
 }
+#: The page list's width with names, and with icons only (below COMPACT_WIDTH for the editor).
+LIST_WIDTH, COMPACT_LIST_WIDTH, COMPACT_WIDTH = 138, 36, 560
 ADVANCED_TRANSPORT = ("retry_count", "retry_interval", "service_window_enabled", "from_time", "to_time")
 
 
@@ -73,17 +77,20 @@ class PortEditor(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("portEditorPages")
         self.list.setIconSize(QSize(18, 18))
-        self.list.setFixedWidth(138)
+        self.list.setFixedWidth(LIST_WIDTH)
+        self.compact = False
         self.stack = QStackedWidget()
         self.general = GeneralPage(self.sessions)
         self.general.rename_requested.connect(self._rename)
         self.filters = FiltersPage(self.sessions)
+        #: Hosts and pipelines for the pickers: BizTalk's, and what the workspace's ports use.
+        self.known = KnownValues()
         self.pages: list[Page] = [
             self.general,
-            TransportPage(self.sessions, backup=False),
-            TransportPage(self.sessions, backup=True),
+            TransportPage(self.sessions, backup=False, known=self.known),
+            TransportPage(self.sessions, backup=True, known=self.known),
             AdvancedPage(self.sessions),
-            PipelinesPage(self.sessions),
+            PipelinesPage(self.sessions, known=self.known),
             MapsPage(self.sessions),
             self.filters,
             CertificatePage(self.sessions),
@@ -102,6 +109,7 @@ class PortEditor(QWidget):
         )
         for page, icon_name in zip(self.pages, icons, strict=True):
             item = QListWidgetItem(icon(icon_name), page.title)
+            item.setToolTip(page.title)
             self.list.addItem(item)
             self.stack.addWidget(page)
             page.changed.connect(self._on_page_changed)
@@ -123,6 +131,11 @@ class PortEditor(QWidget):
         document.reloaded.connect(self.reload)
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
         self._reload_timer.timeout.connect(self.reload)
+        # The pickers list what the workspace's ports use: asked of the document once a port is
+        # shown, again after a reload.
+        self._known_read = False
+        document.reloaded.connect(self._on_doc_reloaded)
+        self.environment_marks = EnvironmentMarks(self, document.settings)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -134,6 +147,11 @@ class PortEditor(QWidget):
             for page in self.pages:
                 page.forget()
         self.name = name
+        if name is not None and not self._known_read:
+            self._known_read = True
+            hosts, pipelines = self.doc.known_values()
+            self.known.add_known(hosts, pipelines)
+            self._refresh_choices()
         self.reload()
 
     def commit_pending(self) -> None:
@@ -141,6 +159,22 @@ class PortEditor(QWidget):
         if self.name is not None:
             for page in self.pages:
                 page.commit_pending()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._set_compact(event.size().width() < COMPACT_WIDTH)
+
+    def _set_compact(self, compact: bool) -> None:
+        """In a narrow dock the page list shows icons only (names in tooltips and page headings),
+        leaving the width to the fields."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.list.setFixedWidth(COMPACT_LIST_WIDTH if compact else LIST_WIDTH)
+        for row, page in enumerate(self.pages):
+            item = self.list.item(row)
+            if item is not None:
+                item.setText("" if compact else page.title)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.commit_pending()
@@ -157,6 +191,7 @@ class PortEditor(QWidget):
             self.name = None
             return
         port = record.model
+        self.known.add_port(port)
         self.general.taken = {e.name for e in self.doc.entries() if e.kind is Kind.PORT}
         self.filters.builder.set_known_properties(self.doc.filter_properties())
         self.header.setText(
@@ -166,9 +201,18 @@ class PortEditor(QWidget):
         )
         for page in self.pages:
             page.load(port)
+        self.environment_marks.show_for(record.application)
 
     def port(self) -> SendPort | None:
         return self.general.model
+
+    def _on_doc_reloaded(self) -> None:
+        self._known_read = False  # read again when a port is shown
+
+    def _refresh_choices(self) -> None:
+        for page in self.pages:
+            if isinstance(page, TransportPage | PipelinesPage):
+                page.refresh_choices()
 
     def _on_doc_item_changed(self, kind: str, name: str) -> None:
         if kind == Kind.PORT.value and name == self.name:

@@ -25,12 +25,11 @@ from designer.editors.fields import ErrorLabel, Sessions, mark
 from designer.editors.filter_builder import FilterBuilder
 from designer.editors.form_rows import TextRow
 from designer.editors.pages import Page, reason
+from designer.editors.pipelines_page import PipelinesPage
 from designer.editors.transport_page import TransportPage
-from designer.editors.xml_editor import XmlEditor
 from designer.icons import icon
 from model import port_edits
-from model.bindings.blanking import mask_secrets, restore_masked
-from model.domain import Certificate, Map, Pipeline, SendPort, TrackingFlag, is_token
+from model.domain import Certificate, Map, SendPort, TrackingFlag, is_token
 from model.field_checks import check_value
 
 
@@ -91,68 +90,6 @@ class GeneralPage(Page):
     def _rename(self, text: str) -> None:
         if self.model is not None and text != self.model.name:
             self.rename_requested.emit(text)
-
-
-class PipelinesPage(Page):
-    """Send pipeline (and receive pipeline for solicit-response) with per-port configuration."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Pipelines"), sessions)
-        self.send = TextRow(
-            self,
-            tr("Send pipeline:"),
-            "send_pipeline",
-            Pipeline,
-            "name",
-            lambda p, v: port_edits.with_pipeline(p, "send", v),
-            required=tr("A send port needs a send pipeline."),
-        )
-        self.send_data = self._data_editor("send_pipeline_data", tr("Send pipeline configuration:"))
-        self.receive = TextRow(
-            self,
-            tr("Receive pipeline:"),
-            "receive_pipeline",
-            Pipeline,
-            "name",
-            lambda p, v: port_edits.with_pipeline(p, "receive", v),
-            empty_is_none=True,
-        )
-        self.receive_data = self._data_editor("receive_pipeline_data", tr("Receive pipeline configuration:"))
-        self.finish_layout()
-
-    def _data_editor(self, attr: str, label: str) -> XmlEditor:
-        editor = XmlEditor()
-        editor.setObjectName(attr)
-        self.form.addRow(label, editor)
-        self.fields[attr] = editor
-        self.rows.append(editor)
-        which = "send" if attr.startswith("send") else "receive"
-        editor.text_committed.connect(lambda text: self._data(which, text, editor))
-        return editor
-
-    def _data(self, which: str, text: str, editor: XmlEditor) -> None:
-        if self.model is not None:
-            # shown masked (a component's password): a *** left in place keeps the stored value
-            stored = getattr(self.model, f"{which}_pipeline_data") or ""
-            text = restore_masked(text, stored)
-            self.try_edit(
-                lambda: port_edits.with_pipeline_data(self.model, which, text),  # type: ignore[arg-type]
-                f"{which}_pipeline_data",
-                tr("Edit the pipeline configuration"),
-                editor.edit,
-                editor.error,
-            )
-
-    def load(self, port: SendPort) -> None:
-        super().load(port)
-        locks = port_edits.locked_fields(port)
-        self.send.set(port.send_pipeline.name if port.send_pipeline else None)
-        self.send_data.set_text(mask_secrets(port.send_pipeline_data or ""))
-        self.receive.set(port.receive_pipeline.name if port.receive_pipeline else None)
-        self.receive_data.set_text(mask_secrets(port.receive_pipeline_data or ""))
-        self.receive.set_enabled("receive_pipeline" not in locks, reason(locks, "receive_pipeline"))
-        self.receive_data.setEnabled("receive_pipeline_data" not in locks)
-        self.set_note(reason(locks, "receive_pipeline"))
 
 
 class MapsPage(Page):

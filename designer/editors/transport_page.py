@@ -1,5 +1,6 @@
 """The send port editor's transport pages: adapter, address, send handler and adapter
-settings of the primary or the backup transport. The rules (which adapters a port may use,
+settings of the primary or the backup transport (the backup's page also has its retries and
+service window, as the console's Backup Transport tab does). The rules (which adapters a port may use,
 what turning the backup on or changing the adapter does) are ``model.port_edits``'s."""
 
 from __future__ import annotations
@@ -10,9 +11,15 @@ from PySide6.QtWidgets import QComboBox
 from designer.editors.adapter_form import AdapterSettingsEditor
 from designer.editors.fields import ErrorLabel, Sessions, mark
 from designer.editors.form_rows import CheckRow, TextRow
+from designer.editors.known_values import KnownValues
+from designer.editors.option_rows import TransportOptionRows
 from designer.editors.pages import Page, reason
+from designer.editors.pick_row import PickRow
 from model import port_edits
 from model.domain import AdapterSettings, SendHandler, SendPort, Transport
+
+#: The adapter settings keep this much height however short the dock (the page scrolls).
+SETTINGS_MIN_HEIGHT = 260
 
 
 def tr(text: str) -> str:
@@ -22,9 +29,10 @@ def tr(text: str) -> str:
 class TransportPage(Page):
     """Adapter, address, send handler and adapter settings of the primary or backup transport."""
 
-    def __init__(self, sessions: Sessions, backup: bool) -> None:
+    def __init__(self, sessions: Sessions, backup: bool, known: KnownValues | None = None) -> None:
         super().__init__(tr("Backup Transport") if backup else tr("Transport"), sessions)
         self.backup = backup
+        self.known = known if known is not None else KnownValues()
         self.attr = "secondary_transport" if backup else "primary_transport"
         if backup:
             self.use_backup = CheckRow(
@@ -46,7 +54,7 @@ class TransportPage(Page):
             lambda p, v: port_edits.with_address(p, v, backup=backup),
             required=None if backup else tr("A static send port needs an address."),
         )
-        self.handler = TextRow(
+        self.handler = PickRow(
             self,
             tr("Send handler (host):"),
             f"{self.attr}.send_handler",
@@ -54,9 +62,12 @@ class TransportPage(Page):
             "name",
             lambda p, v: port_edits.with_send_handler(p, v, backup=backup),
             empty_is_none=True,
+            placeholder=tr("Default host of the adapter"),
         )
+        self.options = TransportOptionRows(self, backup) if backup else None
         self.settings = AdapterSettingsEditor()
         self.settings.setObjectName(f"{self.attr}.settings")
+        self.settings.setMinimumHeight(SETTINGS_MIN_HEIGHT)  # a short dock scrolls the page instead
         self.fields[f"{self.attr}.settings"] = self.settings
         self.rows.append(self.settings)
         self.settings.edited.connect(self._on_settings_edited)
@@ -94,7 +105,10 @@ class TransportPage(Page):
         self.handler.set_enabled(usable, why)
         self.address.set(t.address if t is not None else None)
         self.handler.set(t.send_handler.name if t is not None and t.send_handler is not None else None)
+        self.refresh_choices()
         self.settings.set_value(current, t.settings if t is not None else None)
+        if self.options is not None:
+            self.options.load(port)
         if usable and not (t is not None and (t.address or "").strip()):
             mark(
                 self.address.edit,
@@ -103,6 +117,10 @@ class TransportPage(Page):
                 else tr("A static send port needs an address."),
                 self.address.error,
             )
+
+    def refresh_choices(self) -> None:
+        """List the hosts known now in the send handler picker."""
+        self.handler.set_choices(self.known.hosts())
 
     # -- writing ------------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ signals with row inserts, removals, moves and ``dataChanged``; only ``reloaded``
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from itertools import count
 from typing import Any, TypeAlias
@@ -28,55 +27,25 @@ from PySide6.QtGui import QIcon
 from designer import icons
 from designer.document import WorkspaceDocument
 from designer.entry_text import STATE_ICON, entry_tooltip, fill, groups_text, ports_text, state_text
+from designer.panels.explorer_drag import ENTRIES_MIME, PORTS_MIME, drag_data
+from designer.panels.explorer_nodes import FOLDER_ROW as _FOLDER_ROW
+from designer.panels.explorer_nodes import AppNode, FolderNode, ItemNode, Matches, Node, matching
 from model.lifecycle import Kind
 
-PORTS_MIME = "application/x-portwright-ports"
-#: Explorer drags: UTF-8 JSON, a list of ``{"kind": "port" | "group", "name": str}``.
-ENTRIES_MIME = "application/x-portwright-entries"
 #: (kind value, name) of a port or group row; None for application and folder rows.
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
 _NAME, _STATE = 0, 1
-_FOLDER_ROW = {Kind.PORT: 0, Kind.GROUP: 1}
 
+# Combined once: a view asks for every row's flags as it lays the tree out.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ITEM_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 #: What Qt passes to a model's methods (PySide6 accepts both).
 AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("ExplorerModel", text, None, n)
-
-
-class _App:
-    __slots__ = ("folders", "id", "name")
-
-    def __init__(self, ids: count, name: str) -> None:
-        self.id: int = next(ids)
-        self.name = name
-        self.folders = (_Folder(ids, self, Kind.PORT), _Folder(ids, self, Kind.GROUP))
-
-
-class _Folder:
-    __slots__ = ("app", "id", "items", "kind", "names")
-
-    def __init__(self, ids: count, app: _App, kind: Kind) -> None:
-        self.id: int = next(ids)
-        self.app = app
-        self.kind = kind
-        self.names: list[str] = []  # sorted: the rows
-        self.items: dict[str, _Item] = {}
-
-
-class _Item:
-    __slots__ = ("folder", "id", "name")
-
-    def __init__(self, ids: count, folder: _Folder, name: str) -> None:
-        self.id: int = next(ids)
-        self.folder = folder
-        self.name = name
-
-
-_Node = _App | _Folder | _Item
 
 
 class ExplorerModel(QAbstractItemModel):
@@ -86,11 +55,12 @@ class ExplorerModel(QAbstractItemModel):
         super().__init__(parent)
         self._doc = document
         self._ids = count(1)  # internal ids of indexes; 0 stays "no node"
-        self._nodes: dict[int, _Node] = {}
-        self._apps: dict[str, _App] = {}
+        self._nodes: dict[int, Node] = {}
+        self._apps: dict[str, AppNode] = {}
         self._app_names: list[str] = []
-        self._where: dict[tuple[Kind, str], _Item] = {}
+        self._where: dict[tuple[Kind, str], ItemNode] = {}
         self._emptied: set[str] = set()
+        self._folded: dict[str, str] = {}  # names casefolded, for filters
         self._prune_timer = QTimer(self, singleShot=True, interval=0)
         self._prune_timer.timeout.connect(self._prune_applications)
         self._build()
@@ -117,8 +87,8 @@ class ExplorerModel(QAbstractItemModel):
             for folder in app.folders:
                 folder.names.sort()
 
-    def _new_app(self, name: str) -> _App:
-        app = _App(self._ids, name)
+    def _new_app(self, name: str) -> AppNode:
+        app = AppNode(self._ids, name)
         self._apps[name] = app
         self._app_names.append(name)
         self._nodes[app.id] = app
@@ -126,24 +96,24 @@ class ExplorerModel(QAbstractItemModel):
             self._nodes[folder.id] = folder
         return app
 
-    def _new_item(self, folder: _Folder, name: str) -> _Item:
-        item = _Item(self._ids, folder, name)
+    def _new_item(self, folder: FolderNode, name: str) -> ItemNode:
+        item = ItemNode(self._ids, folder, name)
         folder.items[name] = item
         folder.names.append(name)
         self._nodes[item.id] = item
         self._where[(folder.kind, name)] = item
         return item
 
-    def _node(self, index: AnyIndex) -> _Node | None:
+    def _node(self, index: AnyIndex) -> Node | None:
         return self._nodes.get(index.internalId()) if index.isValid() else None
 
-    def _app_index(self, app: _App, column: int = 0) -> QModelIndex:
+    def _app_index(self, app: AppNode, column: int = 0) -> QModelIndex:
         return self.createIndex(bisect_left(self._app_names, app.name), column, app.id)
 
-    def _folder_index(self, folder: _Folder, column: int = 0) -> QModelIndex:
+    def _folder_index(self, folder: FolderNode, column: int = 0) -> QModelIndex:
         return self.createIndex(_FOLDER_ROW[folder.kind], column, folder.id)
 
-    def _item_index(self, item: _Item, column: int = 0) -> QModelIndex:
+    def _item_index(self, item: ItemNode, column: int = 0) -> QModelIndex:
         return self.createIndex(bisect_left(item.folder.names, item.name), column, item.id)
 
     def index_of(self, kind: Kind, name: str, column: int = 0) -> QModelIndex:
@@ -157,10 +127,31 @@ class ExplorerModel(QAbstractItemModel):
         app = item.folder.app.name if item is not None else ""
         return (app, _FOLDER_ROW[kind], name)
 
-    def item_name(self, row: int, parent: QModelIndex) -> str | None:
-        """The name of a port or group row under ``parent`` (None for other rows): for filters."""
-        node = self._node(parent)
-        return node.names[row] if isinstance(node, _Folder) and 0 <= row < len(node.names) else None
+    def app_index(self, name: str) -> QModelIndex:
+        """The index of an application's row (invalid when there is none)."""
+        app = self._apps.get(name)
+        return self._app_index(app) if app is not None else QModelIndex()
+
+    def folder_index(self, application: str, kind: Kind) -> QModelIndex:
+        """The index of an application's folder of ports or of groups."""
+        app = self._apps.get(application)
+        return self._folder_index(app.folders[_FOLDER_ROW[kind]]) if app is not None else QModelIndex()
+
+    def describe(self, index: AnyIndex) -> tuple[str, str, Kind | None] | None:
+        """("application", name, None), ("folder", application, kind), ("item", name, kind)."""
+        node = self._node(index)
+        if isinstance(node, AppNode):
+            return ("application", node.name, None)
+        if isinstance(node, FolderNode):
+            return ("folder", node.app.name, node.kind)
+        if isinstance(node, ItemNode):
+            return ("item", node.name, node.folder.kind)
+        return None
+
+    def matching(self, needle: str, limit: int) -> tuple[Matches, int]:
+        """The ports and groups whose name contains ``needle`` (casefolded): at most ``limit``,
+        in tree order, and how many there are in all."""
+        return matching([self._apps[n] for n in self._app_names], needle, limit, self._folded)
 
     # -- QAbstractItemModel ------------------------------------------------------------------
 
@@ -173,9 +164,9 @@ class ExplorerModel(QAbstractItemModel):
                 return QModelIndex()
             return self.createIndex(row, column, self._apps[self._app_names[row]].id)
         node = self._node(parent)
-        if isinstance(node, _App) and row < len(node.folders):
+        if isinstance(node, AppNode) and row < len(node.folders):
             return self.createIndex(row, column, node.folders[row].id)
-        if isinstance(node, _Folder) and row < len(node.names):
+        if isinstance(node, FolderNode) and row < len(node.names):
             return self.createIndex(row, column, node.items[node.names[row]].id)
         return QModelIndex()
 
@@ -183,9 +174,9 @@ class ExplorerModel(QAbstractItemModel):
         if index is None:  # QObject.parent()
             return super().parent()
         node = self._node(index)
-        if isinstance(node, _Folder):
+        if isinstance(node, FolderNode):
             return self._app_index(node.app)
-        if isinstance(node, _Item):
+        if isinstance(node, ItemNode):
             return self._folder_index(node.folder)
         return QModelIndex()
 
@@ -195,9 +186,9 @@ class ExplorerModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._app_names)
         node = self._node(parent)
-        if isinstance(node, _App):
+        if isinstance(node, AppNode):
             return 2
-        if isinstance(node, _Folder):
+        if isinstance(node, FolderNode):
             return len(node.names)
         return 0
 
@@ -212,21 +203,17 @@ class ExplorerModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        node = self._node(index)
-        if isinstance(node, _Item):
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        return _ITEM_FLAGS if isinstance(self._node(index), ItemNode) else _ROW_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._node(index)
         if node is None:
             return None
-        if isinstance(node, _Item):
+        if isinstance(node, ItemNode):
             return self._item_data(node, index.column(), role)
         if index.column() != _NAME:
             return None
-        if isinstance(node, _App):
+        if isinstance(node, AppNode):
             ports, groups = (len(f.names) for f in node.folders)
             if role == Qt.ItemDataRole.DisplayRole:
                 return fill(tr("%1 (%2, %3)"), node.name, ports_text(ports), groups_text(groups))
@@ -242,7 +229,7 @@ class ExplorerModel(QAbstractItemModel):
             return self._icon("send-port" if node.kind is Kind.PORT else "send-port-group")
         return None
 
-    def _item_data(self, item: _Item, column: int, role: int) -> Any:
+    def _item_data(self, item: ItemNode, column: int, role: int) -> Any:
         if role == KeyRole:
             return (item.folder.kind.value, item.name)
         entry = self._doc.entry(item.folder.kind, item.name)
@@ -267,22 +254,14 @@ class ExplorerModel(QAbstractItemModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
         """The dragged rows as entries (ports and groups, in tree order, each once); the port
         names alone too, one a line, for drop targets that take ports only."""
-        items: dict[tuple[Kind, str], _Item] = {}
+        items: dict[tuple[Kind, str], ItemNode] = {}
         for index in indexes:
             node = self._node(index)
-            if isinstance(node, _Item):
+            if isinstance(node, ItemNode):
                 items[(node.folder.kind, node.name)] = node
         if not items:
             return None
-        keys = sorted(items, key=lambda k: self.order(*k))
-        mime = QMimeData()
-        entries = [{"kind": kind.value, "name": name} for kind, name in keys]
-        mime.setData(ENTRIES_MIME, json.dumps(entries).encode("utf-8"))
-        ports = [name for kind, name in keys if kind is Kind.PORT]
-        if ports:
-            mime.setData(PORTS_MIME, "\n".join(ports).encode("utf-8"))
-        mime.setText("\n".join(name for _kind, name in keys))
-        return mime
+        return drag_data(sorted(items, key=lambda k: self.order(*k)))
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
@@ -305,7 +284,7 @@ class ExplorerModel(QAbstractItemModel):
         folder = self._ensure_app(entry.application).folders[_FOLDER_ROW[key[0]]]
         row = bisect_left(folder.names, name)
         self.beginInsertRows(self._folder_index(folder), row, row)
-        item = _Item(self._ids, folder, name)
+        item = ItemNode(self._ids, folder, name)
         folder.names.insert(row, name)
         folder.items[name] = item
         self._nodes[item.id] = item
@@ -368,7 +347,7 @@ class ExplorerModel(QAbstractItemModel):
             self.endMoveRows()
         self.dataChanged.emit(self._item_index(item, _NAME), self._item_index(item, _STATE))
 
-    def _move_to_application(self, item: _Item, application: str) -> None:
+    def _move_to_application(self, item: ItemNode, application: str) -> None:
         source = item.folder
         target = self._ensure_app(application).folders[_FOLDER_ROW[source.kind]]
         row = bisect_left(source.names, item.name)
@@ -387,7 +366,7 @@ class ExplorerModel(QAbstractItemModel):
             self._emptied.add(source.app.name)
             self._prune_timer.start()
 
-    def _ensure_app(self, name: str) -> _App:
+    def _ensure_app(self, name: str) -> AppNode:
         app = self._apps.get(name)
         if app is None:
             row = bisect_left(self._app_names, name)
@@ -397,7 +376,7 @@ class ExplorerModel(QAbstractItemModel):
             self.endInsertRows()
         return app
 
-    def _counts_changed(self, folder: _Folder) -> None:
+    def _counts_changed(self, folder: FolderNode) -> None:
         for index in (self._app_index(folder.app), self._folder_index(folder)):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 

@@ -24,6 +24,7 @@ from designer.entry_text import fill
 from model import validation
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind
+from model.routing.analysis import routing_problems
 from model.store import WorkspaceError
 from model.validation import Severity
 
@@ -97,6 +98,7 @@ def find_problems(
         ports=ports, groups=groups, orchestration_bound=request.orchestration_bound, members_must_exist=True
     )
     found = validation.collect(list(ports.values()), list(groups.values()), ctx)
+    found += routing_problems(list(ports.values()), list(groups.values()))
     rows = [
         Problem(Severity(sev), kind or "", name or "", field or "", message)
         for kind, name, sev, field, message in found

@@ -212,7 +212,7 @@ class PropertiesPanel(QWidget):
         record = self._doc.port(name)
         port, t = record.model, record.model.primary_transport
         backup = port.secondary_transport
-        groups = sorted(e.name for e in self._doc.entries() if e.kind is Kind.GROUP and name in e.members)
+        groups = sorted(self._doc.groups_of(name))
         kind = port_kind_text(port.is_static is not False, port.is_two_way is True)
         rows: list[tuple[str, str] | str] = [
             (self.tr("Application"), self._value(record.application)),

@@ -12,8 +12,9 @@ putting it back together is ``model.bindings.skeleton``; storing a document in p
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,23 +39,87 @@ from model.bindings.skeleton import (
 )
 from model.bindings.writer import G, Style, group_node, port_node, render
 from model.domain import DomainModel, Located, SendPort, SendPortGroup
-from model.gcpause import gc_paused
 
 #: A port or a group (the models a document reads and attaches text to).
 _L = TypeVar("_L", SendPort, SendPortGroup)
 
 
-@dataclass(eq=False, slots=True)
 class Origin:
-    """Where a port or group was read from: its text and the model read from that text."""
+    """Where a port or group was read from: its text and the model read from that text.
 
-    doc: object
-    slot: int
-    raw: str
-    model: SendPort | SendPortGroup
-    indent: str
-    line: int
-    style: Style
+    The model holds its origin, so the origin holds the model only weakly, and its fields
+    (the model's own field dict, shared, not copied): no reference cycle, so a document's
+    ports are freed by reference counting and loading needs no pause of the cyclic garbage
+    collector. While the model read lives, :attr:`model` is that very object (``obj is
+    origin.model`` tells an untouched port); once only edited copies remain, it is an equal
+    model rebuilt from the fields, kept from then on.
+
+    The text is held as the whole file's text and the element's place in it (``span``), cut
+    out when asked for: the ports of a file together are about the file, and holding the file
+    once rather than a copy of each element halves what reading it needs at its peak."""
+
+    __slots__ = (
+        "_cls",
+        "_end",
+        "_fields",
+        "_kept",
+        "_ref",
+        "_start",
+        "_text",
+        "doc",
+        "indent",
+        "line",
+        "slot",
+        "style",
+    )
+
+    def __init__(
+        self,
+        doc: object,
+        slot: int,
+        raw: str,
+        model: SendPort | SendPortGroup,
+        indent: str,
+        line: int,
+        style: Style,
+        span: tuple[int, int] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.slot = slot
+        self._text = raw
+        self._start, self._end = span if span is not None else (0, len(raw))
+        self.indent = indent
+        self.line = line
+        self.style = style
+        self._ref = weakref.ref(model)
+        self._cls = type(model)
+        self._fields: dict[str, Any] = model.__dict__
+        self._kept: SendPort | SendPortGroup | None = None
+
+    @property
+    def raw(self) -> str:
+        """The element's text, exactly as read."""
+        return self._text[self._start : self._end]
+
+    @property
+    def model(self) -> SendPort | SendPortGroup:
+        """The model read from :attr:`raw` (or, once it is gone, an equal one)."""
+        model = self._ref()
+        if model is not None:
+            return model
+        if self._kept is None:
+            self._kept = self._cls.model_construct(_fields_set=set(self._fields), **self._fields)
+        return self._kept
+
+
+#: Every this many ports or groups read, what was made so far is set aside from the garbage
+#: collector (``gc.freeze``), and given back (``gc.unfreeze``) when the file is read. A large
+#: file makes millions of objects, nearly all pydantic's, none of them cyclic (an origin holds
+#: its port weakly): without this the collector's full passes, each over everything made so
+#: far, cost about as much as the reading itself at 20,000 ports. Collection is never switched
+#: off, and objects of other threads made meanwhile are only collected later, not lost. This
+#: is the one place the package touches the collector.
+_FREEZE_EVERY = 2000
 
 
 class BindingDocument:
@@ -143,12 +208,14 @@ class BindingDocument:
 
             def on(el: etree._Element) -> None:
                 obj = read(el)
+                if len(target) % _FREEZE_EVERY == _FREEZE_EVERY - 1:
+                    gc.freeze()
                 span = next(span_iter, None)
                 if span is None:  # the text scanner and the parser disagree: trust the parser's error
                     safe.parse_document(decoded, name, data)
                     raise BindingFormatError(name, el.sourceline or 1, 1, "cannot follow the document structure")
                 start, end, indent, line = span
-                doc.attach(obj, text[start:end], len(target), indent, line, doc.style)
+                doc.attach(obj, text, len(target), indent, line, doc.style, span=(start, end))
                 target.append(obj)
 
             return on
@@ -165,6 +232,7 @@ class BindingDocument:
             root = safe.stream_document(decoded, name, data, {"SendPort": PORTS, "DistributionList": GROUPS}, on_item)
         finally:
             reader.forget_shared()
+            gc.unfreeze()
         doc._set_skeleton(text, cut, root)
         return doc
 
@@ -219,12 +287,21 @@ class BindingDocument:
         return origin is not None and origin.doc is self._token
 
     def attach(
-        self, obj: SendPort | SendPortGroup, raw: str, slot: int | None, indent: str, line: int, style: Style
+        self,
+        obj: SendPort | SendPortGroup,
+        raw: str,
+        slot: int | None,
+        indent: str,
+        line: int,
+        style: Style,
+        *,
+        span: tuple[int, int] | None = None,
     ) -> None:
-        """Give ``obj`` the text ``raw`` it is written as: in ``slot`` of this document's
-        skeleton, or (slot None) as a new element that is appended when written."""
+        """Give ``obj`` the text ``raw`` it is written as (or, with ``span``, the part of
+        ``raw`` from ``span[0]`` to ``span[1]``): in ``slot`` of this document's skeleton, or
+        (slot None) as a new element that is appended when written."""
         owner = self._token if slot is not None else object()
-        obj.set_origin(Origin(owner, slot if slot is not None else -1, raw, obj, indent, line, style))
+        obj.set_origin(Origin(owner, slot if slot is not None else -1, raw, obj, indent, line, style, span))
 
     @property
     def pieces(self) -> Sequence[str | Collection]:
@@ -298,11 +375,9 @@ def _orchestration_bindings(refs: Iterable[Reference]) -> tuple[dict[str, list[s
 def load(source: str | Path | bytes) -> BindingDocument:
     """Read a binding file (a path, or its bytes). Raises :class:`BindingFormatError`."""
     data, name = safe.read_source(source)
-    with gc_paused():
-        return BindingDocument.from_bytes(data, name)
+    return BindingDocument.from_bytes(data, name)
 
 
 def dump(document: BindingDocument) -> bytes:
     """The binding file's bytes, in the encoding, BOM and line breaks it was read with."""
-    with gc_paused():
-        return document.to_bytes()
+    return document.to_bytes()

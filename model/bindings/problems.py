@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from model.bindings.binding_document import BindingDocument, Origin
 from model.domain import SendPort, SendPortGroup
+from model.routing.analysis import routing_problems
 from model.validation import FIELDS, Context, Severity, collect, unresolved_reference
 
 _INDEX = re.compile(r"\[(\d+)\]")
@@ -70,7 +71,8 @@ def document_problems(doc: BindingDocument) -> list[FileProblem]:
     objects: dict[tuple[str, str], SendPort | SendPortGroup] = {("port", p.name): p for p in reversed(doc.send_ports)}
     objects.update({("group", g.name): g for g in reversed(doc.groups)})
     out: list[FileProblem] = []
-    for kind, name, severity, path, message in collect(doc.send_ports, doc.groups, ctx):
+    found = collect(doc.send_ports, doc.groups, ctx) + routing_problems(doc.send_ports, doc.groups)
+    for kind, name, severity, path, message in found:
         obj = objects.get((kind or "", name or ""))
         line = col = None
         origin = doc.origin(obj) if obj is not None else None

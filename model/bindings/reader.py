@@ -23,8 +23,10 @@ from model.bindings.safe import NestedXmlError, parse_nested
 from model.domain import (
     AdapterSettings,
     AdapterType,
+    Certificate,
     DomainModel,
     Filter,
+    Map,
     Pipeline,
     SendHandler,
     SendPort,
@@ -184,11 +186,16 @@ def _loose(annotation: Any, value: Any) -> Any:
 # -- shared sub-models ----------------------------------------------------------------------
 
 #: Sub-models read from identical data, shared: a file repeats the same adapter types, send
-#: handlers and pipelines on every port. Models are frozen, so sharing
-#: one is safe; reading builds and validates each once, and the document holds one copy.
-#: Bounded, and emptied after each file (:func:`forget_shared`).
+#: handlers, pipelines, maps and certificates on many ports, and the same escaped adapter
+#: settings and filters (:func:`_shared_nested`). Models are frozen, so sharing one is safe
+#: (an edit makes a new object); reading builds and validates each once, and the document
+#: holds one copy. Bounded, and emptied after each file (:func:`forget_shared`).
 _SHARED: dict[tuple[Any, ...], DomainModel] = {}
 _SHARED_LIMIT = 4096
+#: Characters of escaped text among the keys of :data:`_SHARED`, and their bound (stored
+#: elements are read one at a time, with no end of file to empty it).
+_shared_text = 0
+_SHARED_TEXT_LIMIT = 4 * 1024 * 1024
 
 
 def _shared(cls: type[DomainModel], data: dict[str, Any] | None) -> Any:
@@ -208,14 +215,16 @@ def _shared(cls: type[DomainModel], data: dict[str, Any] | None) -> Any:
     except ValidationError:
         return data
     if len(_SHARED) >= _SHARED_LIMIT:
-        _SHARED.clear()
+        forget_shared()
     _SHARED[key] = obj
     return obj
 
 
 def forget_shared() -> None:
     """Drop the shared sub-models (after a file is read: they live on in its models only)."""
+    global _shared_text
     _SHARED.clear()
+    _shared_text = 0
 
 
 # -- elements to data, by the table of ``model.bindings.fields`` ----------------------------
@@ -249,16 +258,19 @@ def _elements(el: etree._Element, plan: _ElementPlan, data: dict[str, Any]) -> d
     """Add the fields of the child elements ``plan`` names to ``data`` (the first element of
     each name: later duplicates, like comments, stay in the raw text only)."""
     rows, absent = plan
-    c = children(el)
-    get = c.get
-    for tag, field, read, keep_none in rows:
-        node = get(tag)
-        if node is not None:
-            value = read(node)
-            if value is not None or keep_none:
-                data[field] = value
+    seen: set[str] = set()
+    for node in el:
+        tag = node.tag
+        row = rows.get(tag)  # type: ignore[call-overload]  # a comment's tag is a function
+        if row is None or tag in seen:
+            continue
+        seen.add(tag)
+        field, read, keep_none = row
+        value = read(node)
+        if value is not None or keep_none:
+            data[field] = value
     for tag, field in absent:
-        if tag not in c:
+        if tag not in seen:
             data[field] = None
     return data
 
@@ -267,6 +279,50 @@ def _adapter_type(el: etree._Element) -> Any:
     if el.get(XSI_NIL) == "true":
         return None
     return _shared(AdapterType, _ADAPTER(el))
+
+
+def _escaped(el: etree._Element) -> str | None:
+    """The escaped text of a nested document written as text (not ``xsi:nil``, no child
+    elements), the key it is shared by; None for any other form."""
+    raw = el.text
+    if raw is None or len(el) or el.get(XSI_NIL) == "true":
+        return None
+    return raw
+
+
+def _shared_nested(cls: type[DomainModel], el: etree._Element, read: Callable[[etree._Element], Any]) -> Any:
+    """``read(el)`` as a model of ``cls``, one object per distinct escaped text: a file
+    repeats the same adapter settings and filters on many ports, and parsing and validating
+    each text once is a good part of reading it. Frozen models only (edits make new ones);
+    data that does not validate is returned as read, unshared, for the lenient build."""
+    raw = _escaped(el)
+    if raw is None:
+        return read(el)
+    key = (cls, raw)
+    hit = _SHARED.get(key)
+    if hit is not None:
+        return hit
+    data = read(el)
+    if data is None:
+        return None
+    try:
+        obj = cls.model_validate(data)
+    except ValidationError:
+        return data
+    global _shared_text
+    if len(_SHARED) >= _SHARED_LIMIT or _shared_text + len(raw) > _SHARED_TEXT_LIMIT:
+        forget_shared()
+    _SHARED[key] = obj
+    _shared_text += len(raw)
+    return obj
+
+
+def _shared_settings(el: etree._Element) -> Any:
+    return _shared_nested(AdapterSettings, el, _settings)
+
+
+def _shared_filter(el: etree._Element) -> Any:
+    return _shared_nested(Filter, el, filter_data)
 
 
 def _settings(el: etree._Element) -> dict[str, Any] | None:
@@ -335,12 +391,12 @@ def _pipeline_data(el: etree._Element) -> str | None:
     return el.text or ""
 
 
-def _certificate(el: etree._Element) -> dict[str, Any] | None:
-    return None if el.get(XSI_NIL) == "true" else _CERTIFICATE(el)
+def _certificate(el: etree._Element) -> Any:
+    return None if el.get(XSI_NIL) == "true" else _shared(Certificate, _CERTIFICATE(el))
 
 
-def _maps(el: etree._Element) -> list[dict[str, Any]]:
-    return [_MAP(t) for t in el if t.tag == "Transform"]
+def _maps(el: etree._Element) -> list[Any]:
+    return [_shared(Map, _MAP(t)) for t in el if t.tag == "Transform"]
 
 
 def _members(el: etree._Element) -> list[str]:
@@ -351,9 +407,9 @@ def _members(el: etree._Element) -> list[str]:
 _AttributePlan = tuple[tuple[str, str, str | None, bool], ...]
 #: Reads every attribute of a sub-model (see :func:`_sub_model_reader`).
 _SubModelReader = Callable[[etree._Element], dict[str, Any]]
-#: (tag, field, read, keep None) per child element, and (tag, field) of those whose field is
-#: None when the element is absent.
-_ElementPlan = tuple[tuple[tuple[str, str, Callable[[etree._Element], Any], bool], ...], tuple[tuple[str, str], ...]]
+#: {tag: (field, read, keep None)} of the child elements, and (tag, field) of those whose
+#: field is None when the element is absent.
+_ElementPlan = tuple[dict[str, tuple[str, Callable[[etree._Element], Any], bool]], tuple[tuple[str, str], ...]]
 
 _READ: dict[Kind, Callable[[etree._Element], Any]] = {
     Kind.TEXT: text,
@@ -362,10 +418,10 @@ _READ: dict[Kind, Callable[[etree._Element], Any]] = {
     Kind.PIPELINE_DATA: _pipeline_data,
     Kind.TRANSPORT: _transport,
     Kind.CERTIFICATE: _certificate,
-    Kind.FILTER: filter_data,
+    Kind.FILTER: _shared_filter,
     Kind.MAPS: _maps,
     Kind.ADAPTER: _adapter_type,
-    Kind.SETTINGS: _settings,
+    Kind.SETTINGS: _shared_settings,
     Kind.HANDLER: _handler,
     Kind.MEMBERS: _members,
 }
@@ -373,7 +429,9 @@ _READ: dict[Kind, Callable[[etree._Element], Any]] = {
 
 def _element_plan(table: tuple[fields.Binding, ...]) -> _ElementPlan:
     """The reading loop's rows for a table: a leaf written ``xsi:nil`` keeps its default."""
-    rows = tuple((b.tag, b.field, _READ[b.kind], b.kind is not Kind.LEAF) for b in table)
+    rows = {b.tag: (b.field, _READ[b.kind], b.kind is not Kind.LEAF) for b in table}
+    if len(rows) != len(table):
+        raise ValueError("a table names each child element once")
     return rows, tuple((b.tag, b.field) for b in table if b.set_when_absent)
 
 

@@ -104,7 +104,7 @@ def _skip_element(text: str, name: str, pos: int) -> int:
             depth -= 1
             if depth == 0:
                 end = text.index(">", m.end()) + 1
-                if "<!--" in text[pos:end] or "<![CDATA[" in text[pos:end]:
+                if text.find("<!--", pos, end) >= 0 or text.find("<![CDATA[", pos, end) >= 0:
                     break  # markup inside comments or CDATA could fool the search
                 return end
         else:

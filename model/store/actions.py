@@ -18,7 +18,7 @@ from model import lifecycle
 from model.domain import replace
 from model.lifecycle import Action, Change, Deletion, Kind, MembershipChange, State, Subject, Transition
 from model.store.errors import ConflictError, NotFoundError
-from model.store.rows import STATES, group_model, now
+from model.store.rows import group_model, now
 from model.store.schema import GROUP_TABLE, PORT_TABLE, BindingRow
 from model.store.unit_of_work import UnitOfWork, retried
 
@@ -69,20 +69,18 @@ def _restore_states(
     with uow:
         rows = uow.rows
         seen = uow.counter()
-        now_states: dict[tuple[Kind, str], State] = {}
+        # One read of every state (no row, no XML): the view the plan is made on anyway.
+        view = rows.view()
         for kind, name in targets:
-            row = rows.placed_row(kind, name)
-            if row is None:
+            if name not in (view.ports if kind is Kind.PORT else view.groups):
                 raise NotFoundError(kind.value, name)
-            now_states[(kind, name)] = STATES[row.state]
         for kind, name, state in expected or ():
-            if (kind, name) in now_states and now_states[(kind, name)] is not state:
+            if (kind, name) in targets and (now_state := view_state(view, kind, name)) is not state:
                 raise ConflictError(
-                    f"{kind.label} '{name}' is now {now_states[(kind, name)].label}, changed "
+                    f"{kind.label} '{name}' is now {now_state.label}, changed "
                     f"by someone else since (it was {state.label}); nothing was changed. "
                     "Reload and try again."
                 )
-        view = rows.view()
         changes: list[Change] = []
         for action in (Action.STOP, Action.UNENLIST, Action.ENLIST, Action.START):
             subjects = [

@@ -7,11 +7,10 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -19,6 +18,10 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from model.store import recognition
+
+if TYPE_CHECKING:  # alembic is imported when a schema is changed, not to open one at head
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 from model.store.errors import NoWorkspaceError, ReadOnlyError, SchemaTooNewError, WorkspaceError
 
 ENV_VAR = "PORTWRIGHT_WORKSPACE"
@@ -279,15 +282,35 @@ def open_engine(url: str, *, create: bool = True) -> Opened:
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config())
+
+
+_REVISION = re.compile(r"""^(down_revision|revision)\s*=\s*["']?([\w]+|None)["']?""", re.M)
+
+
+@cache
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    """This version's schema revision, read from the migration scripts' ``revision`` and
+    ``down_revision`` lines (the one no other revises), without loading alembic: opening a
+    workspace that is at head needs nothing more. Tests check it against alembic's own."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for key, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (revisions if key == "revision" else revised).add(value)
+    heads = revisions - revised
+    assert len(heads) == 1, f"the migrations have {len(heads)} heads: {sorted(heads)}"
+    return heads.pop()
 
 
 #: The PostgreSQL advisory lock two clients upgrading the same workspace take in turn.
@@ -315,20 +338,19 @@ def upgrade(
     Returns the revision it upgraded from: None when the workspace was at head already, ""
     when it was empty and has just been created."""
     where = where or display(str(engine.url))
-    script = ScriptDirectory.from_config(_config())
-    head = script.get_current_head() or ""
+    head = head_revision()
     try:
         with engine.connect() as conn:  # reads only: a workspace at head is opened without a lock
-            if _needs_upgrade(conn, script, head, where, create) is None:
+            if _needs_upgrade(conn, head, where, create) is None:
                 return None
         if read_only:
             raise ReadOnlyError(where, f"{read_only}; it needs an upgrade to schema {head}, which writes to it")
-        return _upgrade(engine, script, head, where, create)
+        return _upgrade(engine, head, where, create)
     except SQLAlchemyError as e:
         raise WorkspaceError(f"cannot open workspace {where}: {one_line(e)}") from None
 
 
-def _needs_upgrade(conn: Connection, script: ScriptDirectory, head: str, where: str, create: bool) -> str | None:
+def _needs_upgrade(conn: Connection, head: str, where: str, create: bool) -> str | None:
     """The revision to upgrade from ("" for an empty database), None when at head; refusals
     as :func:`migrate` lists them."""
     found, current = recognition.schema_revision(conn, where)
@@ -340,7 +362,7 @@ def _needs_upgrade(conn: Connection, script: ScriptDirectory, head: str, where: 
         return None
     if current is not None:
         try:
-            script.get_revision(current)
+            _script().get_revision(current)
         except Exception:  # noqa: BLE001 - alembic raises several kinds for unknown ids
             raise SchemaTooNewError(
                 f"workspace {where} has schema version {current}, newer than this "
@@ -349,7 +371,7 @@ def _needs_upgrade(conn: Connection, script: ScriptDirectory, head: str, where: 
     return current or ""
 
 
-def _upgrade(engine: Engine, script: ScriptDirectory, head: str, where: str, create: bool) -> str | None:
+def _upgrade(engine: Engine, head: str, where: str, create: bool) -> str | None:
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         driver = conn.connection.dbapi_connection
@@ -365,9 +387,11 @@ def _upgrade(engine: Engine, script: ScriptDirectory, head: str, where: str, cre
                 if conn.dialect.name == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
                 # Again, under the lock: another client may have upgraded (or filled) it meanwhile.
-                current = _needs_upgrade(conn, script, head, where, create)
+                current = _needs_upgrade(conn, head, where, create)
                 if current is None:
                     return None
+                from alembic import command
+
                 cfg = _config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model import lifecycle
+from model.bindings.xmltext import unescape
 from model.lifecycle import Kind, State
 from model.store.records import AuditEntry, Entry, GroupRecord, PortRecord
 from model.store.repository import WorkspaceRepository
@@ -120,6 +121,29 @@ def filter_properties(s: Session) -> list[str]:
         for (xml,) in s.execute(select(table.c.xml).where(table.c.xml.contains("Statement"))):
             found.update(_PROPERTY.findall(xml))
     return sorted(found)
+
+
+_HOST = re.compile(r"""<SendHandler\s[^>]*?\bName=["']([^"'<]+)["']""")
+_PIPELINE = re.compile(r"""<(Transmit|Receive)Pipeline\s([^>]*)>""")
+_ATTR = re.compile(r"""\b(Name|FullyQualifiedName)=["']([^"'<]*)["']""")
+
+
+def known_values(s: Session) -> tuple[set[str], dict[str, dict[str, str]]]:
+    """The send handler hosts and the pipelines the workspace's ports use: ``(hosts, {"send":
+    {name: fully qualified name}, "receive": {...}})``, read from the stored XML."""
+    hosts: set[str] = set()
+    pipelines: dict[str, dict[str, str]] = {"send": {}, "receive": {}}
+    for (xml,) in s.execute(select(PORT_TABLE.c.xml)):
+        hosts.update(unescape(h) for h in _HOST.findall(xml))
+        for which, attrs in _PIPELINE.findall(xml):
+            found = {k: unescape(v) for k, v in _ATTR.findall(attrs)}
+            name = found.get("Name", "").strip()
+            if name:
+                known = pipelines["send" if which == "Transmit" else "receive"]
+                if not known.get(name):
+                    known[name] = found.get("FullyQualifiedName", "")
+    hosts.discard("")
+    return hosts, pipelines
 
 
 def applications(s: Session) -> list[str]:

@@ -102,6 +102,8 @@ class _Placed:
     namespaces: Mapped[str] = mapped_column(Text, default="")
     indent: Mapped[str] = mapped_column(String(64), default="    ")
     slot: Mapped[int | None] = mapped_column(Integer)
+    #: The state it should have after deployment (a ``State`` value); None: left as it is.
+    desired_state: Mapped[int | None] = mapped_column(Integer)
     x: Mapped[float | None]
     y: Mapped[float | None]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -188,6 +190,29 @@ class AuditRow(Base):
     detail: Mapped[str | None] = mapped_column(SealedText)
 
     __table_args__ = (Index("ix_audit_log_name", "kind", "name"),)
+
+
+class SettingsSheetRow(Base):
+    """The environments and settings of an application (``scope``) or of the whole workspace
+    (``scope`` ""), as one document: they are edited, imported and exported together. The
+    file they came from (a BTDF spreadsheet or settings file) is kept to be written back
+    exactly. Values can be secrets: both are sealed."""
+
+    __tablename__ = "settings_sheets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(256), unique=True)
+    sheet: Mapped[dict[str, Any]] = mapped_column(SealedJSON)
+    #: "btdf" or "xmlpreprocess" (what ``source`` is), None for a sheet made here.
+    source_format: Mapped[str | None] = mapped_column(String(16))
+    source_name: Mapped[str | None] = mapped_column(String(1024))
+    source: Mapped[str | None] = mapped_column(SealedText)
+    #: The source file's codec, and "+bom" when it began with a byte order mark.
+    source_encoding: Mapped[str | None] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 def _name_set(target: ApplicationRow | SendPortRow | GroupRow, value: str, old: object, _initiator: object) -> None:

@@ -25,7 +25,8 @@ from model.bindings import BindingDocument, load
 from model.bindings.fragments import skeleton_state
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Action, Change, Kind, State, Subject
-from model.store import actions, database, editing, reading, restoring, transfer
+from model.store import actions, database, desired, editing, reading, restoring, transfer
+from model.store.environments import Environments
 from model.store.errors import NotFoundError, ReadOnlyError
 from model.store.records import AuditEntry, Entry, GroupRecord, ImportSummary, PortRecord, Snapshot
 from model.store.rows import PORT_INDENT
@@ -68,6 +69,8 @@ class Workspace:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         #: Decoded skeletons of imported files, kept between exports.
         self._skeletons = SkeletonCache()
+        #: Environments and settings (``model.store.environments``).
+        self.environments = Environments(self, lambda: self._unit(counted=False), self._reading)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -162,6 +165,14 @@ class Workspace:
     def set_references(self, application: str, references: Sequence[str]) -> None:
         """Which applications ``application`` references (needed for members of other applications)."""
         editing.set_references(self._unit(), application, references)
+
+    def set_desired_states(self, states: dict[tuple[Kind, str], State | None]) -> None:
+        """The state each should have after deployment (None: left as it is); audited."""
+        desired.set_desired_states(self._unit(counted=False), states)
+
+    def desired_states(self) -> dict[tuple[Kind, str], State]:
+        with self._reading() as s:
+            return desired.desired_states(s)
 
     def set_positions(self, positions: dict[tuple[Kind, str], tuple[float, float]]) -> None:
         """Canvas positions (not versioned: moving a node never conflicts with an edit)."""
@@ -290,6 +301,11 @@ class Workspace:
         """The properties every filter in the workspace tests (read from the stored XML)."""
         with self._reading() as s:
             return reading.filter_properties(s)
+
+    def known_values(self) -> tuple[set[str], dict[str, dict[str, str]]]:
+        """Send handler hosts and pipelines the ports use (see ``reading.known_values``)."""
+        with self._reading() as s:
+            return reading.known_values(s)
 
     def applications(self) -> list[str]:
         with self._reading() as s:

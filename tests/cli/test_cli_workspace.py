@@ -274,7 +274,8 @@ def test_ls_json_has_exactly_the_documented_keys(loaded: Cli) -> None:
     objects = json.loads(out)
     assert isinstance(objects, list) and len(objects) == 8
     for o in objects:
-        assert set(o) == {"kind", "name", "application", "state", "adapter", "address"}
+        keys = {"kind", "name", "application", "state", "adapter", "address"}
+        assert set(o) == (keys | {"members"} if o["kind"] == "group" else keys)
         assert o["state"] in {"Unenlisted", "Stopped", "Started"}
         assert o["kind"] in {"port", "group"}
     assert objects[0] == {
@@ -294,6 +295,7 @@ def test_ls_json_has_exactly_the_documented_keys(loaded: Cli) -> None:
         "state": "Unenlisted",
         "adapter": None,
         "address": None,
+        "members": ["A", "B"],
     }
 
 

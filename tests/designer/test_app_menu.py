@@ -55,7 +55,7 @@ def frame_point(w: MainWindow, app: str) -> QPointF:
 
 def test_right_click_on_a_frame_opens_the_application_menu(window: MainWindow, monkeypatch) -> None:
     shown: list[str | None] = []
-    monkeypatch.setattr(window, "exec_context_menu", lambda _pos, app: shown.append(app))
+    monkeypatch.setattr(window.context_menus, "exec_menu", lambda _pos, app: shown.append(app))
     point = frame_point(window, APP)
     assert application_on_canvas(window.scene, point) == APP
     window.view.centerOn(point)
@@ -67,7 +67,7 @@ def test_right_click_on_a_frame_opens_the_application_menu(window: MainWindow, m
 
 def test_right_click_on_an_application_row_of_the_explorer(window: MainWindow, monkeypatch) -> None:
     shown: list[str | None] = []
-    monkeypatch.setattr(window, "exec_context_menu", lambda _pos, app: shown.append(app))
+    monkeypatch.setattr(window.context_menus, "exec_menu", lambda _pos, app: shown.append(app))
     tree = window.explorer.view
     proxy = tree.model()
     rows = [proxy.index(r, 0) for r in range(proxy.rowCount())]

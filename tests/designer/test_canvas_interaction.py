@@ -177,7 +177,7 @@ def test_mouse_move_is_saved_and_undoable_as_one_step(window: MainWindow) -> Non
     dx = moved[a][0] - before[a][0]
     assert moved[b][0] - before[b][0] == pytest.approx(dx), "both selected nodes moved together"
     assert {k: saved_pos(w, k) for k in (a, b)} == moved, "positions are saved in the workspace"
-    assert w.doc.undo_stack.count() == 1 and w.doc.undo_stack.undoText() == "Move 2 item(s)"
+    assert w.doc.undo_stack.count() == 1 and w.doc.undo_stack.undoText() == "Move 2 items"
     w.action_map["edit.undo"].trigger()
     assert {k: item_pos(w, k) for k in (a, b)} == before
     assert {k: saved_pos(w, k) for k in (a, b)} == before

@@ -365,7 +365,9 @@ def test_text_and_required(qtbot, editor: AdapterSettingsEditor) -> None:
     with qtbot.assertNotEmitted(editor.edited):
         QTest.keyClick(name.edit, Qt.Key.Key_Delete)
         enter(name.edit)
-    assert is_marked(name.edit) and name.error.text() == "Required."
+    # Refused, and the form says that the stored value stays.
+    assert is_marked(name.edit) and name.error.text().startswith("Required. ")
+    assert "(%MessageID%.xmlx) is kept" in name.error.text()
 
 
 def test_escape_puts_the_files_value_back(qtbot, editor: AdapterSettingsEditor) -> None:
@@ -391,7 +393,10 @@ def test_password(editor: AdapterSettingsEditor) -> None:
     password = editor.field("Password")
     assert before.get("Password") == ("Password", 1, None)
     assert password.edit.echoMode() == QLineEdit.EchoMode.Password
-    assert password.note.isVisible() and password.note.text() == MISSING
+    # SMTP authentication is on (SMTPAuthenticate 1): the blanked password is required.
+    assert password.note.isVisible() and password.note.text() == (
+        "Required because SMTPAuthenticate is 1: set it before importing into BizTalk."
+    )
     edits = Recorder(editor)
     type_at_end(password.edit, "s")
     enter(password.edit)

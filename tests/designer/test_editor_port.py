@@ -139,7 +139,7 @@ def test_each_finished_edit_is_one_undo_step(inspector: InspectorPanel, doc: Wor
     assert doc.undo_stack.count() == 1
     type_into(edit, "C:\\other")  # type: ignore[arg-type]
     assert doc.undo_stack.count() == 2
-    assert doc.undo_stack.text(1) == "Edit Address (URI)"
+    assert doc.undo_stack.text(1) == "Change address of 'Orders.Archive.FILE'"
 
 
 def test_empty_address_of_a_static_port_is_refused_inline(inspector: InspectorPanel, doc: WorkspaceDocument) -> None:
@@ -322,7 +322,12 @@ def test_problems_dock_click_selects_and_focuses_the_field(qtbot, tmp_path: Path
         window.problems.refresh_now()
         view = window.problems.view
         model = view.model()
-        row = next(r for r in range(model.rowCount()) if "password" in str(model.index(r, 3).data()).lower())
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if "password" in str(model.index(r, 3).data()).lower()
+            and "SMTP" in " ".join(str(model.index(r, c).data()) for c in range(model.columnCount()))
+        )
         index = model.index(row, 0)
         view.scrollTo(index)
         rect = view.visualRect(index)

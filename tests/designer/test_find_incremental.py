@@ -114,14 +114,15 @@ def test_an_edit_is_found_by_its_new_text(qtbot, finder, doc: WorkspaceDocument)
 def test_explorer_filter_waits_and_narrows(qtbot, doc: WorkspaceDocument) -> None:
     panel = ExplorerPanel(doc)
     qtbot.addWidget(panel)
-    resets: list[int] = []
-    panel.proxy.modelReset.connect(lambda: resets.append(1))
-    filtered: list[str] = []
-    panel.proxy.layoutChanged.connect(lambda *a: filtered.append(panel.filter_edit.text()))
+    whole = panel.tree.model()
+    touched: list[str] = []  # the tree of every port is never re-laid out by filtering
+    for name in ("modelReset", "layoutChanged", "rowsRemoved", "rowsInserted"):
+        getattr(whole, name).connect(lambda *a, n=name: touched.append(n))
     QTest.keyClicks(panel.filter_edit, "audit")
     shown = lambda: panel.proxy.rowCount()  # noqa: E731
-    assert shown() == 2, "both applications while typing"
+    assert shown() == 2 and panel.view is panel.tree, "both applications while typing"
     qtbot.waitUntil(lambda: shown() == 1, timeout=2000)
+    assert panel.view is panel.results_tree
     orders = panel.proxy.index(0, 0)
     ports = panel.proxy.index(0, 0, orders)
     assert [panel.proxy.index(r, 0, ports).data() for r in range(panel.proxy.rowCount(ports))] == [
@@ -129,4 +130,6 @@ def test_explorer_filter_waits_and_narrows(qtbot, doc: WorkspaceDocument) -> Non
     ]
     panel.set_filter_text("a")
     assert shown() == 2
-    assert resets == [], "filtering hides rows; it never resets the tree"
+    panel.set_filter_text("")
+    assert panel.view is panel.tree and shown() == 2
+    assert touched == [], "filtering shows a second tree; the whole one is kept as it is"

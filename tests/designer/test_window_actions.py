@@ -711,6 +711,8 @@ def test_docks_and_toolbars_have_object_names(window: MainWindow) -> None:
         "explorerDock",
         "paletteDock",
         "propertiesDock",
+        "settingsDock",
+        "routingDock",
         "historyDock",
         "problemsDock",
     }

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from lxml import etree
 
+from model.adapter_values import value_problem
 from model.adapters import (
     ADAPTERS,
     MASKED_PASSWORD,
@@ -29,7 +31,12 @@ from model.adapters import (
     setting_spec,
     two_way_adapters,
 )
+from model.bindings import dump, load
+from model.domain import new_send_port, replace
 from model.filter_properties import FILTER_PROPERTIES, filter_property
+from model.port_edits import adapters_for, with_adapter
+from model.validation import port_problems
+from tests.support.bindings import STANDARD
 
 VT = VariantType
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "bindings"
@@ -37,6 +44,7 @@ GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 REQUIRED_ADAPTERS = (
     "FILE", "FTP", "SFTP", "HTTP", "SOAP", "SMTP", "MSMQ", "WCF-BasicHttp", "WCF-WSHttp",
     "WCF-Custom", "WCF-SQL", "SB-Messaging", "WCF-WebHttp", "WCF-NetTcp", "MQSC",
+    "WCF-NetNamedPipe", "WCF-NetMsmq",
 )  # fmt: skip
 
 
@@ -56,10 +64,23 @@ def test_adapter_entry_is_consistent(name: str) -> None:
         names = [s.name for s in group]
         assert len(names) == len(set(names)), f"duplicate setting names in {name}"
     if spec.capabilities is not None:
-        # ExplorerOM lets a solicit-response port use only adapters with this flag.
-        assert spec.two_way == bool(spec.capabilities & SUPPORTS_SOLICIT_RESPONSE)
+        # ExplorerOM lets a solicit-response port use only adapters with this flag; the catalog
+        # may be stricter than a registration (citing why), never looser.
+        registered = bool(spec.capabilities & SUPPORTS_SOLICIT_RESPONSE)
+        assert spec.two_way == registered or (registered and not spec.two_way and spec.two_way_note)
+    assert not spec.two_way_note or spec.capabilities is not None
     if spec.configuration_clsid is not None:
         assert GUID.fullmatch(spec.configuration_clsid)
+    for rule in spec.requirements:
+        assert rule.needs
+        for name in (*rule.needs, *rule.if_set):
+            assert setting_spec(spec, name) is not None, f"{name} is not a {spec.name} setting"
+        for name, allowed in rule.when:
+            setting = setting_spec(spec, name)
+            assert setting is not None and allowed, f"{name} is not a {spec.name} setting"
+            for value in allowed:  # each condition is a value the setting can have
+                parse_setting(setting, value)
+                assert not setting.choices or value in {v for v, _ in setting.choices}
 
 
 @pytest.mark.parametrize(
@@ -75,6 +96,7 @@ def test_setting_is_consistent(adapter: str, where: str, setting: SettingSpec) -
     if setting.minimum is not None or setting.maximum is not None:
         assert python_type(setting.vt) is int
     if setting.default is not None:
+        assert value_problem(setting, setting.default) is None
         value = parse_setting(setting, setting.default)
         assert format_setting(setting, value) == setting.default, "defaults are written canonically"
         _assert_in_bounds(setting, value)
@@ -127,7 +149,7 @@ def test_every_adapter_the_issue_lists_is_present() -> None:
     assert set(REQUIRED_ADAPTERS) <= set(ADAPTERS)
 
 
-@pytest.mark.parametrize(("name", "two_way"), [("FILE", False), ("WCF-Custom", True), ("SMTP", False), ("FTP", False), ("SFTP", False), ("HTTP", True), ("WCF-SQL", True)])  # fmt: skip
+@pytest.mark.parametrize(("name", "two_way"), [("FILE", False), ("WCF-Custom", True), ("SMTP", False), ("FTP", False), ("SFTP", False), ("HTTP", True), ("WCF-SQL", True), ("MSMQ", False), ("WCF-NetNamedPipe", True), ("WCF-NetMsmq", False)])  # fmt: skip
 def test_two_way_flags(name: str, two_way: bool) -> None:
     assert ADAPTERS[name].two_way is two_way
     assert (name in two_way_adapters()) is two_way
@@ -411,3 +433,101 @@ def test_corpus_properties_match_the_catalog(capsys: pytest.CaptureFixture[str])
         print(f"\ncorpus: {checked} adapter properties match the catalog; not in the catalog:")
         for line in sorted(unknown):
             print(f"  {line}")
+
+
+# --- adapters added for the Console's full list ------------------------------------------
+
+#: The ``CustomProps`` samples of "How to Configure a WCF-NetNamedPipe / WCF-NetMsmq Send Port".
+DOCS_SAMPLES = {
+    "WCF-NetNamedPipe": (
+        "net.pipe://localhost/samplequeue",
+        '<CustomProps><TransportProtectionLevel vt="8">EncryptAndSign</TransportProtectionLevel>'
+        '<TransactionProtocol vt="8">OleTransactions</TransactionProtocol><InboundBodyPathExpression vt="8" />'
+        '<PropagateFaultMessage vt="11">-1</PropagateFaultMessage><CloseTimeout vt="8">00:01:00</CloseTimeout>'
+        '<OutboundBodyLocation vt="8">UseBodyElement</OutboundBodyLocation>'
+        '<StaticAction vt="8">http://www.northwindtraders.com/Service/Operation</StaticAction>'
+        '<SendTimeout vt="8">00:01:00</SendTimeout><InboundNodeEncoding vt="8">Xml</InboundNodeEncoding>'
+        '<EnableTransaction vt="11">0</EnableTransaction><SecurityMode vt="8">Transport</SecurityMode>'
+        '<InboundBodyLocation vt="8">UseBodyElement</InboundBodyLocation><OpenTimeout vt="8">00:01:00</OpenTimeout>'
+        '<OutboundXmlTemplate vt="8">&lt;bts-msg-body xmlns="http://www.microsoft.com/schemas/bts2007" '
+        'encoding="xml"/&gt;</OutboundXmlTemplate><MaxReceivedMessageSize vt="3">2097152</MaxReceivedMessageSize>'
+        "</CustomProps>",
+    ),
+    "WCF-NetMsmq": (
+        "net.msmq://localhost/private/samplequeue",
+        '<CustomProps><ServiceCertificate vt="8" /><UseSSO vt="11">0</UseSSO><CloseTimeout vt="8">00:01:00</CloseTimeout>'
+        '<MessageClientCredentialType vt="8">Windows</MessageClientCredentialType><SendTimeout vt="8">00:01:00</SendTimeout>'
+        '<OutboundXmlTemplate vt="8">&lt;bts-msg-body xmlns="http://www.microsoft.com/schemas/bts2007" '
+        'encoding="xml"/&gt;</OutboundXmlTemplate><MsmqProtectionLevel vt="8">Sign</MsmqProtectionLevel>'
+        '<OpenTimeout vt="8">00:01:00</OpenTimeout><UseSourceJournal vt="11">0</UseSourceJournal>'
+        '<AlgorithmSuite vt="8">Basic256</AlgorithmSuite><SecurityMode vt="8">Transport</SecurityMode>'
+        '<CustomDeadLetterQueue vt="8" /><ClientCertificate vt="8" /><MsmqEncryptionAlgorithm vt="8">RC4Stream</MsmqEncryptionAlgorithm>'
+        '<StaticAction vt="8">http://www.northwindtraders.com/Service/Operation</StaticAction>'
+        '<MsmqSecureHashAlgorithm vt="8">Sha1</MsmqSecureHashAlgorithm><EnableTransaction vt="11">-1</EnableTransaction>'
+        '<TimeToLive vt="8">1.00:00:00</TimeToLive><MsmqAuthenticationMode vt="8">WindowsDomain</MsmqAuthenticationMode>'
+        '<DeadLetterQueue vt="8">System</DeadLetterQueue><OutboundBodyLocation vt="8">UseBodyElement</OutboundBodyLocation>'
+        "</CustomProps>",
+    ),
+}
+
+
+def _file_with(adapter: str, address: str, custom_props: str) -> bytes:
+    """The standard test file with port A on ``adapter``, carrying ``custom_props``."""
+    spec = ADAPTERS[adapter]
+    text = STANDARD.decode()
+    start = text.index('<SendPort Name="A"')
+    end = text.index("</SendPort>", start)
+    port_a = text[start:end]
+    registration = f'<TransportType Name="{spec.name}" Capabilities="{spec.capabilities}" ConfigurationClsid="{spec.configuration_clsid}" />'  # fmt: skip
+    port_a = re.sub(r'<TransportType Name="FILE"[^>]*/>', registration, port_a)
+    port_a = re.sub(r"<Address>[^<]*</Address>", lambda _m: f"<Address>{address}</Address>", port_a, count=1)
+    port_a = re.sub(r"<TransportTypeData>.*?</TransportTypeData>", lambda _m: f"<TransportTypeData>{escape(custom_props)}</TransportTypeData>", port_a, count=1)  # fmt: skip
+    return (text[:start] + port_a + text[end:]).encode()
+
+
+@pytest.mark.parametrize("adapter", list(DOCS_SAMPLES))
+def test_microsofts_sample_matches_the_catalog_and_round_trips(adapter: str) -> None:
+    address, custom_props = DOCS_SAMPLES[adapter]
+    data = _file_with(adapter, address, custom_props)
+    doc = load(data)
+    assert dump(doc) == data
+    port = next(p for p in doc.send_ports if p.name == "A")
+    transport = port.primary_transport
+    assert transport is not None and transport.adapter is not None and transport.settings is not None
+    assert transport.adapter.name == adapter and transport.adapter.capabilities == ADAPTERS[adapter].capabilities
+    assert len(transport.settings.properties) == custom_props.count(' vt="')
+    for prop in transport.settings.properties:
+        setting = setting_spec(adapter, prop.name)
+        assert setting is not None, f"{adapter} sample writes {prop.name}, unknown to the catalog"
+        assert prop.vt is not None and accepts_vt(setting, prop.vt)
+        assert value_problem(setting, prop.value) is None
+    assert [p for p in port_problems(port) if "settings" in p[1]] == []
+
+
+@pytest.mark.parametrize("adapter", list(DOCS_SAMPLES))
+def test_a_new_port_on_the_adapter_round_trips(adapter: str) -> None:
+    doc = load(STANDARD)
+    old = next(p for p in doc.send_ports if p.name == "A")
+    port = replace(old, primary_transport=with_adapter(old.primary_transport, adapter))
+    doc.send_ports[doc.send_ports.index(old)] = port
+    out = dump(doc)
+    again = load(out)
+    assert dump(again) == out
+    transport = next(p for p in again.send_ports if p.name == "A").primary_transport
+    assert transport is not None and transport.adapter is not None and transport.settings is not None
+    assert transport.adapter.name == adapter
+    assert transport.adapter.configuration_clsid == ADAPTERS[adapter].configuration_clsid
+    written = [(p.name, p.vt, p.value or "") for p in transport.settings.properties]
+    assert written == [(n, vt, text or "") for n, vt, text in default_settings(adapter)]
+
+
+def test_msmq_is_offered_only_for_one_way_ports() -> None:
+    """Microsoft gives MSMQ no two-way support, though its registration carries the flag:
+    the catalog keeps the registration as BizTalk writes it and says why it differs."""
+    msmq = ADAPTERS["MSMQ"]
+    assert msmq.capabilities == 13579 and msmq.capabilities & SUPPORTS_SOLICIT_RESPONSE
+    assert not msmq.two_way and "adapters-in-biztalk-server" in msmq.two_way_note
+    solicit = new_send_port("Ask", adapter="HTTP", address="http://x", two_way=True)
+    one_way = new_send_port("Tell", adapter="FILE", address=r"C:\Out")
+    assert "MSMQ" not in adapters_for(solicit) and "MSMQ" in adapters_for(one_way)
+    assert "WCF-NetNamedPipe" in adapters_for(solicit) and "WCF-NetMsmq" not in adapters_for(solicit)

@@ -245,3 +245,24 @@ def test_upgrading_an_older_workspace_keeps_its_content(workspace_url: str) -> N
         assert (ws.entries(), ws.export(), ws.audit()) == before
         names = {ix["name"] for ix in inspect(ws.engine).get_indexes("send_ports")}
         assert "ix_send_ports_source_slot" in names and "ix_send_ports_source_id" not in names
+
+
+def test_the_head_read_from_the_scripts_is_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert database.head_revision() == ScriptDirectory.from_config(database._config()).get_current_head()
+
+
+def test_opening_a_workspace_at_head_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    location = tmp_path / "w.sqlite"
+    Workspace(location).close()
+    code = (
+        "import sys; from model.store import Workspace; "
+        f"Workspace({str(location)!r}).entries(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako', 'pygments')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

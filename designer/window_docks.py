@@ -1,0 +1,92 @@
+"""The window's docks: explorer, palette, properties, history, problems, settings and routing, where they start,
+and the panels of the workspace shown in them (each workspace gets new panels)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QUndoView, QWidget
+
+from designer import icons
+from designer.node_palette import NodePalette
+
+__all__ = ["WindowDocks"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class WindowDocks:
+    """Builds the docks on ``window``; :meth:`show_panels` puts a workspace's panels in them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self._window = window
+        self._docks: list[tuple[QDockWidget, str]] = []
+        self.explorer_dock = self._dock("explorerDock", tr("Explorer"), QWidget(), "left", "explorer")
+        self.node_palette = NodePalette()
+        self.palette_dock = self._dock("paletteDock", tr("Palette"), self.node_palette, "left", "new-port")
+        self.properties_dock = self._dock("propertiesDock", tr("Properties"), QWidget(), "right", "properties")
+        self.history = QUndoView()
+        self.history.setObjectName("history")
+        self.history.setEmptyLabel(tr("<workspace opened>"))
+        self.history_dock = self._dock("historyDock", tr("History"), self.history, "right", "history")
+        self.problems_dock = self._dock("problemsDock", tr("Problems"), QWidget(), "bottom", "problem-warning")
+        self.settings_dock = self._dock("settingsDock", tr("Settings"), QWidget(), "bottom", "advanced")
+        self.settings_dock.toggleViewAction().setStatusTip(
+            tr("Environments and settings: what a BTDF settings spreadsheet holds, by environment")
+        )
+        self.routing_dock = self._dock("routingDock", tr("Routing"), QWidget(), "bottom", "filter")
+        self.routing_dock.toggleViewAction().setStatusTip(tr("Who receives a message with a given context"))
+        window.tabifyDockWidget(self.problems_dock, self.settings_dock)
+        window.tabifyDockWidget(self.problems_dock, self.routing_dock)
+        self.settings_dock.hide()  # until asked for (View > Panels > Settings, Routing)
+        self.routing_dock.hide()
+        self.problems_dock.raise_()
+        window.tabifyDockWidget(self.properties_dock, self.history_dock)
+        self.properties_dock.raise_()
+        window.resizeDocks([self.explorer_dock, self.properties_dock], [280, 460], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: str, icon_name: str) -> QDockWidget:
+        dock = QDockWidget(title, self._window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.toggleViewAction().setIcon(icons.icon(icon_name))
+        where = {
+            "left": Qt.DockWidgetArea.LeftDockWidgetArea,
+            "right": Qt.DockWidgetArea.RightDockWidgetArea,
+            "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
+        }
+        self._window.addDockWidget(where[area], dock)
+        self._docks.append((dock, icon_name))  # in the order of View > Panels
+        return dock
+
+    def toggle_actions(self) -> list[QAction]:
+        """The docks' show/hide actions, in the order of View > Panels."""
+        return [d.toggleViewAction() for d, _ in self._docks]
+
+    def refresh_icons(self) -> None:
+        """Reload the docks' icons (after a theme change)."""
+        for dock, name in self._docks:
+            dock.toggleViewAction().setIcon(icons.icon(name))
+
+    def show_panels(
+        self, explorer: QWidget, properties: QWidget, problems: QWidget, settings: QWidget, routing: QWidget
+    ) -> None:
+        """Put a workspace's panels in their docks; the panels shown before go."""
+        for dock, widget in (
+            (self.explorer_dock, explorer),
+            (self.properties_dock, properties),
+            (self.problems_dock, problems),
+            (self.settings_dock, settings),
+            (self.routing_dock, routing),
+        ):
+            previous = dock.widget()
+            dock.setWidget(widget)
+            if previous is not None:
+                previous.deleteLater()
+
+    def show_problems(self) -> None:
+        self.problems_dock.show()
+        self.problems_dock.raise_()
