@@ -97,6 +97,8 @@ SPECS: tuple[Spec, ...] = (
          lifecycle=Action.START_APPLICATION),
     Spec("app.stop", "S&top Application", "app-stop", None, "Stop every started port and group of the application",
          lifecycle=Action.STOP_APPLICATION),
+    Spec("deploy.plan", "Plan &Deployment…", "deploy", "Ctrl+Shift+D",
+         "Check the design against a target BizTalk group and list the steps that deploy it"),
     Spec("help.about", "&About Portwright", "about", None, "About Portwright"),
 )
 # fmt: on

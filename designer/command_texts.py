@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from model import validation
 from model.adapters import setting_spec
 from model.domain import AdapterSettings, SendPort, SendPortGroup, Transport
+from model.lifecycle import State
 
 #: Fields whose number means nothing to read (a bit mask): named, not quoted.
 _OPAQUE_NUMBERS = frozenset({"tracking", "binding_option", "delivery_notification"})
@@ -107,4 +108,16 @@ def edit_text(name: str, before: SendPort | SendPortGroup, after: SendPort | Sen
     return tr("Change %d settings of '%s'") % (len(labels), name)
 
 
-__all__ = ["changed_fields", "edit_text", "field_label"]
+def desired_text(name: str, state: State | None) -> str:
+    """The History's text for giving ``name`` a desired state after deployment (None: left as it is)."""
+    if state is None:
+        return tr("Leave '%s' as it is after deployment") % name
+    words = {
+        State.UNENLISTED: tr("Set '%s' to be unenlisted after deployment"),
+        State.STOPPED: tr("Set '%s' to be enlisted (stopped) after deployment"),
+        State.STARTED: tr("Set '%s' to be started after deployment"),
+    }
+    return words[state] % name
+
+
+__all__ = ["changed_fields", "desired_text", "edit_text", "field_label"]

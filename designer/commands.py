@@ -366,6 +366,7 @@ class ImportCommand(_Command):
 __all__ = [
     "CreateCommand",
     "DeleteCommand",
+    "DesiredStateCommand",
     "EditCommand",
     "ImportCommand",
     "MembershipCommand",
@@ -401,3 +402,36 @@ class SettingsCommand(_Command):
 
     def _undo(self) -> None:
         self._save(self.before, undo=True)
+
+
+class DesiredStateCommand(_Command):
+    """Desired states after deployment given (None: left as it is); undo puts back those before.
+    Either direction is refused when the states are no longer what this client last wrote."""
+
+    operation = "desired state"
+
+    def __init__(
+        self, doc: WorkspaceDocument, changed: Callable[[list[Key]], None], states: dict[Key, State | None], text: str
+    ) -> None:
+        super().__init__(doc, text)
+        self._changed = changed
+        self.after = dict(states)
+        self.before: dict[Key, State | None] | None = None  # known after the first redo
+
+    def _write(
+        self, states: dict[Key, State | None], expected: dict[Key, State | None] | None
+    ) -> dict[Key, State | None]:
+        ws = self.doc.workspace
+        stored = ws.desired_states()
+        now = {key: stored.get(key) for key in states}
+        # the model compares with ``expected`` again inside the transaction that writes
+        ws.set_desired_states(states, expected if expected is not None else now)
+        self._changed(list(states))
+        return now
+
+    def _redo(self) -> None:
+        self.before = self._write(self.after, self.before)
+
+    def _undo(self) -> None:
+        assert self.before is not None
+        self._write(self.before, self.after)

@@ -27,6 +27,7 @@ from designer.commands import (
     RenameCommand,
     StateCommand,
 )
+from designer.deploy_door import DeployDoor
 from designer.routing_door import RoutingDoor
 from designer.settings_door import SettingsDoor
 from model import lifecycle
@@ -90,8 +91,11 @@ class WorkspaceDocument(QObject):
         self.settings = SettingsDoor(self, self)
         #: who receives a message (``designer.routing_door``)
         self.routing = RoutingDoor(self, self)
+        #: desired states after deployment, and the design plans are made from (``designer.deploy_door``)
+        self.deploy = DeployDoor(self, self)
         for signal in (self.reloaded, self.item_added, self.item_removed, self.item_changed, self.item_renamed):
             signal.connect(self.routing.forget)
+            signal.connect(self.deploy.forget)
         self.reload()
 
     # -- reading ---------------------------------------------------------------------------
@@ -222,6 +226,10 @@ class WorkspaceDocument(QObject):
         failure, self._failure = self._failure, None
         if failure is not None:
             raise Refused(str(failure))
+
+    def push(self, command: QUndoCommand) -> None:
+        """Push a door's command (``designer.deploy_door``); a refusal comes back as :class:`Refused`."""
+        self._push(command)
 
     def push_or_report(self, command: QUndoCommand) -> bool:
         """Push ``command``; a refusal is reported through :attr:`error` (False)."""

@@ -90,12 +90,14 @@ class FileFlows(QObject):
     # -- the folder each kind of file dialog last used ------------------------------------------
 
     def last_folder(self, kind: str) -> str:
-        """The folder the user last chose a file of ``kind`` in ("import", "export", "workspace")."""
+        """The folder the user last chose a file of ``kind`` in ("import", "export", "workspace",
+        "target", "script")."""
         value = self._settings.value(f"lastFolder/{kind}", "")
         folder = str(value) if isinstance(value, str) else ""
         return folder if folder and Path(folder).is_dir() else ""
 
-    def _remember_folder(self, kind: str, path: str) -> None:
+    def remember_folder(self, kind: str, path: str) -> None:
+        """Remember the folder of ``path`` as the last one of ``kind`` (the next dialog opens there)."""
         self._settings.setValue(f"lastFolder/{kind}", str(Path(path).resolve().parent))
 
     def _save_name(self, title: str, suggested: str, name_filter: str, kind: str) -> str:
@@ -104,7 +106,7 @@ class FileFlows(QObject):
             self._parent, title, str(Path(folder) / suggested) if folder else suggested, name_filter
         )
         if path:
-            self._remember_folder(kind, path)
+            self.remember_folder(kind, path)
         return path
 
     def import_dialog(self) -> None:
@@ -112,7 +114,7 @@ class FileFlows(QObject):
             self._parent, tr("Import Bindings"), tr(BINDINGS_FILTER), self.last_folder("import")
         )
         if paths:
-            self._remember_folder("import", paths[0])
+            self.remember_folder("import", paths[0])
             self.import_paths(paths)
 
     def open_sample(self) -> None:
@@ -269,7 +271,7 @@ class FileFlows(QObject):
             self._parent, tr("Open Workspace"), tr(WORKSPACE_FILTER), self.last_folder("workspace")
         )
         if path:
-            self._remember_folder("workspace", path)
+            self.remember_folder("workspace", path)
             self.switch_workspace(path)
 
     def switch_workspace(self, location: str, *, create: bool = False) -> None:

@@ -43,6 +43,7 @@ from designer.file_flows import FileFlows
 from designer.find_flows import FindFlows
 from designer.lifecycle_flows import LifecycleFlows
 from designer.panels import ExplorerPanel, ProblemsPanel
+from designer.panels.deploy_panel import DeployPanel
 from designer.panels.inspector import InspectorPanel
 from designer.panels.routing_panel import RoutingPanel
 from designer.panels.settings_grid import SettingsGridPanel
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     explorer: ExplorerPanel
     properties: InspectorPanel
     problems: ProblemsPanel
+    deploy_panel: DeployPanel
     scene: CanvasScene
     view: CanvasView
     canvas_area: CanvasArea
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
             "view.auto_layout": edit.auto_layout,
             "view.refresh": edit.refresh,
             "help.about": lambda: show_about(self),
+            "deploy.plan": self.plan_deployment,
             "lifecycle.enlist": lambda: life.perform("enlist"),
             "lifecycle.unenlist": lambda: life.perform("unenlist"),
             "lifecycle.start": lambda: life.perform("start"),
@@ -205,8 +208,11 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(gone)
             gone.deleteLater()
         self.stack.addWidget(self.canvas_area)
+        target = ""
         if old is not None:
             self.problems.shutdown()
+            self.deploy_panel.shutdown()
+            target = self.deploy_panel.target()  # the same target, for the workspace shown next
         self.explorer = ExplorerPanel(self.doc)
         self.properties = InspectorPanel(self.doc)
         self.problems = ProblemsPanel(self.doc)
@@ -216,7 +222,12 @@ class MainWindow(QMainWindow):
         self.route_view = RouteView(self.scene, self.scene.colors)
         self.routing_panel.routed.connect(self.route_view.show)
         self.routing_panel.recipient_activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
-        self.docks.show_panels(self.explorer, self.properties, self.problems, self.settings_grid, self.routing_panel)
+        self.deploy_panel = DeployPanel(self.doc, self.file_flows, self.reporter)
+        self.deploy_panel.object_activated.connect(self._on_problems_problem_activated)
+        self.deploy_panel.set_target(target)
+        self.docks.show_panels(
+            self.explorer, self.properties, self.problems, self.settings_grid, self.routing_panel, self.deploy_panel
+        )
         self.history.setStack(self.doc.undo_stack)
         self.context_menus.attach(self.scene, self.view, self.explorer, self.problems)
         self._wire_document()
@@ -293,8 +304,18 @@ class MainWindow(QMainWindow):
         return note_position(self.scene, self.view) if self.doc is not None else None
 
     def _on_problems_problem_activated(self, kind: str, name: str, field: str) -> None:
+        """A problem or a deployment finding opened: select its object and focus the field."""
+        if self.doc is None or self.doc.entry(Kind(kind), name) is None:
+            return  # a plan step on what only the target has (a port the plan deletes)
         self.selection.reveal((Kind(kind), name))
-        self.properties.focus_field(field)
+        if field:
+            self.properties.focus_field(field)
+
+    def plan_deployment(self) -> None:
+        """Show the Deployment dock; without a target yet, ask for the target file."""
+        self.docks.show_deployment()
+        if not self.deploy_panel.target():
+            self.deploy_panel.choose_target()
 
     def _on_scene_selection(self, keys: list[tuple[str, str]]) -> None:
         self.explorer.select(keys)
@@ -391,6 +412,7 @@ class MainWindow(QMainWindow):
             self.window_settings.remember_view(self.doc.workspace, self.view.state())
         self.window_settings.sync()
         self.problems.shutdown()
+        self.deploy_panel.shutdown()
         if self.doc is not None:
             self.doc.workspace.close()
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""The window's docks: explorer, palette, properties, history, problems, settings and routing, where they start,
+"""The window's docks: explorer, palette, properties, history, problems, settings, routing and deployment, where they start,
 and the panels of the workspace shown in them (each workspace gets new panels)."""
 
 from __future__ import annotations
@@ -38,10 +38,16 @@ class WindowDocks:
         )
         self.routing_dock = self._dock("routingDock", tr("Routing"), QWidget(), "bottom", "filter")
         self.routing_dock.toggleViewAction().setStatusTip(tr("Who receives a message with a given context"))
+        self.deploy_dock = self._dock("deployDock", tr("Deployment"), QWidget(), "bottom", "deploy")
+        self.deploy_dock.toggleViewAction().setStatusTip(
+            tr("The pre-flight check and the plan that deploys the design to a target BizTalk group")
+        )
         window.tabifyDockWidget(self.problems_dock, self.settings_dock)
         window.tabifyDockWidget(self.problems_dock, self.routing_dock)
-        self.settings_dock.hide()  # until asked for (View > Panels > Settings, Routing)
+        window.tabifyDockWidget(self.problems_dock, self.deploy_dock)
+        self.settings_dock.hide()  # until asked for (View > Panels > Settings, Routing, Deployment)
         self.routing_dock.hide()
+        self.deploy_dock.hide()
         self.problems_dock.raise_()
         window.tabifyDockWidget(self.properties_dock, self.history_dock)
         self.properties_dock.raise_()
@@ -72,7 +78,13 @@ class WindowDocks:
             dock.toggleViewAction().setIcon(icons.icon(name))
 
     def show_panels(
-        self, explorer: QWidget, properties: QWidget, problems: QWidget, settings: QWidget, routing: QWidget
+        self,
+        explorer: QWidget,
+        properties: QWidget,
+        problems: QWidget,
+        settings: QWidget,
+        routing: QWidget,
+        deployment: QWidget,
     ) -> None:
         """Put a workspace's panels in their docks; the panels shown before go."""
         for dock, widget in (
@@ -81,6 +93,7 @@ class WindowDocks:
             (self.problems_dock, problems),
             (self.settings_dock, settings),
             (self.routing_dock, routing),
+            (self.deploy_dock, deployment),
         ):
             previous = dock.widget()
             dock.setWidget(widget)
@@ -90,3 +103,11 @@ class WindowDocks:
     def show_problems(self) -> None:
         self.problems_dock.show()
         self.problems_dock.raise_()
+
+    def show_deployment(self) -> None:
+        """Show the Deployment dock in front, tall enough for a plan (it starts as a short strip)."""
+        first = self.deploy_dock.isHidden()
+        self.deploy_dock.show()
+        self.deploy_dock.raise_()
+        if first and not self.deploy_dock.isFloating() and self.deploy_dock.height() < 280:
+            self._window.resizeDocks([self.deploy_dock], [300], Qt.Orientation.Vertical)

@@ -159,4 +159,5 @@ class WindowMenus:
         self.app_stop_menu = app_menu.addMenu(icon("app-stop"), _tr("Stop Application"))
         self.app_start_menu.aboutToShow.connect(lambda: fill_application_menu(self.app_start_menu, True))
         self.app_stop_menu.aboutToShow.connect(lambda: fill_application_menu(self.app_stop_menu, False))
+        self._menu(_tr("&Deploy"), ["deploy.plan"])
         self._menu(_tr("&Help"), ["help.about"])

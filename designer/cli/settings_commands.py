@@ -17,7 +17,7 @@ from model.environments.table import SettingsError, SettingsTable
 SECRET = "(secret)"
 
 
-def _settings_error(e: SettingsError | PreprocessError) -> CliError:
+def settings_error(e: SettingsError | PreprocessError) -> CliError:
     return CliError(str(e), REFUSED if isinstance(e, PreprocessError) else UNUSABLE)
 
 
@@ -28,7 +28,7 @@ def run_import(args: argparse.Namespace) -> int:
                 args.file, args.application, environment=args.env, with_secrets=args.with_secrets
             )
         except SettingsError as e:
-            raise _settings_error(e) from None
+            raise settings_error(e) from None
     where = f"application {shown(sheet.scope)}" if sheet.scope else "the workspace"
     table = sheet.table
     print(
@@ -50,7 +50,7 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             data = ws.environments.export_settings(args.application, args.format, args.env)
         except SettingsError as e:
-            raise _settings_error(e) from None
+            raise settings_error(e) from None
     write_output(args.output, data)
     if args.output != "-":
         print(f"wrote {args.output} ({len(data):,} bytes)", file=sys.stderr)
@@ -115,7 +115,7 @@ def read_secrets(path: str | None) -> dict[str, str]:
     try:
         parsed, _ = settings_file.read(path)
     except SettingsError as e:
-        raise _settings_error(e) from None
+        raise settings_error(e) from None
     return parsed.values
 
 
@@ -128,7 +128,7 @@ def export_environment(args: argparse.Namespace) -> bytes:
                 args.env, args.application, args.port, args.group, secrets=secrets, with_secrets=args.with_secrets
             )
         except (SettingsError, PreprocessError) as e:
-            raise _settings_error(e) from None
+            raise settings_error(e) from None
 
 
 def run_env_diff(args: argparse.Namespace) -> int:
@@ -142,7 +142,7 @@ def run_env_diff(args: argparse.Namespace) -> int:
             a = ws.environments.export(first, args.application, secrets=secrets)
             b = ws.environments.export(second, args.application, secrets=secrets)
         except (SettingsError, PreprocessError) as e:
-            raise _settings_error(e) from None
+            raise settings_error(e) from None
     report = compare_files(a, b)
     if report.equal:
         print(f"no differences between {shown(first)} and {shown(second)}")
@@ -172,7 +172,7 @@ def run_env_validate(args: argparse.Namespace) -> int:
                 print(f"{shown(ws.place)}: error: {shown(str(e))}")
             return REFUSED
         except SettingsError as e:
-            raise _settings_error(e) from None
+            raise settings_error(e) from None
     code = OK
     where = f"{args.env}.xml"
     for problem in document_problems(load(data)):
@@ -194,7 +194,7 @@ def run_import_as_environments(args: argparse.Namespace) -> int:
         try:
             summary, sheet = ws.environments.import_as_environments(args.files, args.application)
         except SettingsError as e:
-            raise _settings_error(e) from None
+            raise settings_error(e) from None
     for line in summary.lines():
         print(shown(line))
     where = f"application {shown(sheet.scope)}" if sheet.scope else "the workspace"

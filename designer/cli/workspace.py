@@ -122,6 +122,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = verbs.add_parser("ls", help="list desired states")
     p.add_argument("--json", action="store_true", help="a JSON object: {kind: {name: state}}")
     p.set_defaults(run=later(_RUN, "run_desired_ls"))
+    p = verbs.add_parser(
+        "import",
+        help="set desired states from a JSON file as 'desired ls --json' prints it (all or nothing; "
+        "the others are kept)",
+    )
+    p.add_argument("source", metavar="DESIRED.json")
+    p.set_defaults(run=later(_RUN, "run_desired_import"))
 
     p = sub.add_parser("rename", help="rename a send port (its groups follow) or, with --group, a group")
     p.add_argument("--group", action="store_true")

@@ -219,6 +219,16 @@ def run_desired_set(args: argparse.Namespace) -> int:
     return OK
 
 
+def run_desired_import(args: argparse.Namespace) -> int:
+    from designer.cli.deploy_commands import read_desired
+
+    states = read_desired(args.source, "desired import")
+    with opened(args) as ws:
+        ws.set_desired_states(dict(states))
+    print(f"{len(states)} desired state(s) set from {shown(args.source)}")
+    return OK
+
+
 def run_desired_ls(args: argparse.Namespace) -> int:
     with opened(args) as ws:
         states = ws.desired_states()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.document import Refused, WorkspaceDocument
+from designer.editors.desired_state import DesiredStateRow
 from designer.editors.fields import ErrorLabel, Sessions, mark
 from designer.editors.filter_builder import FilterBuilder
 from designer.editors.form_rows import TextRow
@@ -169,6 +170,8 @@ class GroupEditor(QWidget):
         self.header = QLabel()
         self.header.setObjectName("groupEditorHeader")
         self.header.setWordWrap(True)
+        #: the state after deployment (not a setting of the group: kept with the design)
+        self.desired = DesiredStateRow(document)
         self.page = GroupPage(self.sessions)
         self.page.add_requested.connect(self._add)
         self.page.dropped.connect(self._on_page_dropped)
@@ -180,6 +183,7 @@ class GroupEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
+        layout.addWidget(self.desired)
         layout.addWidget(self.page, 1)
         layout.addWidget(self.message)
         document.item_changed.connect(self._on_doc_changed)
@@ -206,12 +210,14 @@ class GroupEditor(QWidget):
         super().hideEvent(event)
 
     def reload(self) -> None:
+        self.desired.show_for(Kind.GROUP, self.name)
         if self.name is None:
             return
         try:
             record = self.doc.group(self.name)
         except Exception:  # noqa: BLE001 - deleted meanwhile
             self.name = None
+            self.desired.show_for(Kind.GROUP, None)
             return
         group = record.model
         self.page.taken = {e.name for e in self.doc.entries() if e.kind is Kind.GROUP}

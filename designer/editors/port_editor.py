@@ -12,6 +12,7 @@ from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from designer.document import Refused, WorkspaceDocument
+from designer.editors.desired_state import DesiredStateRow
 from designer.editors.environment_marks import EnvironmentMarks
 from designer.editors.fields import ErrorLabel, Sessions
 from designer.editors.known_values import KnownValues
@@ -74,6 +75,8 @@ class PortEditor(QWidget):
         self.header.setObjectName("portEditorHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
+        #: the state after deployment (not a setting of the port: kept with the design)
+        self.desired = DesiredStateRow(document)
         self.list = QListWidget()
         self.list.setObjectName("portEditorPages")
         self.list.setIconSize(QSize(18, 18))
@@ -122,6 +125,7 @@ class PortEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
+        layout.addWidget(self.desired)
         layout.addLayout(body, 1)
         self.message = ErrorLabel()
         self.message.setObjectName("editorMessage")
@@ -183,12 +187,14 @@ class PortEditor(QWidget):
     def reload(self) -> None:
         """Re-read the port (after any change, ours or from undo, or another session's)."""
         self.message.show_message(None)
+        self.desired.show_for(Kind.PORT, self.name)
         if self.name is None:
             return
         try:
             record = self.doc.port(self.name)
         except Exception:  # noqa: BLE001 - deleted meanwhile: show nothing rather than fail
             self.name = None
+            self.desired.show_for(Kind.PORT, None)
             return
         port = record.model
         self.known.add_port(port)

@@ -46,6 +46,8 @@ _CONNECTION = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _HINTS = ("passw", "pwd", "secret", "key", "://")
+#: A connection string's secret keys (``_KEY``): without one of them the costly scan finds nothing.
+_CONNECTION_HINTS = ("password", "passwd", "pwd", "secret", "sharedaccesskey", "accountkey")
 
 #: A replacement: (start, end, new text).
 _Edit = tuple[int, int, str]
@@ -59,7 +61,7 @@ def _secret_edits(text: str, element: Callable[[re.Match[str]], str], value: str
     for m in _ELEMENT.finditer(text):
         if secrets.is_secret_setting(m.group("name")) and not _kept(m.group("value")):
             edits.append((*m.span(), element(m)))
-    for m in _CONNECTION.finditer(text):
+    for m in _CONNECTION.finditer(text) if any(h in lowered for h in _CONNECTION_HINTS) else ():
         group = "quoted" if m.group("quoted") is not None else "plain"
         if not _kept(m.group(group).strip("\"'")):
             edits.append((*m.span(group), value))

@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
+from model.bindings.blanking import blank_bytes
 from model.deploy.simulate import STATE_STEPS
 from model.deploy.steps import Plan, Step, StepAction
+from model.fileio import write_atomic
 from model.lifecycle_types import State
 
-__all__ = ["powershell_script", "ps_quote"]
+__all__ = ["powershell_script", "ps_quote", "write_script"]
 
 #: ExplorerOM's PortStatus names for the lifecycle states.
 _STATUS = {State.UNENLISTED: "Bound", State.STOPPED: "Stopped", State.STARTED: "Started"}
@@ -277,3 +280,18 @@ def powershell_script(plan: Plan, binding_file_name: str, *, script_name: str = 
         out.append(_line(number, step, final.get((step.kind.value, step.name), State.UNENLISTED)) + "\n")
     out.append(_FOOTER)
     return "".join(out)
+
+
+def write_script(path: str | Path, plan: Plan, design: bytes, *, with_secrets: bool = False) -> tuple[Path, Path]:
+    """Write the script applying ``plan`` at ``path`` (``.ps1`` added when it has no suffix) and,
+    beside it, the binding file it imports, ``NAME.bindings.xml``: ``design``, its passwords
+    blanked as an export blanks them unless ``with_secrets``. Both atomic, the binding file first
+    (the script names it); the script has a UTF-8 byte order mark, without which Windows
+    PowerShell 5.1 reads it in the ANSI code page and mangles non-ASCII names. Returns the two
+    paths; raises ``OSError``."""
+    script = Path(path) if Path(path).suffix else Path(path).with_suffix(".ps1")
+    xml = script.with_name(script.stem + ".bindings.xml")
+    text = powershell_script(plan, xml.name, script_name=script.name)
+    write_atomic(xml, design if with_secrets else blank_bytes(design))
+    write_atomic(script, text.encode("utf-8-sig"))
+    return script, xml

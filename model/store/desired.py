@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from model.lifecycle import Kind, State
 from model.revisions import name_key
-from model.store.errors import NotFoundError
+from model.store.errors import ConflictError, NotFoundError
 from model.store.schema import GroupRow, SendPortRow
 from model.store.unit_of_work import UnitOfWork, retried
 
@@ -28,8 +28,15 @@ def desired_states(session: Session) -> dict[tuple[Kind, str], State]:
 
 
 @retried
-def set_desired_states(uow: UnitOfWork, states: Mapping[tuple[Kind, str], State | None]) -> None:
-    """Give each (kind, name) its desired state (None: left as it is), all or nothing, audited."""
+def set_desired_states(
+    uow: UnitOfWork,
+    states: Mapping[tuple[Kind, str], State | None],
+    expected: Mapping[tuple[Kind, str], State | None] | None = None,
+) -> None:
+    """Give each (kind, name) its desired state (None: left as it is), all or nothing, audited.
+    With ``expected``, the states must still be those (read in the same transaction), else
+    :class:`ConflictError` and nothing is written: a stale edit (an undo after someone else
+    changed it) is refused."""
     with uow:
         audit = []
         for (kind, name), state in states.items():
@@ -38,6 +45,12 @@ def set_desired_states(uow: UnitOfWork, states: Mapping[tuple[Kind, str], State 
             row = found if isinstance(found, SendPortRow | GroupRow) else None
             if row is None:
                 raise NotFoundError(kind.value, name)
+            if expected is not None and (kind, name) in expected:
+                was = expected[(kind, name)]
+                if row.desired_state != (None if was is None else int(was)):
+                    raise ConflictError(
+                        f"the desired state of {kind.label} '{row.name}' was changed meanwhile, in another session"
+                    )
             before = None if row.desired_state is None else State(row.desired_state).label
             after = None if state is None else state.label
             if before != after:

@@ -166,9 +166,14 @@ class Workspace:
         """Which applications ``application`` references (needed for members of other applications)."""
         editing.set_references(self._unit(), application, references)
 
-    def set_desired_states(self, states: dict[tuple[Kind, str], State | None]) -> None:
-        """The state each should have after deployment (None: left as it is); audited."""
-        desired.set_desired_states(self._unit(counted=False), states)
+    def set_desired_states(
+        self,
+        states: dict[tuple[Kind, str], State | None],
+        expected: dict[tuple[Kind, str], State | None] | None = None,
+    ) -> None:
+        """The state each should have after deployment (None: left as it is); audited. With
+        ``expected``, refused (ConflictError) unless they still have those states."""
+        desired.set_desired_states(self._unit(counted=False), states, expected)
 
     def desired_states(self) -> dict[tuple[Kind, str], State]:
         with self._reading() as s:

@@ -35,7 +35,7 @@ REQUIRED = (
     "state-started", "state-stopped", "state-unenlisted", "problem-error", "problem-warning",
     "problem-info", "properties", "history", "explorer", "about", "adapter", "filter", "map",
     "pipeline", "certificate", "tracking", "transport", "backup-transport", "advanced", "general",
-    "portwright",
+    "deploy", "portwright",
 )
 
 LIGHT_BG, DARK_BG = QColor("#ffffff"), QColor("#202124")

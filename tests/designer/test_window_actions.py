@@ -467,6 +467,20 @@ def act_app_stop(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     assert w.scene.nodes[GROUP].state is State.STOPPED
 
 
+def act_plan_deployment(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
+    d.open_name = ""  # the target dialog cancelled: the dock shows, and says what to choose
+    trigger(w, "deploy.plan")
+    assert w.docks.deploy_dock.isVisible() and w.deploy_panel.target() == ""
+    assert "Choose a target file" in w.deploy_panel.plan_message.text()
+    (tmp_path / "target.json").write_text("{}", encoding="utf-8")  # a group with nothing in it
+    d.open_name = str(tmp_path / "target.json")
+    w.deploy_panel.choose_target()
+    w.deploy_panel.refresh_now()
+    assert w.deploy_panel.steps_model.rowCount() > len(w.doc.entries()), "everything to create, and more"
+    trigger(w, "deploy.plan")  # a target chosen: not asked again
+    assert w.deploy_panel.target() == str(tmp_path / "target.json")
+
+
 def act_about(w: MainWindow, d: Dialogs, qtbot, tmp_path: Path) -> None:
     trigger(w, "help.about")
     assert len(d.abouts) == 1 and d.abouts[0][0] == "About Portwright" and "Portwright" in d.abouts[0][1]
@@ -503,6 +517,7 @@ ACTS: dict[str, Callable[..., None]] = {
     "lifecycle.stop": _lifecycle("lifecycle.stop", Action.START, State.STOPPED),
     "app.start": act_app_start,
     "app.stop": act_app_stop,
+    "deploy.plan": act_plan_deployment,
     "help.about": act_about,
 }
 
@@ -715,6 +730,7 @@ def test_docks_and_toolbars_have_object_names(window: MainWindow) -> None:
         "routingDock",
         "historyDock",
         "problemsDock",
+        "deployDock",
     }
     from PySide6.QtWidgets import QToolBar
 

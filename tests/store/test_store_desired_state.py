@@ -55,3 +55,22 @@ def test_known_values_list_hosts_and_pipelines_the_ports_use(workspace_url: str)
     assert used == set(pipelines["send"])
     qualified = {p.send_pipeline.name: p.send_pipeline.fully_qualified_name for p in doc_ports if p.send_pipeline}
     assert all(pipelines["send"][n] == (qualified[n] or "") for n in used)
+
+
+def test_a_stale_expected_state_is_refused_and_nothing_is_written(workspace_url: str) -> None:
+    from model.store.errors import ConflictError
+
+    ws = Workspace(workspace_url, user="tester")
+    ws.import_file(FIXTURE)
+    a, b = [e.name for e in ws.entries() if e.kind is Kind.PORT][:2]
+    ws.set_desired_states({(Kind.PORT, a): State.STARTED})
+    other = Workspace(workspace_url, user="someone else")
+    other.set_desired_states({(Kind.PORT, a): State.STOPPED})  # meanwhile, in another session
+    with pytest.raises(ConflictError, match="changed meanwhile"):
+        ws.set_desired_states(
+            {(Kind.PORT, b): State.STARTED, (Kind.PORT, a): None},
+            expected={(Kind.PORT, b): None, (Kind.PORT, a): State.STARTED},
+        )
+    assert ws.desired_states() == {(Kind.PORT, a): State.STOPPED}  # b not written either
+    ws.set_desired_states({(Kind.PORT, a): None}, expected={(Kind.PORT, a): State.STOPPED})
+    assert ws.desired_states() == {}
