@@ -335,8 +335,9 @@ class MainWindow(QMainWindow):
             return
         subjects = self.selected_subjects()
         view = self.doc.view()
+        # the selection actions are judged once, by split (what each would act on and skip)
         splits = {action: lifecycle.split(view, action, subjects) for action in SELECTION_ACTIONS}
-        self.action_map.apply_verdicts(self.doc.allowed_actions(subjects), splits)
+        self.action_map.apply_verdicts(lifecycle.application_verdicts(view, subjects), splits)
         has = bool(subjects)
         for action_id in ("edit.copy", "edit.duplicate", "file.export_selection"):
             self.action_map[action_id].setEnabled(has)

@@ -40,16 +40,23 @@ class WindowDocks:
         self.routing_dock.toggleViewAction().setStatusTip(tr("Who receives a message with a given context"))
         self.deploy_dock = self._dock("deployDock", tr("Deployment"), QWidget(), "bottom", "deploy")
         self.deploy_dock.toggleViewAction().setStatusTip(
-            tr("The pre-flight check and the plan that deploys the design to a target BizTalk group")
+            tr("The pre-flight check, the plan that deploys the design to a target BizTalk group, and its drift")
         )
+        # Qt (6.11) lays out a window not shown yet as a second area is tabified, and makes that
+        # area two tab bars: the one it leaves behind stays visible where it was laid out (a stray
+        # "Properties | History" strip over the bottom docks). With the layout off meanwhile, one.
+        layout = window.layout()
+        assert layout is not None  # a main window's own
+        layout.setEnabled(False)
         window.tabifyDockWidget(self.problems_dock, self.settings_dock)
         window.tabifyDockWidget(self.problems_dock, self.routing_dock)
         window.tabifyDockWidget(self.problems_dock, self.deploy_dock)
+        window.tabifyDockWidget(self.properties_dock, self.history_dock)
+        layout.setEnabled(True)
         self.settings_dock.hide()  # until asked for (View > Panels > Settings, Routing, Deployment)
         self.routing_dock.hide()
         self.deploy_dock.hide()
         self.problems_dock.raise_()
-        window.tabifyDockWidget(self.properties_dock, self.history_dock)
         self.properties_dock.raise_()
         window.resizeDocks([self.explorer_dock, self.properties_dock], [280, 460], Qt.Orientation.Horizontal)
         window.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)

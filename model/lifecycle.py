@@ -60,8 +60,8 @@ from model.lifecycle_types import (
 __all__ = [
     "APPLICATION_ACTIONS", "GROUP_ACTION_NOTE", "SELECTION_ACTIONS", "Action", "Change",
     "Deletion", "GroupInfo", "Kind", "LifecycleError", "MembershipChange", "PortInfo",
-    "State", "Subject", "Transition", "UnknownSubjectError", "Verdict", "View", "allowed_actions", "apply_plan",
-    "can_add_member", "can_remove_member", "plan", "split", "violations",
+    "State", "Subject", "Transition", "UnknownSubjectError", "Verdict", "View", "allowed_actions",
+    "application_verdicts", "apply_plan", "can_add_member", "can_remove_member", "plan", "split", "violations",
 ]
 # fmt: on
 
@@ -317,6 +317,15 @@ def allowed_actions(view: View, subjects: Sequence[Subject]) -> dict[Action, Ver
     reason otherwise. A refused verdict gives one sentence per refused subject, one per line.
     """
     verdicts = {a: _verdict(a, _evaluate(view, a, subjects, None, None, _reason)[1]) for a in SELECTION_ACTIONS}
+    verdicts.update(application_verdicts(view, subjects))
+    return verdicts
+
+
+def application_verdicts(view: View, subjects: Sequence[Subject]) -> dict[Action, Verdict]:
+    """The APPLICATION_ACTIONS part of :func:`allowed_actions`: for a window that judges the
+    selection actions with :func:`split` (what a bulk action acts on and what it skips), so
+    that each selection change evaluates every action once."""
+    verdicts: dict[Action, Verdict] = {}
     for action in APPLICATION_ACTIONS:
         application, refused = _selected_application(view, action, subjects)
         if application is None:

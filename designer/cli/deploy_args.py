@@ -133,6 +133,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="TARGET.json", required=True, help="the target file to write")
     p.set_defaults(run=later(_RUN, "run_snapshot"))
 
+    p = sub.add_parser(
+        "pull",
+        help="import a target group's ports and groups into the workspace",
+        description="Bring what the target has (a live group, or a target file) into the workspace, through "
+        "the workspace's import and its rules: ports and groups it lacks are created; those it has alike "
+        "are left; those that differ are listed, and replaced with --replace (passwords, which BizTalk "
+        "never gives back, are kept from the workspace). One transaction, audited.",
+    )
+    _target_arguments(p)
+    p.add_argument(
+        "-a", "--application", metavar="APP", action="append", default=[], help="only these applications (repeatable)"
+    )
+    p.add_argument("--replace", action="store_true", help="replace the workspace's ports and groups that differ")
+    p.add_argument(
+        "--desired-from-target",
+        action="store_true",
+        help="also record the target's states as the desired states of what was pulled",
+    )
+    p.add_argument("--dry-run", action="store_true", help="say what would be imported, change nothing")
+    p.set_defaults(run=later(_RUN, "run_pull"))
+
     conn = sub.add_parser(
         "connection",
         help="saved connections to live groups (never with a password)",

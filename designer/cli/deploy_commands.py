@@ -7,22 +7,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from designer.cli.common import OK, REFUSED, CliError, check_output, shown, unusable
 from model.bindings import BindingFormatError, load
 from model.bindings.binding_document import BindingDocument
-from model.bindings.blanking import blank_bytes
-from model.bindings.compare import compare_files
-from model.deploy.plan import PlanError, definition_changes, make_plan
+from model.deploy.drift import drift
+from model.deploy.plan import PlanError, make_plan
 from model.deploy.preflight import Finding, Severity, preflight
+from model.deploy.pull import pull
 from model.deploy.script import write_script
 from model.deploy.steps import Plan, Step, StepAction
 from model.deploy.target import Target
 from model.deploy.target_file import TargetFileError, read_target, write_target
-from model.domain import SendPort, SendPortGroup
 from model.lifecycle_types import Kind, State
 from model.secrets import mask_text
 
@@ -239,50 +237,18 @@ def run_plan(args: argparse.Namespace) -> int:
     return OK
 
 
-def _states_differ(design: Design, target: Target) -> list[dict[str, str]]:
-    have = [(Kind.PORT, n, p.state) for n, p in target.ports.items()]
-    have += [(Kind.GROUP, n, g.state) for n, g in target.groups.items()]
-    out = []
-    for kind, name, state in sorted(have):
-        want = design.desired.get((kind, name))
-        if want is not None and state is not want:
-            out.append({"kind": kind.value, "name": name, "target": state.label, "desired": want.label})
-    return out
-
-
-def _drifted(design: Design, target: Target) -> set[tuple[str, str]]:
-    """The ports and groups both sides have whose definition differs as BizTalk keeps it (what
-    a plan would update), or, for a group, whose members differ; the diff shows only these, so
-    that a detail one side writes and the other does not (an empty element) is no drift."""
-    out = set()
-    for p in design.document.send_ports:
-        have = target.ports.get(p.name)
-        if have is not None and definition_changes(p, have.port):
-            out.add(("port", p.name))
-    for g in design.document.groups:
-        tg = target.groups.get(g.name)
-        if tg is not None and (definition_changes(g, tg.group) or set(g.members) != set(tg.group.members)):
-            out.add(("group", g.name))
-    return out
-
-
 def run_drift(args: argparse.Namespace) -> int:
     design, target = load_design(args), load_target(args)
-    doc = design.document
-    apps = {p.application for p in doc.send_ports} | {g.application for g in doc.groups}
-    report = compare_files(
-        _by_name([t.port for t in target.ports.values()], [t.group for t in target.groups.values()], apps),
-        _by_name(design.document.send_ports, design.document.groups, apps),
-    )
-    drifted = _drifted(design, target)
-    report.changed = {k: v for k, v in report.changed.items() if k in drifted}
-    report.differences = [d for d in report.differences if (d.kind, d.name) in drifted]
-    report.reordered, report.other = [], []  # name order is the same on both sides; nothing else is compared
-    states = _states_differ(design, target)
+    found = drift(design.document, design.desired, target)
+    report = found.report
     if args.json:
         changes = [
             {"kind": d.kind, "name": d.name, "property": d.label, "path": d.path, "change": d.message}
             for d in report.differences
+        ]
+        states = [
+            {"kind": s.kind.value, "name": s.name, "target": s.target.label, "desired": s.desired.label}
+            for s in found.states
         ]
         _print_json(
             {
@@ -294,25 +260,13 @@ def run_drift(args: argparse.Namespace) -> int:
             }
         )
     else:
-        for line in report.lines():
+        for line in found.lines():
             _say(line)
-        for s in states:
-            _say(f"{s['kind']} {s['name']}: {s['target']} in the target, the design wants it {s['desired']}")
-        if report.equal and not states:
+        if not found:
             _say(f"no drift: {target.source} matches the design")
         else:
-            _say(f"{report.count + len(states)} difference(s)", error=True)
-    return OK if report.equal and not states else REFUSED
-
-
-def _by_name(ports: Sequence[SendPort], groups: Sequence[SendPortGroup], apps: set[str | None]) -> bytes:
-    """The ports and groups of ``apps`` as one binding file in name order, passwords blanked:
-    both sides of a drift are written alike, so only what BizTalk keeps can differ."""
-    doc = BindingDocument(
-        sorted((p for p in ports if p.application in apps), key=lambda p: p.name),
-        sorted((g for g in groups if g.application in apps), key=lambda g: g.name),
-    )
-    return blank_bytes(doc.to_bytes())
+            _say(f"{found.count} difference(s)", error=True)
+    return REFUSED if found else OK
 
 
 def run_snapshot(args: argparse.Namespace) -> int:
@@ -323,4 +277,41 @@ def run_snapshot(args: argparse.Namespace) -> int:
     except OSError as e:
         raise CliError(f"{args.output}: cannot write: {e.strerror or e}") from None
     _say(f"wrote {path} and {xml.name}: {len(target.ports)} send ports, {len(target.groups)} groups", error=True)
+    return OK
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    from designer.cli.opening import import_creates, opened
+
+    target = load_target(args)
+    missing = sorted(set(args.application) - set(target.applications))
+    if missing:
+        raise CliError(f"-a {shown(missing[0])}: {target.source} has no such application")
+    with opened(args, create=import_creates(args.workspace) and not args.dry_run) as ws:
+        ports = {n: ws.port(n).model for n in target.ports if ws.entry(Kind.PORT, n) is not None}
+        groups = {n: ws.group(n).model for n in target.groups if ws.entry(Kind.GROUP, n) is not None}
+        pulled = pull(target, args.application, ports, groups, replace=args.replace)
+        doc = pulled.document
+        if args.dry_run:
+            for name in pulled.new:
+                _say(f"would create {shown(name)}")
+            for name in pulled.differ:
+                _say(f"would {'replace' if args.replace else 'leave (it differs; --replace)'} {shown(name)}")
+        elif doc.send_ports or doc.groups:
+            for line in ws.import_document(doc, None, target.source).lines():
+                _say(line)
+        if args.desired_from_target and not args.dry_run:
+            taken = {p.name for p in doc.send_ports} | set(pulled.same) & set(target.ports)
+            taken_groups = {g.name for g in doc.groups} | set(pulled.same) & set(target.groups)
+            states: dict[tuple[Kind, str], State | None] = {(Kind.PORT, n): target.ports[n].state for n in taken}
+            states |= {(Kind.GROUP, n): target.groups[n].state for n in taken_groups}
+            ws.set_desired_states(states)
+            _say(f"recorded {len(states)} desired state(s) from {target.source}")
+    for name in pulled.differ if not args.replace else ():
+        _say(f"left {shown(name)} as the workspace has it: it differs from {target.source} (--replace)", error=True)
+    for item in pulled.carried:
+        _say(f"kept the workspace's {item} (BizTalk never gives a password back)", error=True)
+    for item in pulled.blank:
+        _say(f"{item} is blank: BizTalk never gives a password back; set it before deploying", error=True)
+    _say(f"{len(pulled.new)} new, {len(pulled.differ)} differ, {len(pulled.same)} the same", error=True)
     return OK

@@ -10,6 +10,10 @@ from designer.cli.settings_args import add_environment_options
 from model.lifecycle import Action
 
 _RUN = "designer.cli.workspace_commands"
+_IF_NEEDED = (
+    "those already in the state the action leads to are no error and are left as they are "
+    "(scripts re-run); the others still follow BizTalk's rules"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,6 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         )
         p.add_argument("--group", action="store_true", help="the names are send port groups")
         p.add_argument("names", metavar="NAME", nargs="+")
+        p.add_argument("--if-needed", action="store_true", help=_IF_NEEDED)
         p.set_defaults(run=later(_RUN, "run_lifecycle"), action=action)
 
     p = sub.add_parser(
@@ -90,14 +95,58 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--group", action="store_true")
     p.add_argument("names", metavar="NAME", nargs="+")
+    p.add_argument("--if-needed", action="store_true", help="names that do not exist are no error (scripts re-run)")
     p.set_defaults(run=later(_RUN, "run_lifecycle"), action=Action.DELETE)
 
-    app = sub.add_parser("app", help="start or stop a whole application")
+    app = sub.add_parser("app", help="start or stop a whole application; its references")
     app_sub = app.add_subparsers(dest="app_command", metavar="ACTION", required=True)
     for verb, action in (("start", Action.START_APPLICATION), ("stop", Action.STOP_APPLICATION)):
         p = app_sub.add_parser(verb, help=f"{verb} every send port and group of APP")
         p.add_argument("application", metavar="APP")
         p.set_defaults(run=later(_RUN, "run_app"), action=action)
+    ref = app_sub.add_parser(
+        "reference",
+        help="the applications APP references (a group may then list their send ports)",
+        description="Add or remove references of APP to other applications of the workspace, as the "
+        "Administration Console's References page does; 'app reference ls' lists them.",
+    )
+    ref_sub = ref.add_subparsers(dest="reference_command", metavar="ACTION", required=True)
+    for verb in ("add", "remove"):
+        p = ref_sub.add_parser(verb, help=f"{verb} references of APP to the applications REF")
+        p.add_argument("application", metavar="APP")
+        p.add_argument("references", metavar="REF", nargs="+")
+        p.set_defaults(run=later(_RUN, "run_reference"), verb=verb)
+    p = ref_sub.add_parser("ls", help="every application and the applications it references")
+    p.add_argument("--json", action="store_true", help="a JSON object: {application: [references]}")
+    p.set_defaults(run=later(_RUN, "run_reference_ls"))
+
+    new = sub.add_parser(
+        "new",
+        help="create a send port, a send port group or an application",
+        description="Create a new object as the Administration Console would, with BizTalk's defaults; "
+        "ports and groups start unenlisted. Refused, naming it, when the name is taken.",
+    )
+    new_sub = new.add_subparsers(dest="new_command", metavar="KIND", required=True)
+    p = new_sub.add_parser("port", help="a new send port")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("-a", "--application", metavar="APP", help="its application (created if missing)")
+    p.add_argument("--adapter", metavar="NAME", default="FILE", help="the primary transport's adapter (default FILE)")
+    p.add_argument("--address", metavar="URI", default="", help="the primary transport's address")
+    p.add_argument("--send-handler", metavar="HOST", help="the host that sends (default: the adapter's default)")
+    p.add_argument("--solicit-response", action="store_true", help="a two-way port (default: one-way)")
+    p.add_argument(
+        "--dynamic", action="store_true", help="a dynamic port (no transport: the address comes at run time)"
+    )
+    p.set_defaults(run=later(_RUN, "run_new_port"))
+    p = new_sub.add_parser("group", help="a new send port group")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("-a", "--application", metavar="APP", help="its application (created if missing)")
+    p.add_argument("--member", metavar="PORT", action="append", default=[], help="a member (repeatable)")
+    p.set_defaults(run=later(_RUN, "run_new_group"))
+    p = new_sub.add_parser("application", help="a new, empty application")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--reference", metavar="APP", action="append", default=[], help="an application it references")
+    p.set_defaults(run=later(_RUN, "run_new_application"))
 
     grp = sub.add_parser("group", help="add or remove send ports of a group")
     grp_sub = grp.add_subparsers(dest="group_command", metavar="ACTION", required=True)

@@ -13,7 +13,7 @@ from model.bindings import BindingFormatError, load
 from model.bindings.blanking import blank_bytes
 from model.lifecycle import Action, Kind, LifecycleError, State, Subject, Transition
 from model.secrets import mask_text
-from model.store import Entry, WorkspaceError, database
+from model.store import Entry, Workspace, WorkspaceError, database
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -158,18 +158,127 @@ def _print_changes(changes: list) -> None:
         print(f"{kind.label} '{shown(name)}': {before.label} -> {after.label}")
 
 
+#: With --if-needed: the states in which an object already is where the action leads.
+_ALREADY = {
+    Action.ENLIST: {State.STOPPED, State.STARTED},
+    Action.START: {State.STARTED},
+    Action.STOP: {State.STOPPED, State.UNENLISTED},
+    Action.UNENLIST: {State.UNENLISTED},
+}
+
+
+def _needed(ws: Workspace, action: Action, subjects: list[Subject]) -> tuple[list[Subject], list[str]]:
+    """The subjects the action still has to act on, and a line for each one left as it is."""
+    view = ws.view()
+    todo, left = [], []
+    for s in subjects:
+        table = view.ports if s.kind is Kind.PORT else view.groups
+        info = table.get(s.name)
+        if info is None and action is Action.DELETE:
+            left.append(f"{s.kind.label} '{shown(s.name)}' does not exist: nothing to delete")
+        elif info is not None and info.state in _ALREADY.get(action, ()):
+            left.append(f"{s.kind.label} '{shown(s.name)}' is {info.state.label} already")
+        else:
+            todo.append(s)
+    return todo, left
+
+
 def run_lifecycle(args: argparse.Namespace) -> int:
     kind = Kind.GROUP if args.group else Kind.PORT
     subjects = [Subject(kind, n) for n in args.names]
     with opened(args) as ws:
-        changes = ws.perform(args.action, subjects)
+        left: list[str] = []
+        if args.if_needed:
+            subjects, left = _needed(ws, args.action, subjects)
+        changes = ws.perform(args.action, subjects) if subjects else []
+    for line in left:
+        print(line)
     if args.action is Action.DELETE:
         for s in subjects:
             print(f"deleted {kind.label} '{shown(s.name)}'")
     else:
         _print_changes(changes)
-        if not changes:
+        if not changes and not left:
             print("nothing to do")
+    return OK
+
+
+def run_reference(args: argparse.Namespace) -> int:
+    with opened(args) as ws:
+        if args.application not in ws.applications():
+            raise CliError(f"no application named '{shown(args.application)}'")
+        now = set(ws.references().get(args.application, frozenset()))
+        wanted = now | set(args.references) if args.verb == "add" else now - set(args.references)
+        if args.verb == "remove":
+            absent = sorted(set(args.references) - now)
+            if absent:
+                raise CliError(f"'{shown(args.application)}' does not reference '{shown(absent[0])}'")
+        ws.set_references(args.application, sorted(wanted))
+    listed = ", ".join(f"'{shown(r)}'" for r in sorted(wanted)) or "no other application"
+    print(f"application '{shown(args.application)}' references {listed}")
+    return OK
+
+
+def run_reference_ls(args: argparse.Namespace) -> int:
+    with opened(args) as ws:
+        apps, refs = ws.applications(), ws.references()
+    table = {a: sorted(refs.get(a, frozenset())) for a in apps}
+    if args.json:
+        print(json.dumps(table, indent=2, ensure_ascii=False))
+        return OK
+    for app, names in table.items():
+        print(f"{shown(app)}: {', '.join(map(shown, names)) or '-'}")
+    return OK
+
+
+def run_new_port(args: argparse.Namespace) -> int:
+    from model.adapters import adapter_spec
+    from model.domain import SendHandler, new_send_port, replace
+
+    if args.dynamic and (args.address or args.send_handler):
+        raise CliError("a dynamic port has no transport: give no --address or --send-handler")
+    if not args.dynamic and adapter_spec(args.adapter) is None:
+        raise CliError(
+            f"--adapter {shown(args.adapter)}: not an adapter Portwright knows (see the README's adapter list)"
+        )
+    try:
+        port = new_send_port(
+            args.name,
+            adapter=args.adapter,
+            address=args.address,
+            two_way=args.solicit_response,
+            static=not args.dynamic,
+            application=args.application,
+        )
+        if args.send_handler and port.primary_transport is not None:
+            transport = replace(port.primary_transport, send_handler=SendHandler(name=args.send_handler))
+            port = replace(port, primary_transport=transport)
+    except ValueError as e:
+        raise CliError(f"new port {shown(args.name)}: {e}") from None
+    with opened(args, create=import_creates(args.workspace)) as ws:
+        record = ws.create_port(port, args.application)
+    print(f"created send port '{shown(args.name)}' in '{shown(record.application)}' (Unenlisted)")
+    return OK
+
+
+def run_new_group(args: argparse.Namespace) -> int:
+    from model.domain import SendPortGroup
+
+    try:
+        group = SendPortGroup(name=args.name, members=tuple(args.member), application=args.application)
+    except ValueError as e:
+        raise CliError(f"new group {shown(args.name)}: {e}") from None
+    with opened(args, create=import_creates(args.workspace)) as ws:
+        record = ws.create_group(group, args.application)
+    members = f" with {len(args.member)} member(s)" if args.member else ""
+    print(f"created send port group '{shown(args.name)}' in '{shown(record.application)}'{members} (Unenlisted)")
+    return OK
+
+
+def run_new_application(args: argparse.Namespace) -> int:
+    with opened(args, create=import_creates(args.workspace)) as ws:
+        ws.create_application(args.name, args.reference)
+    print(f"created application '{shown(args.name)}'")
     return OK
 
 

@@ -1,8 +1,9 @@
 """What the Deployment panel shows: the pre-flight findings and the plan for one target file, as
-table models, and the job that works them out off the UI thread.
+table models, and the job that works them out off the UI thread (with the drift the Drift view
+shows, ``designer.panels.deploy_drift``).
 
 :func:`plan_deployment` reads the target file and the design and asks ``model.deploy`` for the
-findings and the plan; every failure a user can cause (a target file that cannot be read, a
+findings, the drift and the plan; every failure a user can cause (a target file that cannot be read, a
 design BizTalk's rules cannot reach) comes back in the :class:`Outcome` as words, never raised.
 """
 
@@ -22,6 +23,7 @@ from designer.entry_text import fill
 from designer.panels.problems_model import AnyIndex, TargetRole
 from model import validation
 from model.bindings import BindingFormatError
+from model.deploy.drift import Drift, drift
 from model.deploy.plan import PlanError, make_plan
 from model.deploy.preflight import Finding, Severity, preflight
 from model.deploy.steps import Plan, Step, StepAction
@@ -103,6 +105,10 @@ class Outcome:
     failure: str = ""
     #: what the plan was made from (the script's binding file is written from it)
     design: Design | None = None
+    #: what differs between the target and the design (None: nothing was compared)
+    drift: Drift | None = None
+    #: the comparison failed (the plan may still be there)
+    drift_error: str = ""
 
 
 def plan_deployment(target_path: str, read_design: Callable[[], Design]) -> Outcome:
@@ -117,11 +123,17 @@ def plan_deployment(target_path: str, read_design: Callable[[], Design]) -> Outc
         return Outcome(target_path, failure=str(e))
     found = preflight(design.document, target, applications=design.references)
     findings = tuple(sorted(found, key=lambda f: f.severity is not Severity.ERROR))  # errors first, else as found
+    differs: Drift | None = None
+    drift_error = ""
+    try:
+        differs = drift(design.document, design.desired, target)
+    except BindingFormatError as e:
+        drift_error = str(e)
     try:
         plan = make_plan(design.document, design.desired, target, applications=design.references)
     except PlanError as e:
-        return Outcome(target_path, findings, None, str(e), design=design)
-    return Outcome(target_path, findings, plan, design=design)
+        return Outcome(target_path, findings, None, str(e), design=design, drift=differs, drift_error=drift_error)
+    return Outcome(target_path, findings, plan, design=design, drift=differs, drift_error=drift_error)
 
 
 class _JobSignals(QObject):

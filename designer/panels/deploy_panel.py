@@ -1,6 +1,7 @@
 """The Deployment dock: a target group described in a file (``model.deploy.target_file``), what a
-pre-flight check finds in the design for it, the plan that deploys the design there, and the
-PowerShell script that applies the plan.
+pre-flight check finds in the design for it, the plan that deploys the design there (in a tab
+beside it, the drift: what differs between the target and the design), and the PowerShell
+script that applies the plan.
 
 Planned in the background (one planning at a time, a newer one supersedes an older), again a
 moment after the workspace or a desired state changes; the target file is read each time.
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +28,9 @@ from PySide6.QtWidgets import (
 from designer import file_dialogs, icons
 from designer.document import WorkspaceDocument
 from designer.entry_text import fill
+from designer.panels.deploy_drift import TARGET, DriftModel
 from designer.panels.deploy_model import FindingsModel, Outcome, PlanJob, StepsModel, plan_deployment
-from designer.panels.deploy_tables import fit_columns, message_label, show_message, table_view
+from designer.panels.deploy_tables import fit_columns, fit_drift_columns, message_label, show_message, table_view
 from designer.panels.problems_model import TargetRole
 from designer.reporting import Reporter
 from model.deploy.preflight import Severity
@@ -45,9 +48,10 @@ class Folders(Protocol):
 
 
 class DeployPanel(QWidget):
-    """Target file, pre-flight findings and plan side by side, and the script button."""
+    """Target file, pre-flight findings beside the plan and the drift (two tabs), and the script
+    button."""
 
-    #: kind value, name, field of the finding or step the user opened (double-click or Enter)
+    #: kind value, name, field of the finding, step or drift the user opened (double-click or Enter)
     object_activated = Signal(str, str, str)
     #: a planning finished and its outcome is shown
     planned = Signal()
@@ -101,27 +105,37 @@ class DeployPanel(QWidget):
         self.steps_view = table_view("deploySteps", self.steps_model, self)
         self.steps_view.setAccessibleName(self.tr("Deployment plan"))
         self.plan_message = message_label("deployPlanMessage")
+        self.drift_model = DriftModel(self)
+        self.drift_view = table_view("deployDrift", self.drift_model, self)
+        self.drift_view.setAccessibleName(self.tr("Drift between the target and the design"))
+        self.drift_message = message_label("deployDriftMessage")
         self.findings_title = QLabel()
         self.findings_title.setObjectName("deployFindingsTitle")
-        self.plan_title = QLabel()
-        self.plan_title.setObjectName("deployPlanTitle")
         self.findings_stack = QStackedWidget()
         self.findings_stack.addWidget(self.findings_view)
         self.findings_stack.addWidget(self.findings_message)
         self.plan_stack = QStackedWidget()
         self.plan_stack.addWidget(self.steps_view)
         self.plan_stack.addWidget(self.plan_message)
+        self.drift_stack = QStackedWidget()
+        self.drift_stack.addWidget(self.drift_view)
+        self.drift_stack.addWidget(self.drift_message)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("deployTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.plan_stack, "")
+        self.tabs.addTab(self.drift_stack, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("deploySplitter")
         self.splitter.setChildrenCollapsible(False)
-        for title, stack in ((self.findings_title, self.findings_stack), (self.plan_title, self.plan_stack)):
-            side = QWidget()
-            box = QVBoxLayout(side)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            box.addWidget(title)
-            box.addWidget(stack, 1)
-            self.splitter.addWidget(side)
+        side = QWidget()
+        box = QVBoxLayout(side)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.findings_title)
+        box.addWidget(self.findings_stack, 1)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 9)
         self.splitter.setStretchFactor(1, 11)
 
@@ -141,6 +155,8 @@ class DeployPanel(QWidget):
         self.script_button.clicked.connect(lambda: self.save_script())
         self.findings_view.activated.connect(self._on_view_activated)
         self.steps_view.activated.connect(self._on_view_activated)
+        self.drift_view.activated.connect(self._on_view_activated)
+        self.tabs.currentChanged.connect(lambda _i: self._fit_columns())
         for signal in (
             document.reloaded,
             document.item_added,
@@ -254,6 +270,10 @@ class DeployPanel(QWidget):
         self._outcome = outcome
         self.findings_model.set_findings(outcome.findings)
         self.steps_model.set_steps(outcome.plan.steps if outcome.plan is not None else ())
+        self.drift_model.set_drift(outcome.drift)
+        self.drift_view.clearSpans()
+        for row in self.drift_model.spans():  # a message not split into its two sides
+            self.drift_view.setSpan(row, TARGET, 1, 2)
         self._show()
         self._fit_columns()
         self.planned.emit()
@@ -275,17 +295,11 @@ class DeployPanel(QWidget):
             if o is not None and not o.failure
             else self.tr("<b>Pre-flight check</b>")
         )
-        steps = len(o.plan.steps) if o is not None and o.plan is not None else 0
-        if o is not None and o.plan is not None:
-            self.plan_title.setText(fill(self.tr("<b>Plan</b>: %1 step(s)"), steps))
-        elif o is not None and o.plan_error:
-            self.plan_title.setText(self.tr("<b>Plan</b>: not possible under BizTalk's rules"))
-        else:
-            self.plan_title.setText(self.tr("<b>Plan</b>"))
+        self._title_tabs()
         if not self._target:
             words = self.tr(
                 "Choose a target file (Deploy > Plan Deployment…): a JSON description of a BizTalk group "
-                "and its exported binding file. The pre-flight check and the plan appear here."
+                "and its exported binding file. The pre-flight check, the plan and the drift appear here."
             )
             self._say(words, words, error=False)
         elif o is None:
@@ -309,10 +323,35 @@ class DeployPanel(QWidget):
                 show_message(self.plan_stack, self.plan_message, self.tr("The target already matches the design."))
             else:
                 self.plan_stack.setCurrentWidget(self.steps_view)
+            if o.drift is None:
+                text = fill(self.tr("Cannot compare the target with the design: %1"), o.drift_error)
+                show_message(self.drift_stack, self.drift_message, text, error=True)
+            elif not self.drift_model.rowCount():
+                show_message(self.drift_stack, self.drift_message, self.tr("No drift: the target matches the design."))
+            else:
+                self.drift_stack.setCurrentWidget(self.drift_view)
+
+    def _title_tabs(self) -> None:
+        """The tabs say how many steps and differences there are (or that there is no plan)."""
+        o = self._outcome
+        if o is not None and o.plan is not None:
+            steps = len(o.plan.steps)
+            plan = self.tr("Plan (1 step)") if steps == 1 else fill(self.tr("Plan (%1 steps)"), steps)
+        elif o is not None and o.plan_error:
+            plan = self.tr("Plan (not possible)")
+        else:
+            plan = self.tr("Plan")
+        self.tabs.setTabText(0, plan)
+        self.tabs.setTabToolTip(0, self.tr("The steps that deploy the design to the target, in order"))
+        rows = self.drift_model.rowCount()
+        drift = fill(self.tr("Drift (%1)"), rows) if o is not None and o.drift is not None else self.tr("Drift")
+        self.tabs.setTabText(1, drift)
+        self.tabs.setTabToolTip(1, self.tr("What differs between the target and the design, one row per difference"))
 
     def _say(self, findings: str, plan: str, error: bool) -> None:
         show_message(self.findings_stack, self.findings_message, findings, error)
         show_message(self.plan_stack, self.plan_message, plan, error)
+        show_message(self.drift_stack, self.drift_message, plan, error)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -334,6 +373,7 @@ class DeployPanel(QWidget):
 
     def _fit_columns(self) -> None:
         fit_columns(self.findings_view, self.steps_view)
+        fit_drift_columns(self.drift_view)
 
     def _tell(self, message: str, error: bool = False) -> None:
         if self._reporter is None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
 
 from designer.editors.fields import ERROR_COLOR
+from designer.panels import deploy_drift as drift
 from designer.panels.deploy_model import FIELD, NUMBER, OBJECT, PHASE, SEVERITY, STEP
 from designer.themes import current_theme
 
@@ -75,3 +76,22 @@ def fit_columns(findings: QTableView, steps: QTableView) -> None:
     if count <= MAX_WRAPPED_ROWS:  # wrapped messages, with the rows' usual padding
         for row in range(count):
             rows.resizeSection(row, max(rows.defaultSectionSize(), findings.sizeHintForRow(row) + 6))
+
+
+def fit_drift_columns(view: QTableView) -> None:
+    """Object and what as wide as their text within a quarter of the width each; of the rest,
+    the target's side as wide as its text within the half the design's side leaves it (at least
+    half), the design's side all that is left."""
+    header = view.horizontalHeader()
+    room = view.viewport().width()
+    has_rows = view.model().rowCount() > 0
+
+    def hint(column: int) -> int:
+        return view.sizeHintForColumn(column) if has_rows else 0
+
+    least = header.minimumSectionSize()
+    for column in (drift.OBJECT, drift.WHAT):
+        header.resizeSection(column, max(least, min(hint(column), room // 4)))
+    rest = room - header.sectionSize(drift.OBJECT) - header.sectionSize(drift.WHAT)
+    target = min(hint(drift.TARGET), max(rest // 2, rest - hint(drift.DESIGN)))
+    header.resizeSection(drift.TARGET, max(least, target))

@@ -155,11 +155,16 @@ class ExplorerPanel(QWidget):
     def select(self, keys: Sequence[tuple[str, str]]) -> None:
         """Show a selection made elsewhere (canvas, another panel) without echoing it back."""
         by_parent: dict[tuple[int, ...], tuple[QModelIndex, list[int]]] = {}
-        for kind, name in keys:
-            index = self.proxy.mapFromSource(self.model.index_of(Kind(kind), name))
-            if index.isValid():
-                parent = index.parent()
-                by_parent.setdefault(self._tree_order(parent), (parent, []))[1].append(index.row())
+        for folder, items in self.model.by_folder(keys):
+            parent = self.proxy.mapFromSource(folder)
+            if not parent.isValid():
+                continue
+            if items is None:  # the whole folder: every row the filter shows
+                rows = list(range(self.proxy.rowCount(parent)))
+            else:
+                rows = [i.row() for i in map(self.proxy.mapFromSource, items) if i.isValid()]
+            if rows:
+                by_parent[self._tree_order(parent)] = (parent, rows)
         selection = QItemSelection()
         tops: list[QModelIndex] = []
         last_column = self.proxy.columnCount() - 1

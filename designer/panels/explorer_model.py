@@ -9,6 +9,7 @@ signals with row inserts, removals, moves and ``dataChanged``; only ``reloaded``
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from itertools import count
 from typing import Any, TypeAlias
 
@@ -120,6 +121,21 @@ class ExplorerModel(QAbstractItemModel):
         """The index of a port's or group's row (invalid when it is not shown)."""
         item = self._where.get((kind, name))
         return self._item_index(item, column) if item is not None else QModelIndex()
+
+    def by_folder(self, keys: Iterable[tuple[str, str]]) -> list[tuple[QModelIndex, list[QModelIndex] | None]]:
+        """The folders holding the ports and groups ``keys`` names, each with the indexes of those
+        items, or None when they are all of the folder's items (select-all: one range per folder,
+        not one index per item)."""
+        found: dict[int, tuple[FolderNode, list[ItemNode]]] = {}
+        for kind, name in keys:
+            item = self._where.get((Kind(kind), name))
+            if item is not None:
+                found.setdefault(item.folder.id, (item.folder, []))[1].append(item)
+        out: list[tuple[QModelIndex, list[QModelIndex] | None]] = []
+        for folder, items in found.values():
+            whole = len({i.name for i in items}) == len(folder.names)
+            out.append((self._folder_index(folder), None if whole else [self._item_index(i) for i in items]))
+        return out
 
     def order(self, kind: Kind, name: str) -> tuple[str, int, str]:
         """Where a port or group sits in the tree, as a sort key (cheaper than walking indexes)."""

@@ -17,9 +17,9 @@ from model import lifecycle
 from model.bindings.fragments import STANDARD_NAMESPACES, element_xml
 from model.domain import SendPort, SendPortGroup, replace
 from model.lifecycle import Action, Kind, State, Subject
-from model.revisions import changed_paths, describe, merge_edits
+from model.revisions import changed_paths, describe, merge_edits, name_problem, printable
 from model.store import references
-from model.store.errors import InvalidError, NotFoundError
+from model.store.errors import DuplicateError, InvalidError, NotFoundError, RuleError
 from model.store.guards import check_name, check_name_free, check_values, rules_kept, stale
 from model.store.records import DEFAULT_APPLICATION, GroupRecord, PortRecord
 from model.store.repository import WorkspaceRepository
@@ -227,6 +227,42 @@ def rename(uow: UnitOfWork, kind: Kind, old: str, new: str, operation: str) -> l
 
 
 @retried
+def create_application(uow: UnitOfWork, name: str, references: Sequence[str] = ()) -> None:
+    """A new, empty application (with the applications it references), audited; refused
+    (DuplicateError) when one of that name exists, (NotFoundError) for an unknown reference."""
+    problem = name_problem(name)
+    if problem is not None:
+        raise InvalidError(f"application name {name!r}: {problem}")
+    with uow:
+        rows = uow.rows
+        if rows.application_row(name) is not None:
+            raise DuplicateError(f"an application named '{printable(name)}' already exists")
+        for ref in references:
+            if ref == name or not rows.has_application(ref):
+                raise NotFoundError("application", ref)
+        row = rows.application(name)
+        row.references = sorted(set(references))
+        after = ", ".join(row.references) or None
+        uow.audit("create application", [{"kind": "application", "name": name, "before": None, "after": after}])
+        uow.commit()
+
+
+def _reference_loop(graph: dict[str, frozenset[str]], application: str, names: Sequence[str]) -> list[str]:
+    """The applications of a loop back to ``application`` if it referenced ``names`` (empty: none)."""
+    seen: set[str] = set()
+    stack = [(r, [application, r]) for r in names if r != application]
+    while stack:
+        app, path = stack.pop()
+        if app == application:
+            return path
+        if app in seen:
+            continue
+        seen.add(app)
+        stack.extend((r, [*path, r]) for r in sorted(graph.get(app, frozenset())))
+    return []
+
+
+@retried
 def set_references(uow: UnitOfWork, application: str, names: Sequence[str]) -> None:
     """Which applications ``application`` references (needed for members of other applications)."""
     with uow:
@@ -237,6 +273,10 @@ def set_references(uow: UnitOfWork, application: str, names: Sequence[str]) -> N
         for ref in names:
             if ref != application and not rows.has_application(ref):
                 raise NotFoundError("application", ref)
+        loop = _reference_loop(rows.references(), application, names)
+        if loop:
+            path = " → ".join(f"'{printable(a)}'" for a in loop)
+            raise RuleError(f"refused: a circular reference ({path}); BizTalk does not allow one; nothing was changed")
         before = ", ".join(row.references or []) or None
         row.references = sorted(set(names))
         uow.audit(

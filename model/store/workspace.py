@@ -25,7 +25,7 @@ from model.bindings import BindingDocument, load
 from model.bindings.fragments import skeleton_state
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Action, Change, Kind, State, Subject
-from model.store import actions, database, desired, editing, reading, restoring, transfer
+from model.store import actions, bulk_edit, database, desired, editing, reading, restoring, transfer
 from model.store.environments import Environments
 from model.store.errors import NotFoundError, ReadOnlyError
 from model.store.records import AuditEntry, Entry, GroupRecord, ImportSummary, PortRecord, Snapshot
@@ -156,11 +156,20 @@ class Workspace:
         (the same as adding and removing members one by one)."""
         return editing.update_group(self._unit(counted=False), name, group, expected_version, base, operation)
 
+    def update_ports(self, edits: Sequence[bulk_edit.PortEdit], *, operation: str = "edit") -> list[PortRecord]:
+        """Replace the settings of several ports in one transaction, all or nothing: each edit
+        checked as :meth:`update_port` checks one, and audited on its own."""
+        return bulk_edit.update_ports(self._unit(counted=False), edits, operation)
+
     def rename(self, kind: Kind, old: str, new: str, operation: str = "rename") -> list[tuple[Kind, str]]:
         """Rename a port or a group, following every reference: group members, orchestration
         bindings and parties (in the workspace and in what export writes), and filters that
         name the port. Returns the other objects whose text changed."""
         return editing.rename(self._unit(checked=True), kind, old, new, operation)
+
+    def create_application(self, name: str, references: Sequence[str] = ()) -> None:
+        """A new, empty application (it stays until it is deleted, even with nothing in it)."""
+        editing.create_application(self._unit(), name, references)
 
     def set_references(self, application: str, references: Sequence[str]) -> None:
         """Which applications ``application`` references (needed for members of other applications)."""

@@ -171,7 +171,7 @@ def test_drift_lists_definitions_and_states_and_exit_codes(cli, ws, tmp_path):
     target = target_file(tmp_path, bindings=STANDARD, states=states)
     result = cli("--workspace", ws, "drift", "--target", target)
     assert result.code == 1
-    assert "port B: Stopped in the target, the design wants it Started" in result.out
+    assert "send port 'B': Stopped in the target, the design wants it Started" in result.out
     data = json.loads(cli("--workspace", ws, "drift", "--target", target, "--json").out)
     assert data["states"] == [{"kind": "port", "name": "B", "target": "Stopped", "desired": "Started"}]
     assert data["only_in_target"] == [] and data["only_in_design"] == []

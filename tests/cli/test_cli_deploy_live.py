@@ -154,3 +154,54 @@ def test_an_unreachable_server_is_one_clear_line(cli, ws):
     )
     assert result.code == 2
     assert "127.0.0.1:9" in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_pull_brings_a_live_group_into_a_new_workspace_and_keeps_passwords(cli, tmp_path):
+    from test_cli_secrets import FILE_PORT, with_secrets
+
+    from model.bindings import load
+
+    source = with_secrets(tmp_path, "secrets.xml", "Ftp-S3cret-P", "Addr-S3cret-P", PASSWORD)
+    with RestStandIn.from_bindings(source) as standin:
+        fresh = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+        live = ("--server", standin.url, "--auth", "none")
+        first = cli("--workspace", fresh, "pull", *live, "--desired-from-target")
+        assert first.code == 0, first.err
+        names = {p.name for p in load(source).send_ports} | {g.name for g in load(source).groups}
+        pulled = load(cli("--workspace", fresh, "export", "-o", "-", "--with-secrets").out.encode())
+        assert {p.name for p in pulled.send_ports} | {g.name for g in pulled.groups} == names
+        assert f"{FILE_PORT} (primary): Password is blank" in first.err
+        assert json.loads(cli("--workspace", fresh, "desired", "ls", "--json").out)["port"][FILE_PORT] == "Unenlisted"
+        again = cli("--workspace", fresh, "pull", *live)
+        assert again.code == 0 and f"0 new, 0 differ, {len(names)} the same" in again.err
+
+        # A workspace that holds the password; the console changed the port meanwhile.
+        kept = f"sqlite:///{tmp_path / 'kept.sqlite'}"
+        assert cli("--workspace", kept, "import", source).code == 0
+        with standin.lock:
+            standin.ports[FILE_PORT]["Description"] = "changed in the console"
+        left = cli("--workspace", kept, "pull", *live)
+        assert left.code == 0 and f"left {FILE_PORT} as the workspace has it" in left.err
+        replaced = cli("--workspace", kept, "pull", *live, "--replace")
+        assert replaced.code == 0, replaced.err
+        assert f"kept the workspace's {FILE_PORT} (primary): Password" in replaced.err
+        out = load(cli("--workspace", kept, "export", "-o", "-", "--with-secrets").out.encode())
+        port = next(p for p in out.send_ports if p.name == FILE_PORT)
+        assert port.description == "changed in the console"
+        assert port.primary_transport.settings.value("Password") == PASSWORD
+        assert PASSWORD not in replaced.out + replaced.err + left.out + left.err
+
+
+def test_pull_dry_run_says_what_and_changes_nothing(cli, ws, tmp_path):
+    from tests.support.bindings import binding_file, port
+
+    with RestStandIn.from_bindings(binding_file(ports=[port("A"), port("New1")])) as standin:
+        before = cli("--workspace", ws, "ls", "--json").out
+        result = cli("--workspace", ws, "pull", "--server", standin.url, "--auth", "none", "--dry-run")
+        assert result.code == 0, result.err
+        assert result.out.splitlines() == ["would create New1"]
+        assert "1 new, 0 differ, 1 the same" in result.err
+        assert cli("--workspace", ws, "ls", "--json").out == before
+        empty = f"sqlite:///{tmp_path / 'none.sqlite'}"
+        nothing = cli("--workspace", empty, "pull", "--server", standin.url, "--auth", "none", "--dry-run")
+        assert nothing.code == 2 and not (tmp_path / "none.sqlite").exists()  # a dry run makes no workspace

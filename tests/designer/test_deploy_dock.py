@@ -12,14 +12,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QStatusBar
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QTabBar
 from support.bindings import STANDARD, binding_file, group, port
 
 from designer import file_dialogs, icons
 from designer.document import WorkspaceDocument
 from designer.mainwindow import MainWindow
+from designer.panels.deploy_drift import DESIGN, TARGET, WHAT, split_change
+from designer.panels.deploy_drift import OBJECT as DRIFT_OBJECT
 from designer.panels.deploy_model import FIELD, MESSAGE, NUMBER, OBJECT, PHASE, REASON, SEVERITY, STEP
 from designer.panels.deploy_panel import DeployPanel
+from designer.panels.problems_model import TargetRole
 from designer.reporting import Reporter
 from model.bindings import load
 from model.lifecycle import Kind, State
@@ -143,7 +146,8 @@ def test_the_dock_shows_the_findings_and_the_numbered_plan(qtbot, panel: DeployP
     assert tip == "2. Create send port 'C'\nPhase: Definitions\nWhy: the target has no such send port"
     colours = {panel.steps_model.index(r, STEP).data(Qt.ItemDataRole.BackgroundRole).name() for r in (1, 7, 9, 15)}
     assert len(colours) == 4, "each phase has its own tint"
-    assert panel.plan_title.text() == "<b>Plan</b>: 17 step(s)"
+    assert panel.tabs.tabText(0) == "Plan (17 steps)" and panel.tabs.currentIndex() == 0
+    assert panel.tabs.tabText(1) == "Drift (8)"  # C, D, R, Empty, G2 only in the design; X, Old in the target; B
     assert panel.script_button.isEnabled()
 
 
@@ -164,6 +168,9 @@ def test_a_matching_target_says_so(qtbot, panel: DeployPanel, doc: WorkspaceDocu
     assert panel.findings_stack.currentWidget() is panel.findings_message
     assert panel.steps_model.rowCount() == 0 and panel.findings_model.rowCount() == 0
     assert panel.script_button.isEnabled(), "a script that does nothing can still be saved"
+    assert panel.drift_stack.currentWidget() is panel.drift_message
+    assert panel.drift_message.text() == "No drift: the target matches the design."
+    assert panel.drift_model.rowCount() == 0 and panel.tabs.tabText(1) == "Drift (0)"
 
 
 def test_a_plan_the_rules_refuse_is_a_message_not_a_traceback(
@@ -178,7 +185,8 @@ def test_a_plan_the_rules_refuse_is_a_message_not_a_traceback(
     text = panel.plan_message.text()
     assert text.startswith(f"The design cannot be deployed to {tmp_path / 'prod-target.json'}: ")
     assert "Cannot start send port group 'Empty': it has no members" in text
-    assert panel.plan_title.text() == "<b>Plan</b>: not possible under BizTalk's rules"
+    assert panel.tabs.tabText(0) == "Plan (not possible)"
+    assert panel.drift_stack.currentWidget() is panel.drift_view, "the drift does not depend on the plan"
     assert panel.steps_model.rowCount() == 0
     assert not panel.script_button.isEnabled()
     assert panel.findings_model.rowCount() == 3, "the pre-flight findings are still shown"
@@ -195,6 +203,9 @@ def test_an_unreadable_target_file_is_said_in_words(panel: DeployPanel, tmp_path
     assert panel.outcome() is not None and panel.outcome().plan is None
     assert panel.plan_stack.currentWidget() is panel.plan_message
     assert "Cannot plan:" in panel.plan_message.text() and "$.hosts[0].colour" in panel.plan_message.text()
+    assert panel.drift_stack.currentWidget() is panel.drift_message
+    assert panel.drift_message.text() == panel.plan_message.text()
+    assert panel.tabs.tabText(1) == "Drift"
     assert not panel.script_button.isEnabled()
 
 
@@ -270,6 +281,99 @@ def test_choosing_a_target_remembers_its_folder(
     assert folders == ["", str(tmp_path)]
 
 
+# -- drift ----------------------------------------------------------------------------------------
+
+
+#: STANDARD and Common as a target group has them after a while: A's description edited there, R's
+#: address changed (with a password in it), B left started (the design wants it unenlisted), and
+#: a port X made there; everything else as the design has it.
+def drifted_export(description: str = "Old words", g1: tuple[str, ...] = ("A", "B")) -> bytes:
+    return binding_file(
+        ports=[
+            port("A", description=description),
+            port("B"),
+            port("C"),
+            port("R", two_way=True, address="http://ops:hunter2@example.test/old"),
+            port("D", static=False),
+            port("X"),
+            port("Shared.Log", "Common"),
+        ],
+        groups=[group("G1", g1), group("G2", ["B"]), group("Empty")],
+    )
+
+
+DRIFTED_STATES = {"ports": {"A": "Started", "B": "Started", "C": "Started", "X": "Started"}, "groups": {}}
+EXPECTED_DRIFT = [
+    ("A", "Description", "Old words", "(empty)"),
+    ("B", "State", "Started", "Unenlisted"),
+    ("R", "Transport › Address", "http://ops@example.test/old", "http://example.test/r"),
+    ("X", "only in the target", "present", "—"),
+]
+
+
+def write_drifted_target(folder: Path, export: bytes | None = None) -> Path:
+    (folder / "drifted.xml").write_bytes(export if export is not None else drifted_export())
+    return write_target(
+        folder,
+        bindings="drifted.xml",
+        send_handlers={"FILE": ["BizTalkServerApplication"], "HTTP": ["BizTalkServerApplication"]},
+        applications={"App": ["Common"], "Common": []},
+        states=DRIFTED_STATES,
+    )
+
+
+def all_texts(model) -> list[str]:  # type: ignore[no-untyped-def]
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    return [str(i.data(role)) for i in cells for role in roles]
+
+
+def test_the_drift_view_has_one_row_per_difference(qtbot, panel: DeployPanel, tmp_path: Path) -> None:
+    with qtbot.waitSignal(panel.planned, timeout=10000):  # worked out in the planning's background job
+        panel.set_target(str(write_drifted_target(tmp_path)))
+    model = panel.drift_model
+    assert cells(model, (DRIFT_OBJECT, WHAT, TARGET, DESIGN)) == EXPECTED_DRIFT
+    assert panel.drift_stack.currentWidget() is panel.drift_view
+    assert panel.tabs.tabText(1) == "Drift (4)"
+    assert [model.index(r, WHAT).data(TargetRole) for r in range(4)] == [
+        ("port", "A", "description"),
+        ("port", "B", ""),
+        ("port", "R", "primary_transport.address"),
+        None,  # only the target has X: nothing to open
+    ]
+    icon = model.index(1, WHAT).data(Qt.ItemDataRole.DecorationRole)
+    assert icon.cacheKey() == icons.icon("state-unenlisted").cacheKey(), "the state the design wants"
+    assert model.index(3, DRIFT_OBJECT).data(Qt.ItemDataRole.DecorationRole).cacheKey() == (
+        icons.icon("send-port").cacheKey()
+    )
+    tip = model.index(0, TARGET).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Send port 'A'\nDescription\nTarget: Old words\nDesign: (empty)"
+    assert not any("hunter2" in text for text in all_texts(model)), "the target's password is never shown"
+    assert panel.drift_view.columnSpan(2, TARGET) == 1
+
+
+def test_a_change_said_in_words_spans_both_sides(qtbot, panel: DeployPanel, tmp_path: Path) -> None:
+    export = drifted_export(description="one → two", g1=("A",))  # G1 lost B in the target
+    panel.set_target(str(write_drifted_target(tmp_path, export)))
+    panel.refresh_now()
+    rows = cells(panel.drift_model, (DRIFT_OBJECT, WHAT, TARGET, DESIGN))
+    assert rows[0] == ("A", "Description", "one → two", "(empty)"), "an arrow in a value is no split"
+    assert rows[-1] == ("G1", "Send ports", "1 children → 2 (added 'B')", "")
+    last = len(rows) - 1
+    assert panel.drift_view.columnSpan(last, TARGET) == 2 and panel.drift_view.columnSpan(0, TARGET) == 1
+    assert panel.drift_model.index(last, TARGET).data(TargetRole) == ("group", "G1", "members")
+
+
+def test_a_change_is_split_only_where_it_reads_one_way() -> None:
+    assert split_change("'a → b' → 'c'") == ("a → b", "c")
+    assert split_change("None → ''") == ("(not set)", "(empty)")
+    assert split_change("'" + "x" * 76 + "...'" + " → 'y'") == ("x" * 76 + "…", "y")
+    assert split_change("changed (a secret: values not shown)") is None
+    assert split_change("'x': the password in it changed (not shown)") is None
+    assert split_change("3 children → 4 (added 'B')") is None
+    assert split_change("'a' → 'b' → 'c'") is None
+
+
 # -- in the window --------------------------------------------------------------------------------
 
 
@@ -320,3 +424,46 @@ def test_plan_deployment_opens_the_dock_and_double_click_selects_the_port(
     QTest.keyClick(steps, Qt.Key.Key_Return)
     assert window.scene.selected_keys() == [(Kind.PORT, "B")]
     assert window.properties.port_editor.desired.chosen() is State.UNENLISTED
+
+
+def test_double_click_on_a_drift_row_selects_its_object(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = write_drifted_target(tmp_path)
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: str(target))
+    window.action_map["deploy.plan"].trigger()
+    panel = window.deploy_panel
+    qtbot.waitUntil(lambda: panel.outcome() is not None, timeout=10000)
+    panel.tabs.setCurrentWidget(panel.drift_stack)
+    view = panel.drift_view
+    assert view.isVisible() and panel.drift_model.rowCount() == len(EXPECTED_DRIFT)
+
+    cell = view.visualRect(panel.drift_model.index(2, WHAT)).center()  # R's address
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cell)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cell)
+    assert window.scene.selected_keys() == [(Kind.PORT, "R")]
+    assert window.properties.port_editor.list.currentRow() == 1, "the transport page, where the address is"
+
+    view.setCurrentIndex(panel.drift_model.index(3, WHAT))  # X: only the target has it
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert window.scene.selected_keys() == [(Kind.PORT, "R")], "nothing to select"
+    view.setCurrentIndex(panel.drift_model.index(1, WHAT))  # B's state
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert window.scene.selected_keys() == [(Kind.PORT, "B")]
+
+
+def test_the_window_has_one_tab_bar_per_tabbed_dock_area(qtbot, window: MainWindow) -> None:
+    """Qt left a second "Properties | History" tab bar where it first laid the docks out, drawn
+    over the bottom docks (``designer.window_docks`` builds the tabs with the layout off)."""
+
+    def tab_bars() -> list[tuple[str, ...]]:
+        return sorted(
+            tuple(bar.tabText(i) for i in range(bar.count()))
+            for bar in window.findChildren(QTabBar)
+            if bar.parent() is window and bar.isVisible() and window.rect().intersects(bar.geometry())
+        )
+
+    assert tab_bars() == [("Properties", "History")]  # Problems alone: no tabs
+    window.docks.show_deployment()
+    qtbot.wait(50)
+    assert tab_bars() == [("Problems", "Deployment"), ("Properties", "History")]

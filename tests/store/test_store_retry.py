@@ -76,6 +76,7 @@ def test_every_write_service_is_retried() -> None:
         editing.update_group,
         editing.rename,
         editing.set_references,
+        editing.create_application,
         editing.set_positions,
         actions.perform,
         actions._restore_states,  # restore_states lists its arguments, then calls it
