@@ -14,13 +14,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from designer.cli import deploy_args, files, gui, routing_args, settings_args, workspace
+from designer.cli import completion, deploy_args, field_args, files, gui, routing_args, settings_args, workspace
 from designer.cli.common import EXIT_CODES_HELP, INTERNAL, CliError, Exit, model_error_code
 
 #: Each declares its commands' arguments and nothing heavier: a command's implementation (the
 #: model, the database, Qt) is imported when it runs (``common.later``), so that ``--help``
 #: and a mistyped argument answer at once.
-COMMAND_MODULES = [files, workspace, settings_args, routing_args, deploy_args, gui]
+COMMAND_MODULES = [files, workspace, field_args, settings_args, routing_args, deploy_args, gui, completion]
 
 
 def _masked(text: str) -> str:
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod in COMMAND_MODULES:
         mod.register(sub)
+    parser.set_defaults(root_parser=parser)  # for ``completion``, which describes the whole parser
     return parser
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.fileio import output_target, write_atomic
 
 if TYPE_CHECKING:
-    from model.bindings import BindingFormatError
+    from model.bindings import BindingDocument, BindingFormatError
 
 #: Exit codes (documented in ``portwright --help`` and the README): done; refused by a rule (or
 #: problems found, differences found); unusable input or arguments; an internal error (a bug);
@@ -160,3 +161,78 @@ class later:  # noqa: N801 - used like a function: ``set_defaults(run=later(modu
 
     def __repr__(self) -> str:
         return f"later({self.module!r}, {self.function!r})"
+
+
+# -- standard input and machine-readable output ----------------------------------------------
+
+#: The file name that means standard input, and the name messages and the audit log give it.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def one_stdin(command: str, names: Sequence[str | None]) -> None:
+    """Refuse standard input named twice: it can be read once."""
+    if sum(1 for n in names if n == STDIN) > 1:
+        raise CliError(f"{command}: standard input ('-') can be read once: give '-' for one file only")
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes, read as bytes (the file's own encoding declaration decides) and
+    bounded like a binding file (``model.bindings.safe.MAX_INPUT_BYTES``): at most one byte past
+    the limit is read before the input is refused."""
+    from model.bindings.safe import MAX_INPUT_BYTES, BindingFormatError
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise CliError(f"{STDIN_NAME}: no standard input to read")
+    limit = MAX_INPUT_BYTES
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = stream.read(min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise BindingFormatError(STDIN_NAME, 1, 1, f"input is larger than the {limit:,}-byte limit")
+    return b"".join(chunks)
+
+
+def binding_source(path: str) -> str | bytes:
+    """What the model's readers take for a command's FILE: the path, or standard input's bytes for ``-``."""
+    return read_stdin() if path == STDIN else path
+
+
+def load_binding(path: str) -> BindingDocument:
+    """The binding file a command names (``-``: standard input, named ``<stdin>`` in messages).
+    Raises ``BindingFormatError``."""
+    from model.bindings import BindingDocument, load
+
+    if path == STDIN:
+        return BindingDocument.from_bytes(read_stdin(), STDIN_NAME)
+    return load(path)
+
+
+def masked_json(value: object) -> object:
+    """``value`` with every string in it (keys too) through ``model.secrets.mask_text``: what a
+    ``--json`` output holds never carries the password of an address or a connection string."""
+    from model.secrets import mask_text
+
+    def walk(v: object) -> object:
+        if isinstance(v, str):
+            return mask_text(v)
+        if isinstance(v, dict):
+            return {walk(k): walk(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [walk(x) for x in v]
+        return v
+
+    return walk(value)
+
+
+def print_json(value: object) -> None:
+    """``--json`` output: ``value`` masked (:func:`masked_json`), indented, ASCII only (a name's
+    control or bidirectional characters come out as ``\\u`` escapes, never raw)."""
+    json.dump(masked_json(value), sys.stdout, indent=2)
+    print()

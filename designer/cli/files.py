@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Load a binding file and write it out again, as Portwright writes it: "
         "unchanged content comes back byte for byte.",
     )
-    p.add_argument("input", metavar="IN", help="binding file to read")
+    p.add_argument("input", metavar="IN", help="binding file to read ('-' for standard input)")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write ('-' for standard output)")
     p.add_argument(
         "--with-secrets",
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="List every problem as 'file:line:col: severity: message'. "
         "Exit 1 when there are errors, 2 when a file cannot be read.",
     )
-    p.add_argument("files", metavar="FILE", nargs="*", help="binding files to check")
+    p.add_argument("files", metavar="FILE", nargs="*", help="binding files to check ('-' for standard input)")
     p.add_argument("--errors-only", action="store_true", help="list errors only, not warnings and notes")
     p.add_argument(
         "--env",
@@ -42,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("-a", "--application", metavar="APP", action="append", default=[], help="with --env; repeatable")
     p.add_argument("--secrets", metavar="FILE", help="with --env: values of secret settings (XmlPreprocess file)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON list of problems: {file, line, column, severity, code, message, kind, name, field}",
+    )
     p.set_defaults(run=later(_RUN, "run_validate"))
 
     p = sub.add_parser(
@@ -52,9 +57,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "ignored; passwords never shown. Exit 0 when the files are the same, 1 when "
         "they differ.",
     )
-    p.add_argument("a", metavar="A", nargs="?")
+    p.add_argument("a", metavar="A", nargs="?", help="binding file ('-' for standard input, for A or B)")
     p.add_argument("b", metavar="B", nargs="?")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing, only set the exit code")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("-q", "--quiet", action="store_true", help="print nothing, only set the exit code")
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON object: {equal, count, added, removed, renamed, changed, reordered, other}",
+    )
     p.add_argument(
         "--env",
         metavar="NAME",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -88,9 +89,39 @@ def run_gui(args: argparse.Namespace) -> int:
             "no display to open the window on (DISPLAY is not set); use a command such as "
             "'portwright ls', or 'portwright gui --screenshot OUT.png' to draw the window headless"
         )
+    if not args.screenshot:
+        _check_platform()
     from designer.app import run
 
     return run(args.workspace, args.files, args.screenshot, args.theme, args.size, select=args.select)
+
+
+#: Starts Qt's platform plugin and stops: whether the window can open here at all.
+_PROBE = "import sys; from PySide6.QtGui import QGuiApplication; QGuiApplication(sys.argv[:1]); print('ok')"
+
+
+def _check_platform() -> None:
+    """Qt aborts the process (exit 134) when its platform plugin cannot start: a DISPLAY with no
+    X server behind it, or a missing X11 library. On Linux, ask a short-lived child first and
+    turn its failure into one line naming Qt's reason; elsewhere (and offscreen) Qt does not abort."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or platform.startswith(("offscreen", "minimal", "vnc")):
+        return
+    try:
+        probe = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return  # cannot tell: let Qt try
+    if probe.returncode == 0 and "ok" in probe.stdout:
+        return
+    lines = [line.strip() for line in probe.stderr.splitlines() if line.strip()]
+    reason = next((line for line in lines if "could not connect" in line), None)
+    reason = reason or next((line for line in lines if "is needed" in line), None)
+    reason = reason or (lines[0] if lines else f"Qt stopped with exit code {probe.returncode}")
+    where = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or "this session"
+    raise CliError(
+        f"the window cannot open on {where}: {reason.removeprefix('qt.qpa.xcb: ').removeprefix('qt.qpa.plugin: ')} "
+        "(see the README's list of X11 libraries); commands such as 'portwright ls' work without a display"
+    )
 
 
 def run_render(args: argparse.Namespace) -> int:

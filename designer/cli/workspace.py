@@ -34,8 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         "groups get their member lists merged, new ones start unenlisted. A workspace path that "
         "does not exist yet is created (an empty database on a server too).",
     )
-    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("files", metavar="FILE", nargs="+", help="binding files ('-' for standard input)")
     p.add_argument("-a", "--application", metavar="APP", help="put everything in this application")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON object: {workspace_created, files: [{file, created, replaced, merged, applications}]}",
+    )
     p.add_argument(
         "--as-environments",
         action="store_true",
@@ -58,6 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="keep passwords and keys (by default they are blanked, as BizTalk's own export blanks them)",
     )
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors (not the 'wrote' line)")
     add_environment_options(p)
     p.set_defaults(run=later(_RUN, "run_export"))
 
@@ -85,6 +92,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--group", action="store_true", help="the names are send port groups")
         p.add_argument("names", metavar="NAME", nargs="+")
         p.add_argument("--if-needed", action="store_true", help=_IF_NEEDED)
+        _add_json(p)
         p.set_defaults(run=later(_RUN, "run_lifecycle"), action=action)
 
     p = sub.add_parser(
@@ -96,6 +104,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--group", action="store_true")
     p.add_argument("names", metavar="NAME", nargs="+")
     p.add_argument("--if-needed", action="store_true", help="names that do not exist are no error (scripts re-run)")
+    _add_json(p)
     p.set_defaults(run=later(_RUN, "run_lifecycle"), action=Action.DELETE)
 
     app = sub.add_parser("app", help="start or stop a whole application; its references")
@@ -103,6 +112,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     for verb, action in (("start", Action.START_APPLICATION), ("stop", Action.STOP_APPLICATION)):
         p = app_sub.add_parser(verb, help=f"{verb} every send port and group of APP")
         p.add_argument("application", metavar="APP")
+        _add_json(p)
         p.set_defaults(run=later(_RUN, "run_app"), action=action)
     ref = app_sub.add_parser(
         "reference",
@@ -154,6 +164,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = grp_sub.add_parser(verb, help=f"{verb} send ports {'to' if verb == 'add' else 'from'} GROUP")
         p.add_argument("group", metavar="GROUP")
         p.add_argument("ports", metavar="PORT", nargs="+")
+        _add_json(p)
         p.set_defaults(run=later(_RUN, "run_members"), action=action)
 
     desired = sub.add_parser(
@@ -183,8 +194,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--group", action="store_true")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
+    _add_json(p)
     p.set_defaults(run=later(_RUN, "run_rename"))
 
-    p = sub.add_parser("log", help="show the audit log (who did what, when)")
+    p = sub.add_parser(
+        "log",
+        help="show the audit log (who did what, when)",
+        description="The audit log, oldest first, with times in local time and their UTC offset "
+        "(2026-12-08 01:11:46 +01:00), or in UTC with --utc (2026-12-08 00:11:46Z).",
+    )
     p.add_argument("-n", "--limit", type=whole_number(), default=None, help="only the last N entries")
+    p.add_argument("--utc", action="store_true", help="times in UTC (with a Z), not in local time")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON list: {at (ISO 8601 with its offset), user, operation, kind, name, before, after, detail}",
+    )
     p.set_defaults(run=later(_RUN, "run_log"))
+
+
+def _add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON object: {changes: [{kind, name, property, before, after}], left_as_is: [...]}",
+    )

@@ -104,36 +104,55 @@ def _revision(
     return cast(_Model, merge.result)  # the merge of two ports is a port, of two groups a group
 
 
+def edit_port(
+    uow: UnitOfWork, name: str, port: SendPort, expected_version: int | None, base: SendPort | None
+) -> tuple[SendPortRow, SendPort, SendPort]:
+    """Inside an open unit of work: the port's row, its settings before and after ``port`` is
+    written into it (merged over a concurrent change where ``base`` allows, checked against the
+    domain and BizTalk's rules). Nothing is written when the two are equal. Neither audits nor
+    commits: :func:`update_port` and ``bulk_edit.update_ports`` do."""
+    rows = uow.rows
+    row = rows.port_row(name)
+    old = port_model(row)
+    port = _revision(rows, Kind.PORT, name, row, old, port, expected_version, base)
+    check_values(Kind.PORT, name, old, port)
+    if port == old:
+        return row, old, old
+    rules_see_it = (port.application, port.is_static, port.is_two_way) != (
+        old.application,
+        old.is_static,
+        old.is_two_way,
+    )
+    with rules_kept(rows) if rules_see_it else nullcontext():
+        row.xml = element_xml(port, (row.xml, old), row.indent)
+        for k, v in port_columns(port).items():
+            setattr(row, k, v)
+        if port.application and port.application != row.application.name:
+            row.application = rows.application(port.application)
+            uow.count_change()  # membership rules look at applications
+        elif (port.is_static, port.is_two_way) != (old.is_static, old.is_two_way):
+            uow.count_change()  # membership rules look at the port's kind
+        row.updated_at = now()
+    uow.session.flush()  # the row's new version, for the record
+    return row, old, port
+
+
+def port_audit(name: str, old: SendPort, new: SendPort) -> dict[str, Any]:
+    """The audit row of a port's edit: which settings changed, in words (never their values)."""
+    return {"kind": "port", "name": name, "detail": _fields(old, new)}
+
+
 @retried
 def update_port(
     uow: UnitOfWork, name: str, port: SendPort, expected_version: int | None, base: SendPort | None, operation: str
 ) -> PortRecord:
     """Replace a port's settings (not its name); see :meth:`Workspace.update_port`."""
     with uow:
-        rows = uow.rows
-        row = rows.port_row(name)
-        old = port_model(row)
-        port = _revision(rows, Kind.PORT, name, row, old, port, expected_version, base)
-        check_values(Kind.PORT, name, old, port)
-        if port == old:  # nothing to write: the unit of work is left without a commit
-            return PortRecord(old, STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y, old)
-        rules_see_it = (port.application, port.is_static, port.is_two_way) != (
-            old.application,
-            old.is_static,
-            old.is_two_way,
-        )
-        with rules_kept(rows) if rules_see_it else nullcontext():
-            row.xml = element_xml(port, (row.xml, old), row.indent)
-            for k, v in port_columns(port).items():
-                setattr(row, k, v)
-            if port.application and port.application != row.application.name:
-                row.application = rows.application(port.application)
-                uow.count_change()  # membership rules look at applications
-            elif (port.is_static, port.is_two_way) != (old.is_static, old.is_two_way):
-                uow.count_change()  # membership rules look at the port's kind
-            row.updated_at = now()
-        uow.audit(operation, [{"kind": "port", "name": name, "detail": _fields(old, port)}])
+        row, old, port = edit_port(uow, name, port, expected_version, base)
         record = PortRecord(port, STATES[row.state], row.application.name, row.version, row.xml, row.x, row.y, old)
+        if port is old:  # nothing to write: the unit of work is left without a commit
+            return record
+        uow.audit(operation, [port_audit(name, old, port)])
         uow.commit()
     return record
 

@@ -25,7 +25,7 @@ from model.bindings import BindingDocument, load
 from model.bindings.fragments import skeleton_state
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Action, Change, Kind, State, Subject
-from model.store import actions, database, desired, editing, reading, restoring, transfer
+from model.store import actions, bulk_edit, database, desired, editing, reading, restoring, transfer
 from model.store.environments import Environments
 from model.store.errors import NotFoundError, ReadOnlyError
 from model.store.records import AuditEntry, Entry, GroupRecord, ImportSummary, PortRecord, Snapshot
@@ -155,6 +155,11 @@ class Workspace:
         """Replace a group's settings and members; member changes follow the membership rules
         (the same as adding and removing members one by one)."""
         return editing.update_group(self._unit(counted=False), name, group, expected_version, base, operation)
+
+    def update_ports(self, edits: Sequence[bulk_edit.PortEdit], *, operation: str = "edit") -> list[PortRecord]:
+        """Replace the settings of several ports in one transaction, all or nothing: each edit
+        checked as :meth:`update_port` checks one, and audited on its own."""
+        return bulk_edit.update_ports(self._unit(counted=False), edits, operation)
 
     def rename(self, kind: Kind, old: str, new: str, operation: str = "rename") -> list[tuple[Kind, str]]:
         """Rename a port or a group, following every reference: group members, orchestration

@@ -495,7 +495,7 @@ def test_log(loaded: Cli, standard_file: Path) -> None:
     lines = out.splitlines()
     assert len(lines) == 11
     user = Workspace(loaded.url).user
-    tails = [line[20:] for line in lines]  # after the "YYYY-MM-DD HH:MM:SS " timestamp
+    tails = [line[27:] for line in lines]  # after the "YYYY-MM-DD HH:MM:SS +HH:MM " local time
     assert tails[0] == f"{user} import port 'A' - -> Unenlisted (created from {standard_file})"
     assert tails[-3:] == [
         f"{user} start port 'B' Unenlisted -> Started",
