@@ -9,7 +9,7 @@ export QT_QPA_PLATFORM ?= offscreen
 FLOORS ?= .venv-floors
 LINTED := model designer tests benchmarks
 
-.PHONY: run test test-fast test-floors lint bench clean
+.PHONY: run test test-fast test-floors lint bench translations clean
 
 # Installed from constraints/ci.txt: the versions CI and the developers run (pyproject.toml
 # keeps the ranges a user may install).
@@ -50,6 +50,15 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_bindings
 	$(BIN)/python -m benchmarks.bench_hardening
+
+# The French translation: the catalog's words listed for lupdate, lupdate over designer/ into
+# the .ts (the source of truth, translated in Qt Linguist: `$(BIN)/pyside6-linguist`), lrelease
+# into the .qm the app loads. Both files are committed.
+TS_FR := resources/translations/portwright_fr.ts
+translations: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m designer.translation_sources
+	$(BIN)/pyside6-lupdate -locations relative -no-obsolete -source-language en -target-language fr $$(find designer -name '*.py' -not -path 'designer/cli/*' | sort) -ts $(TS_FR)
+	$(BIN)/pyside6-lrelease $(TS_FR) -qm $(TS_FR:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) $(FLOORS) build *.egg-info .pytest_cache .mypy_cache .hypothesis

@@ -14,13 +14,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from designer.icons import icon
+from designer.translation_marks import QT_TRANSLATE_NOOP
 from model.lifecycle import SELECTION_ACTIONS, Action, LifecycleError, Subject, Verdict
 
 Std = QKeySequence.StandardKey
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
 
 
 @dataclass(frozen=True)
@@ -56,50 +53,50 @@ CONTEXT_MENU: tuple[str | None, ...] = (
 
 # fmt: off
 SPECS: tuple[Spec, ...] = (
-    Spec("file.new_workspace", "&New Workspace…", "new-workspace", Std.New, "Create an empty workspace file"),
-    Spec("file.open_workspace", "&Open Workspace…", "open-workspace", Std.Open, "Open another workspace (SQLite file)"),
-    Spec("file.import", "&Import Bindings…", "import", "Ctrl+I", "Import binding files into the workspace"),
-    Spec("file.export", "&Export Bindings…", "export", "Ctrl+E", "Write a binding file from the workspace"),
-    Spec("file.export_application", "Export &Application…", "export", None,
-         "Write a binding file of one application (passwords blanked)"),
-    Spec("file.export_selection", "Export &Selection…", "export", None,
-         "Write a binding file of the selected ports and groups (passwords blanked)"),
-    Spec("file.open_sample", "Open &Sample Application", "application", None,
-         "Import the bundled Contoso sample binding file"),
-    Spec("file.quit", "&Quit", None, Std.Quit, "Quit Portwright"),
-    Spec("edit.undo", "&Undo", "undo", Std.Undo, "Undo the last change"),
-    Spec("edit.redo", "&Redo", "redo", Std.Redo, "Redo the last undone change"),
-    Spec("edit.copy", "&Copy", "copy", Std.Copy, "Copy the selected ports and groups as binding XML"),
-    Spec("edit.paste", "&Paste", "paste", Std.Paste, "Paste ports and groups from binding XML"),
-    Spec("edit.duplicate", "D&uplicate", "duplicate", "Ctrl+D", "Duplicate the selected ports and groups"),
-    Spec("edit.delete", "&Delete", "delete", Std.Delete, "Delete the selected ports and groups",
+    Spec("file.new_workspace", QT_TRANSLATE_NOOP("Actions", "&New Workspace…"), "new-workspace", Std.New, QT_TRANSLATE_NOOP("Actions", "Create an empty workspace file")),
+    Spec("file.open_workspace", QT_TRANSLATE_NOOP("Actions", "&Open Workspace…"), "open-workspace", Std.Open, QT_TRANSLATE_NOOP("Actions", "Open another workspace (SQLite file)")),
+    Spec("file.import", QT_TRANSLATE_NOOP("Actions", "&Import Bindings…"), "import", "Ctrl+I", QT_TRANSLATE_NOOP("Actions", "Import binding files into the workspace")),
+    Spec("file.export", QT_TRANSLATE_NOOP("Actions", "&Export Bindings…"), "export", "Ctrl+E", QT_TRANSLATE_NOOP("Actions", "Write a binding file from the workspace")),
+    Spec("file.export_application", QT_TRANSLATE_NOOP("Actions", "Export &Application…"), "export", None,
+         QT_TRANSLATE_NOOP("Actions", "Write a binding file of one application (passwords blanked)")),
+    Spec("file.export_selection", QT_TRANSLATE_NOOP("Actions", "Export &Selection…"), "export", None,
+         QT_TRANSLATE_NOOP("Actions", "Write a binding file of the selected ports and groups (passwords blanked)")),
+    Spec("file.open_sample", QT_TRANSLATE_NOOP("Actions", "Open &Sample Application"), "application", None,
+         QT_TRANSLATE_NOOP("Actions", "Import the bundled Contoso sample binding file")),
+    Spec("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), None, Std.Quit, QT_TRANSLATE_NOOP("Actions", "Quit Portwright")),
+    Spec("edit.undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "undo", Std.Undo, QT_TRANSLATE_NOOP("Actions", "Undo the last change")),
+    Spec("edit.redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "redo", Std.Redo, QT_TRANSLATE_NOOP("Actions", "Redo the last undone change")),
+    Spec("edit.copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), "copy", Std.Copy, QT_TRANSLATE_NOOP("Actions", "Copy the selected ports and groups as binding XML")),
+    Spec("edit.paste", QT_TRANSLATE_NOOP("Actions", "&Paste"), "paste", Std.Paste, QT_TRANSLATE_NOOP("Actions", "Paste ports and groups from binding XML")),
+    Spec("edit.duplicate", QT_TRANSLATE_NOOP("Actions", "D&uplicate"), "duplicate", "Ctrl+D", QT_TRANSLATE_NOOP("Actions", "Duplicate the selected ports and groups")),
+    Spec("edit.delete", QT_TRANSLATE_NOOP("Actions", "&Delete"), "delete", Std.Delete, QT_TRANSLATE_NOOP("Actions", "Delete the selected ports and groups"),
          lifecycle=Action.DELETE),
-    Spec("edit.select_all", "Select &All", "select-all", Std.SelectAll, "Select every port and group"),
-    Spec("edit.find", "&Find…", "find", Std.Find, "Find ports and groups by name, adapter or address"),
-    Spec("edit.rename", "Re&name…", "rename", "F2", "Rename the selected port or group"),
-    Spec("edit.new_port", "New Send &Port…", "new-port", "Ctrl+Shift+P", "Create a send port"),
-    Spec("edit.new_group", "New Send Port &Group…", "new-group", "Ctrl+Shift+G", "Create a send port group"),
-    Spec("view.zoom_in", "Zoom &In", "zoom-in", Std.ZoomIn, "Zoom in"),
-    Spec("view.zoom_out", "Zoom &Out", "zoom-out", Std.ZoomOut, "Zoom out"),
-    Spec("view.fit", "&Fit to Window", "zoom-fit", "Ctrl+0", "Show the whole canvas"),
-    Spec("view.auto_layout", "&Auto-Layout", "auto-layout", "Ctrl+L", "Arrange ports next to their groups"),
-    Spec("view.minimap", "&Minimap", "minimap", "Ctrl+M", "Show or hide the minimap", checkable=True),
-    Spec("view.dark", "&Dark Theme", "theme", "Ctrl+Shift+T", "Switch between light and dark", checkable=True),
-    Spec("view.refresh", "&Refresh", "refresh", Std.Refresh, "Reload the workspace (shows others' changes)"),
-    Spec("lifecycle.enlist", "&Enlist", "enlist", "Ctrl+Shift+E", "Enlist: create the subscriptions", lifecycle=Action.ENLIST),
-    Spec("lifecycle.unenlist", "&Unenlist", "unenlist", "Ctrl+Shift+U", "Unenlist: remove the subscriptions",
+    Spec("edit.select_all", QT_TRANSLATE_NOOP("Actions", "Select &All"), "select-all", Std.SelectAll, QT_TRANSLATE_NOOP("Actions", "Select every port and group")),
+    Spec("edit.find", QT_TRANSLATE_NOOP("Actions", "&Find…"), "find", Std.Find, QT_TRANSLATE_NOOP("Actions", "Find ports and groups by name, adapter or address")),
+    Spec("edit.rename", QT_TRANSLATE_NOOP("Actions", "Re&name…"), "rename", "F2", QT_TRANSLATE_NOOP("Actions", "Rename the selected port or group")),
+    Spec("edit.new_port", QT_TRANSLATE_NOOP("Actions", "New Send &Port…"), "new-port", "Ctrl+Shift+P", QT_TRANSLATE_NOOP("Actions", "Create a send port")),
+    Spec("edit.new_group", QT_TRANSLATE_NOOP("Actions", "New Send Port &Group…"), "new-group", "Ctrl+Shift+G", QT_TRANSLATE_NOOP("Actions", "Create a send port group")),
+    Spec("view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &In"), "zoom-in", Std.ZoomIn, QT_TRANSLATE_NOOP("Actions", "Zoom in")),
+    Spec("view.zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "zoom-out", Std.ZoomOut, QT_TRANSLATE_NOOP("Actions", "Zoom out")),
+    Spec("view.fit", QT_TRANSLATE_NOOP("Actions", "&Fit to Window"), "zoom-fit", "Ctrl+0", QT_TRANSLATE_NOOP("Actions", "Show the whole canvas")),
+    Spec("view.auto_layout", QT_TRANSLATE_NOOP("Actions", "&Auto-Layout"), "auto-layout", "Ctrl+L", QT_TRANSLATE_NOOP("Actions", "Arrange ports next to their groups")),
+    Spec("view.minimap", QT_TRANSLATE_NOOP("Actions", "&Minimap"), "minimap", "Ctrl+M", QT_TRANSLATE_NOOP("Actions", "Show or hide the minimap"), checkable=True),
+    Spec("view.dark", QT_TRANSLATE_NOOP("Actions", "&Dark Theme"), "theme", "Ctrl+Shift+T", QT_TRANSLATE_NOOP("Actions", "Switch between light and dark"), checkable=True),
+    Spec("view.refresh", QT_TRANSLATE_NOOP("Actions", "&Refresh"), "refresh", Std.Refresh, QT_TRANSLATE_NOOP("Actions", "Reload the workspace (shows others' changes)")),
+    Spec("lifecycle.enlist", QT_TRANSLATE_NOOP("Actions", "&Enlist"), "enlist", "Ctrl+Shift+E", QT_TRANSLATE_NOOP("Actions", "Enlist: create the subscriptions"), lifecycle=Action.ENLIST),
+    Spec("lifecycle.unenlist", QT_TRANSLATE_NOOP("Actions", "&Unenlist"), "unenlist", "Ctrl+Shift+U", QT_TRANSLATE_NOOP("Actions", "Unenlist: remove the subscriptions"),
          lifecycle=Action.UNENLIST),
-    Spec("lifecycle.start", "&Start", "start", "Ctrl+Shift+S", "Start (enlists first if needed)",
+    Spec("lifecycle.start", QT_TRANSLATE_NOOP("Actions", "&Start"), "start", "Ctrl+Shift+S", QT_TRANSLATE_NOOP("Actions", "Start (enlists first if needed)"),
          lifecycle=Action.START),
-    Spec("lifecycle.stop", "S&top", "stop", "Ctrl+Shift+X", "Stop: messages wait, suspended, until started",
+    Spec("lifecycle.stop", QT_TRANSLATE_NOOP("Actions", "S&top"), "stop", "Ctrl+Shift+X", QT_TRANSLATE_NOOP("Actions", "Stop: messages wait, suspended, until started"),
          lifecycle=Action.STOP),
-    Spec("app.start", "&Start Application", "app-start", None, "Enlist and start every port and group of the application",
+    Spec("app.start", QT_TRANSLATE_NOOP("Actions", "&Start Application"), "app-start", None, QT_TRANSLATE_NOOP("Actions", "Enlist and start every port and group of the application"),
          lifecycle=Action.START_APPLICATION),
-    Spec("app.stop", "S&top Application", "app-stop", None, "Stop every started port and group of the application",
+    Spec("app.stop", QT_TRANSLATE_NOOP("Actions", "S&top Application"), "app-stop", None, QT_TRANSLATE_NOOP("Actions", "Stop every started port and group of the application"),
          lifecycle=Action.STOP_APPLICATION),
-    Spec("deploy.plan", "Plan &Deployment…", "deploy", "Ctrl+Shift+D",
-         "Check the design against a target BizTalk group and list the steps that deploy it"),
-    Spec("help.about", "&About Portwright", "about", None, "About Portwright"),
+    Spec("deploy.plan", QT_TRANSLATE_NOOP("Actions", "Plan &Deployment…"), "deploy", "Ctrl+Shift+D",
+         QT_TRANSLATE_NOOP("Actions", "Check the design against a target BizTalk group and list the steps that deploy it")),
+    Spec("help.about", QT_TRANSLATE_NOOP("Actions", "&About Portwright"), "about", None, QT_TRANSLATE_NOOP("Actions", "About Portwright")),
 )
 # fmt: on
 
@@ -114,13 +111,13 @@ class Actions(QObject):
         #: Why each refusable action is (partly) refused now; "" when it is allowed for all.
         self.reasons: dict[str, str] = {}
         for spec in SPECS:
-            action = QAction(tr(spec.text), parent)
+            action = QAction(QCoreApplication.translate("Actions", spec.text), parent)
             action.setObjectName(spec.id)
             if spec.icon:
                 action.setIcon(icon(spec.icon))
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-            tip = tr(spec.tip)
+            tip = QCoreApplication.translate("Actions", spec.tip)
             action.setStatusTip(tip)
             action.setToolTip(self._tip(action, tip))
             action.setCheckable(spec.checkable)
@@ -174,23 +171,28 @@ class Actions(QObject):
             if spec.lifecycle is None:
                 continue
             action = self[spec.id]
-            base = self._tip(action, tr(spec.tip))
+            base = self._tip(action, QCoreApplication.translate("Actions", spec.tip))
             part = splits.get(spec.lifecycle) if spec.lifecycle in SELECTION_ACTIONS else None
             if part is not None:
                 allowed_subjects, refusals = part
                 reason = "\n".join(dict.fromkeys(e.reason for e in refusals))
                 allowed = bool(allowed_subjects)
                 if allowed and refusals:
-                    tip = f"{base}\n{tr('Skips %d of the selection:') % len(refusals)}\n{reason}"
+                    skipped = len(refusals)  # a name, not an expression: lupdate drops a call with one
+                    skips = QCoreApplication.translate("Actions", "Skips %n of the selection:", None, skipped)
+                    tip = f"{base}\n{skips}\n{reason}"
                 elif allowed:
                     tip = base
                 else:
-                    tip = f"{base}\n{tr('Not available:')} {reason}"
+                    tip = base + "\n" + QCoreApplication.translate("Actions", "Not available: %1").replace("%1", reason)
             else:
                 verdict = verdicts.get(spec.lifecycle)
                 allowed = verdict is not None and verdict.allowed
                 reason = "" if allowed or verdict is None else (verdict.reason or "")
-                tip = base if allowed or verdict is None else f"{base}\n{tr('Not available:')} {reason}"
+                if allowed or verdict is None:
+                    tip = base
+                else:
+                    tip = base + "\n" + QCoreApplication.translate("Actions", "Not available: %1").replace("%1", reason)
             action.setEnabled(allowed)
             action.setToolTip(tip)
             self.reasons[spec.id] = "" if allowed else reason

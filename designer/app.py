@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    QTimer,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from designer import icons, themes
-from designer.resource_paths import resources_dir
+from designer.language import install_translations, ui_locale
 from model.store import WorkspaceError
 
 if TYPE_CHECKING:
@@ -42,15 +34,9 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def _install_translations(app: QApplication) -> None:
-    locale = QLocale.system()
-    for folder, prefix in (
-        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_"),
-        (str(Path(resources_dir()) / "translations"), "portwright_"),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, prefix.rstrip("_"), "_", folder):
-            app.installTranslator(translator)
+def _install_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's and Portwright's translators for the language chosen (see ``designer.language``)."""
+    return install_translations(app, ui_locale(QSettings()))
 
 
 class StoreErrorReporter:

@@ -24,10 +24,6 @@ from model.lifecycle import Action, LifecycleError, View
 from model.validation import Severity
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ApplicationMenu", text)
-
-
 def application_verdict(view: View, action: Action, application: str) -> str:
     """ "" when ``action`` (start or stop application) may run on ``application``, else why not."""
     try:
@@ -51,32 +47,43 @@ def build_application_menu(
     menu = QMenu(parent)
     menu.setObjectName("applicationMenu")
     menu.setToolTipsVisible(True)
-    menu.addSection(tr("Application '%s'") % application)
+    menu.addSection(QCoreApplication.translate("ApplicationMenu", "Application '%s'") % application)
     for start, action_id, text, icon_name in (
-        (True, "appmenu.start", tr("&Start Application"), "app-start"),
-        (False, "appmenu.stop", tr("S&top Application"), "app-stop"),
+        (True, "appmenu.start", QCoreApplication.translate("ApplicationMenu", "&Start Application"), "app-start"),
+        (False, "appmenu.stop", QCoreApplication.translate("ApplicationMenu", "S&top Application"), "app-stop"),
     ):
         item = menu.addAction(icon(icon_name), text, functools.partial(run, start, application))
         item.setObjectName(action_id)
         rule = Action.START_APPLICATION if start else Action.STOP_APPLICATION
         reason = application_verdict(view, rule, application)
         what = (
-            tr("Enlist and start every send port and group of '%s'")
+            QCoreApplication.translate("ApplicationMenu", "Enlist and start every send port and group of '%s'")
             if start
-            else tr("Stop every started send port and group of '%s'")
+            else QCoreApplication.translate("ApplicationMenu", "Stop every started send port and group of '%s'")
         ) % application
         item.setEnabled(not reason)
-        item.setToolTip(f"{what}\n{tr('Not available:')} {reason}" if reason else what)
+        refused = QCoreApplication.translate("ApplicationMenu", "Not available: %1").replace("%1", reason)
+        item.setToolTip(f"{what}\n{refused}" if reason else what)
         item.setStatusTip(reason or what)
     menu.addSeparator()
     export_item = menu.addAction(
-        icon("export"), tr("&Export This Application…"), functools.partial(export, application)
+        icon("export"),
+        QCoreApplication.translate("ApplicationMenu", "&Export This Application…"),
+        functools.partial(export, application),
     )
     export_item.setObjectName("appmenu.export")
-    export_item.setToolTip(tr("Write a binding file of '%s' (passwords blanked)") % application)
-    validate_item = menu.addAction(icon("problem-warning"), tr("&Validate"), functools.partial(validate, application))
+    export_item.setToolTip(
+        QCoreApplication.translate("ApplicationMenu", "Write a binding file of '%s' (passwords blanked)") % application
+    )
+    validate_item = menu.addAction(
+        icon("problem-warning"),
+        QCoreApplication.translate("ApplicationMenu", "&Validate"),
+        functools.partial(validate, application),
+    )
     validate_item.setObjectName("appmenu.validate")
-    validate_item.setToolTip(tr("Check every send port and group of '%s'") % application)
+    validate_item.setToolTip(
+        QCoreApplication.translate("ApplicationMenu", "Check every send port and group of '%s'") % application
+    )
     if more:
         menu.addSeparator()
         for action in more:
@@ -116,11 +123,15 @@ def validate_application(
     mine = {(e.kind.value, e.name) for e in document.entries() if e.application == application}
     found = [p for p in problems.problems() if (p.kind, p.name) in mine]
     if not found:
-        reporter.say(tr("Application '%s': no problems found") % application, 10000)
+        reporter.say(
+            QCoreApplication.translate("ApplicationMenu", "Application '%s': no problems found") % application, 10000
+        )
         return False
     by = {sev: sum(1 for p in found if p.severity is sev) for sev in Severity}
     reporter.say(
-        tr("Application '%s': %d error(s), %d warning(s), %d note(s) — see Problems")
+        QCoreApplication.translate(
+            "ApplicationMenu", "Application '%s': %d error(s), %d warning(s), %d note(s) — see Problems"
+        )
         % (application, by[Severity.ERROR], by[Severity.WARNING], by[Severity.INFO]),
         15000,
     )

@@ -26,10 +26,6 @@ _BACKUP = "secondary_transport"
 _WINDOW = ("service_window_enabled", "from_time", "to_time")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 def changed_fields(before: BaseModel, after: BaseModel, path: str = "") -> Iterator[tuple[str, Any, Any]]:
     """(dotted path, old, new) of every field that differs; transports are looked into."""
     for field in type(after).model_fields:
@@ -56,7 +52,7 @@ def field_label(path: str) -> str:
     known = validation.FIELDS.get(last)
     text = _lower_first(known[0] if known else last.replace("_", " "))
     if path.startswith(_BACKUP + ".") or path == _BACKUP:
-        return text if path == _BACKUP else tr("backup %s") % text
+        return text if path == _BACKUP else QCoreApplication.translate("Commands", "backup %s") % text
     return text
 
 
@@ -73,10 +69,10 @@ def _settings_text(model: SendPort | SendPortGroup, path: str, old: Any, new: An
     if len(touched) == 1:
         adapter = _adapter_of(model, path)
         spec = setting_spec(adapter, touched[0]) if adapter else None
-        label = spec.label if spec is not None else touched[0]
-        where = tr("backup %s") % label if path.startswith(_BACKUP) else label
-        return tr("Change %s of '%s'") % (where, name)
-    return tr("Change %s of '%s'") % (field_label(path), name)
+        label = QCoreApplication.translate("AdapterCatalog", spec.label) if spec is not None else touched[0]
+        where = QCoreApplication.translate("Commands", "backup %s") % label if path.startswith(_BACKUP) else label
+        return QCoreApplication.translate("Commands", "Change %s of '%s'") % (where, name)
+    return QCoreApplication.translate("Commands", "Change %s of '%s'") % (field_label(path), name)
 
 
 def _one_change(model: SendPort | SendPortGroup, name: str, path: str, old: Any, new: Any) -> str:
@@ -85,12 +81,16 @@ def _one_change(model: SendPort | SendPortGroup, name: str, path: str, old: Any,
     if last == "settings":
         return _settings_text(model, path, old, new, name)
     if isinstance(new, bool):
-        return (tr("Turn on %s of '%s'") if new else tr("Turn off %s of '%s'")) % (label, name)
+        return (
+            QCoreApplication.translate("Commands", "Turn on %s of '%s'")
+            if new
+            else QCoreApplication.translate("Commands", "Turn off %s of '%s'")
+        ) % (label, name)
     if new is None or new == () or new == "":
-        return tr("Clear %s of '%s'") % (label, name)
+        return QCoreApplication.translate("Commands", "Clear %s of '%s'") % (label, name)
     if isinstance(new, int) and last not in _OPAQUE_NUMBERS:
-        return tr("Set %s of '%s' to %d") % (label, name, new)
-    return tr("Change %s of '%s'") % (label, name)
+        return QCoreApplication.translate("Commands", "Set %s of '%s' to %d") % (label, name, new)
+    return QCoreApplication.translate("Commands", "Change %s of '%s'") % (label, name)
 
 
 def edit_text(name: str, before: SendPort | SendPortGroup, after: SendPort | SendPortGroup) -> str | None:
@@ -101,21 +101,24 @@ def edit_text(name: str, before: SendPort | SendPortGroup, after: SendPort | Sen
     if len(changes) == 1:
         return _one_change(after, name, *changes[0])
     if all(p.rsplit(".", 1)[-1] in _WINDOW for p, _o, _n in changes):
-        return tr("Change %s of '%s'") % (field_label(changes[0][0].rsplit(".", 1)[0] + ".service_window"), name)
+        return QCoreApplication.translate("Commands", "Change %s of '%s'") % (
+            field_label(changes[0][0].rsplit(".", 1)[0] + ".service_window"),
+            name,
+        )
     labels = list(dict.fromkeys(field_label(path) for path, _o, _n in changes))
     if len(labels) == 2:
-        return tr("Change %s and %s of '%s'") % (labels[0], labels[1], name)
-    return tr("Change %d settings of '%s'") % (len(labels), name)
+        return QCoreApplication.translate("Commands", "Change %s and %s of '%s'") % (labels[0], labels[1], name)
+    return QCoreApplication.translate("Commands", "Change %d settings of '%s'") % (len(labels), name)
 
 
 def desired_text(name: str, state: State | None) -> str:
     """The History's text for giving ``name`` a desired state after deployment (None: left as it is)."""
     if state is None:
-        return tr("Leave '%s' as it is after deployment") % name
+        return QCoreApplication.translate("Commands", "Leave '%s' as it is after deployment") % name
     words = {
-        State.UNENLISTED: tr("Set '%s' to be unenlisted after deployment"),
-        State.STOPPED: tr("Set '%s' to be enlisted (stopped) after deployment"),
-        State.STARTED: tr("Set '%s' to be started after deployment"),
+        State.UNENLISTED: QCoreApplication.translate("Commands", "Set '%s' to be unenlisted after deployment"),
+        State.STOPPED: QCoreApplication.translate("Commands", "Set '%s' to be enlisted (stopped) after deployment"),
+        State.STARTED: QCoreApplication.translate("Commands", "Set '%s' to be started after deployment"),
     }
     return words[state] % name
 

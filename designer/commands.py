@@ -57,10 +57,6 @@ class WorkspaceDocument(Protocol):
 _MERGE_IDS: dict[str, int] = {}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 class _Command(QUndoCommand):
     #: The audit log's word for this command's operation ("edit", "enlist"...).
     operation = "edit"
@@ -238,7 +234,7 @@ class RenameCommand(_Command):
     operation = "rename"
 
     def __init__(self, doc: WorkspaceDocument, kind: Kind, old: str, new: str) -> None:
-        super().__init__(doc, tr("Rename '%s' to '%s'") % (old, new))
+        super().__init__(doc, QCoreApplication.translate("Commands", "Rename '%s' to '%s'") % (old, new))
         self.kind, self.old, self.new = kind, old, new
 
     def _redo(self) -> None:

@@ -71,11 +71,12 @@ class _NameForm(QDialog):
 
     def problem(self) -> str | None:
         name = self.name.text()
-        what = self.tr("send port") if self.kind is Kind.PORT else self.tr("send port group")
         if not name.strip():
             return self.tr("Enter a name.")
         if name in self.taken:
-            return self.tr("A %s named '%s' already exists.") % (what, name)
+            if self.kind is Kind.PORT:
+                return self.tr("A send port named '%s' already exists.") % name
+            return self.tr("A send port group named '%s' already exists.") % name
         if len(name) > 256:
             return self.tr("Names are at most 256 characters.")
         if not self.application.currentText().strip():
@@ -204,7 +205,7 @@ class NewGroupDialog(_NameForm):
 
 def ask_rename(parent: QWidget, current: str, taken: set[str], kind: Kind) -> str | None:
     """A small rename dialog with the same inline validation."""
-    dialog = _NameForm(parent.tr("Rename"), kind, taken - {current}, [], None, parent)
+    dialog = _NameForm(QCoreApplication.translate("Dialogs", "Rename"), kind, taken - {current}, [], None, parent)
     dialog.application.setCurrentText("-")
     dialog.form.setRowVisible(dialog.application, False)
     dialog.name.setText(current)
@@ -218,11 +219,10 @@ def ask_rename(parent: QWidget, current: str, taken: set[str], kind: Kind) -> st
 
 def show_about(parent: QWidget) -> None:
     """The About box."""
-    tr = QCoreApplication.translate
     QMessageBox.about(
         parent,
-        tr("Dialogs", "About Portwright"),
-        tr(
+        QCoreApplication.translate("Dialogs", "About Portwright"),
+        QCoreApplication.translate(
             "Dialogs",
             "<h3>Portwright</h3><p>A designer and administration tool for BizTalk Server send ports and send "
             "port groups.</p><p>Binding files are read and written without losing anything; the lifecycle "

@@ -51,10 +51,6 @@ from model.store import (
 Key = tuple[Kind, str]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Document", text)
-
-
 def _touched(summary: ImportSummary) -> list[Key]:
     return summary.created + summary.replaced + [(Kind.GROUP, g) for g, _ in summary.merged]
 
@@ -248,7 +244,11 @@ class WorkspaceDocument(QObject):
             if isinstance(error, ConflictError | NotFoundError):
                 self.reload()
             return
-        verb = tr("Cannot undo '%s'") if step == "undo" else tr("Cannot redo '%s'")
+        verb = (
+            QCoreApplication.translate("Document", "Cannot undo '%s'")
+            if step == "undo"
+            else QCoreApplication.translate("Document", "Cannot redo '%s'")
+        )
         self.error.emit(f"{verb % command.text()}: {error}")
         self.reload()
 
@@ -312,14 +312,26 @@ class WorkspaceDocument(QObject):
         self, port: SendPort, application: str | None = None, pos: tuple[float, float] | None = None
     ) -> None:
         x, y = pos if pos is not None else (None, None)
-        self._push(CreateCommand(self, [(port, application, x, y)], [], tr("Create send port '%s'") % port.name))
+        self._push(
+            CreateCommand(
+                self,
+                [(port, application, x, y)],
+                [],
+                QCoreApplication.translate("Document", "Create send port '%s'") % port.name,
+            )
+        )
 
     def add_group(
         self, group: SendPortGroup, application: str | None = None, pos: tuple[float, float] | None = None
     ) -> None:
         x, y = pos if pos is not None else (None, None)
         self._push(
-            CreateCommand(self, [], [(group, application, x, y)], tr("Create send port group '%s'") % group.name)
+            CreateCommand(
+                self,
+                [],
+                [(group, application, x, y)],
+                QCoreApplication.translate("Document", "Create send port group '%s'") % group.name,
+            )
         )
 
     def paste(self, doc: BindingDocument, pos: tuple[float, float] | None = None) -> list[Key]:
@@ -345,12 +357,18 @@ class WorkspaceDocument(QObject):
             )
             for g in doc.groups
         ]
-        command = CreateCommand(self, ports, groups, tr("Paste %d item(s)") % (len(ports) + len(groups)))
+        command = CreateCommand(
+            self, ports, groups, QCoreApplication.translate("Document", "Paste %d item(s)") % (len(ports) + len(groups))
+        )
         self._push(command)
         return command.keys()
 
     def delete(self, subjects: Sequence[Subject]) -> None:
-        text = tr("Delete '%s'") % subjects[0].name if len(subjects) == 1 else tr("Delete %d items") % len(subjects)
+        text = (
+            QCoreApplication.translate("Document", "Delete '%s'") % subjects[0].name
+            if len(subjects) == 1
+            else QCoreApplication.translate("Document", "Delete %d items") % len(subjects)
+        )
         self._push(DeleteCommand(self, subjects, text))
 
     def move(
@@ -363,7 +381,7 @@ class WorkspaceDocument(QObject):
                     self,
                     {k: before[k] for k in moved if k in before},
                     moved,
-                    text or (tr("Move %d item(s)") % len(moved)),
+                    text or (QCoreApplication.translate("Document", "Move %d item(s)") % len(moved)),
                 )
             )
 
@@ -372,8 +390,15 @@ class WorkspaceDocument(QObject):
         if action is Action.DELETE:
             self.delete(subjects)
             return
-        what = application or (subjects[0].name if len(subjects) == 1 else tr("%d items") % len(subjects))
-        text = tr("%s %s") % (QCoreApplication.translate("Lifecycle", action.label), what)
+        what = application or (
+            subjects[0].name
+            if len(subjects) == 1
+            else QCoreApplication.translate("Document", "%d items") % len(subjects)
+        )
+        text = QCoreApplication.translate("Document", "%s %s") % (
+            QCoreApplication.translate("Lifecycle", action.label),
+            what,
+        )
         self._push(StateCommand(self, action, subjects, application, text))
 
     def add_to_group(self, group: str, ports: Sequence[str]) -> None:
@@ -383,7 +408,11 @@ class WorkspaceDocument(QObject):
         self._membership(Action.REMOVE_MEMBER, group, ports)
 
     def _membership(self, action: Action, group: str, ports: Sequence[str]) -> None:
-        verb = tr("Add %s to '%s'") if action is Action.ADD_MEMBER else tr("Remove %s from '%s'")
+        verb = (
+            QCoreApplication.translate("Document", "Add %s to '%s'")
+            if action is Action.ADD_MEMBER
+            else QCoreApplication.translate("Document", "Remove %s from '%s'")
+        )
         names = ", ".join(f"'{p}'" for p in ports)
         self._push(MembershipCommand(self, action, group, ports, verb % (names, group)))
 
@@ -412,11 +441,21 @@ class WorkspaceDocument(QObject):
         assert base is not None
         if base.model == model:
             return
-        self._push(EditCommand(self, kind, name, base, model, text or tr("Edit '%s'") % name, merge_key))
+        self._push(
+            EditCommand(
+                self,
+                kind,
+                name,
+                base,
+                model,
+                text or QCoreApplication.translate("Document", "Edit '%s'") % name,
+                merge_key,
+            )
+        )
 
     def import_document(self, doc: BindingDocument, application: str | None = None) -> ImportSummary:
         """Import synchronously (small files); see :meth:`record_import` for background imports."""
-        command = ImportCommand(self, doc, application, tr("Import %s") % doc.name)
+        command = ImportCommand(self, doc, application, QCoreApplication.translate("Document", "Import %s") % doc.name)
         self._push(command)
         assert command.summary is not None
         return command.summary
@@ -431,4 +470,12 @@ class WorkspaceDocument(QObject):
         self, doc: BindingDocument, application: str | None, summary: ImportSummary, before: Sequence[Snapshot]
     ) -> None:
         """An import done off the UI thread: refresh the views and make it undoable."""
-        self._push(ImportCommand(self, doc, application, tr("Import %s") % summary.source, (summary, before)))
+        self._push(
+            ImportCommand(
+                self,
+                doc,
+                application,
+                QCoreApplication.translate("Document", "Import %s") % summary.source,
+                (summary, before),
+            )
+        )

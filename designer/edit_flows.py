@@ -26,10 +26,6 @@ from model.lifecycle import Kind
 from model.store import WorkspaceError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EditFlows", text)
-
-
 class EditFlows(QObject):
     """The edits a user starts from menus, the palette and the canvas."""
 
@@ -102,16 +98,22 @@ class EditFlows(QObject):
         with the reason); nodes dragged on the canvas go back in place."""
         self._selection.put_back(before)
         if not ports:
-            self._reporter.refused(tr("Only send ports can be added to the group '%s'.") % group)
+            self._reporter.refused(
+                QCoreApplication.translate("EditFlows", "Only send ports can be added to the group '%s'.") % group
+            )
             return
         doc = self._document()
         if self._reporter.attempt(lambda: doc.add_to_group(group, ports)):
-            self._reporter.say(tr("Added %s to '%s'") % (", ".join(ports), group))
+            self._reporter.say(QCoreApplication.translate("EditFlows", "Added %s to '%s'") % (", ".join(ports), group))
 
     def move(self, before: dict[Key, tuple[float, float]], after: dict[Key, tuple[float, float]]) -> None:
         doc = self._document()
         moved = [k for k, v in after.items() if before.get(k) != v]
-        text = tr("Move '%s'") % moved[0][1] if len(moved) == 1 else tr("Move %d items") % len(moved)
+        text = (
+            QCoreApplication.translate("EditFlows", "Move '%s'") % moved[0][1]
+            if len(moved) == 1
+            else QCoreApplication.translate("EditFlows", "Move %d items") % len(moved)
+        )
         self._reporter.guarded(lambda: doc.move(before, after, text))
 
     def auto_layout(self) -> None:
@@ -121,7 +123,7 @@ class EditFlows(QObject):
             (Node(e.kind, e.name, e.application, e.members) for e in entries), self._selection.view.aspect()
         )
         before = {(e.kind, e.name): (e.x or 0.0, e.y or 0.0) for e in entries}
-        self._reporter.guarded(lambda: doc.move(before, after, tr("Auto-layout")))
+        self._reporter.guarded(lambda: doc.move(before, after, QCoreApplication.translate("EditFlows", "Auto-layout")))
         self._selection.fit()
 
     def refresh(self) -> None:
@@ -129,9 +131,9 @@ class EditFlows(QObject):
         try:
             self._document().reload()
         except (WorkspaceError, Refused) as e:
-            self._reporter.show_error(tr("Could not reload the workspace: %s") % e)
+            self._reporter.show_error(QCoreApplication.translate("EditFlows", "Could not reload the workspace: %s") % e)
             return
-        self._reporter.say(tr("Reloaded the workspace"), 3000)
+        self._reporter.say(QCoreApplication.translate("EditFlows", "Reloaded the workspace"), 3000)
 
     def undo(self) -> None:
         """Undo on the current document; an undo the workspace cannot do is shown, not raised."""
@@ -160,7 +162,10 @@ class EditFlows(QObject):
         # Plain text (binding XML): a QMimeData made here would be owned by the clipboard and
         # destroyed by Qt after Python has gone, which crashes the interpreter at exit.
         QGuiApplication.clipboard().setText(data.decode("utf-8", errors="replace"))
-        self._reporter.say(tr("Copied %d item(s) as binding XML") % len(self._selection.keys()), 3000)
+        self._reporter.say(
+            QCoreApplication.translate("EditFlows", "Copied %d item(s) as binding XML") % len(self._selection.keys()),
+            3000,
+        )
 
     def paste(self, data: bytes | None = None) -> None:
         if data is None:
@@ -168,12 +173,16 @@ class EditFlows(QObject):
         try:
             binding = load(data)
         except BindingFormatError as e:
-            self._reporter.refused(tr("The clipboard does not hold binding XML: %s") % e.message)
+            self._reporter.refused(
+                QCoreApplication.translate("EditFlows", "The clipboard does not hold binding XML: %s") % e.message
+            )
             return
         if not binding.send_ports and not binding.groups:
-            self._reporter.refused(tr("The clipboard holds no send ports or groups."))
+            self._reporter.refused(
+                QCoreApplication.translate("EditFlows", "The clipboard holds no send ports or groups.")
+            )
             return
-        self._paste(binding, tr("Paste %s"))
+        self._paste(binding, QCoreApplication.translate("EditFlows", "Paste %s"))
 
     def _paste(self, binding: BindingDocument, text: str) -> None:
         """Add copies of ``binding``'s items, each in a free slot of its application, as one
@@ -182,7 +191,7 @@ class EditFlows(QObject):
         doc = self._document()
         stack = doc.undo_stack
         names = [p.name for p in binding.send_ports] + [g.name for g in binding.groups]
-        what = f"'{names[0]}'" if len(names) == 1 else tr("%d items") % len(names)
+        what = f"'{names[0]}'" if len(names) == 1 else QCoreApplication.translate("EditFlows", "%d items") % len(names)
         stack.beginMacro(text % what)
         try:
             # No position: the canvas puts each copy into a free slot of its application...
@@ -191,7 +200,9 @@ class EditFlows(QObject):
                 scene = self._selection.scene
                 scene.flush_pending()
                 where = {k: (item.x(), item.y()) for k in keys if (item := scene.nodes.get(k)) is not None}
-                self._reporter.guarded(lambda: doc.move({}, where, tr("Place the copies")))
+                self._reporter.guarded(
+                    lambda: doc.move({}, where, QCoreApplication.translate("EditFlows", "Place the copies"))
+                )
         finally:
             stack.endMacro()
         if not keys:  # refused: leave no empty step in the History
@@ -205,4 +216,4 @@ class EditFlows(QObject):
     def duplicate(self) -> None:
         data = self._selection_xml()
         if data is not None:
-            self._paste(load(data), tr("Duplicate %s"))
+            self._paste(load(data), QCoreApplication.translate("EditFlows", "Duplicate %s"))

@@ -13,10 +13,6 @@ from model.store import Entry
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Panels", text, None, n)
-
-
 def fill(template: str, *args: object) -> str:
     """``%1``, ``%2``... replaced in one pass (a name containing ``%2`` stays as it is)."""
     return _PLACEHOLDER.sub(
@@ -26,30 +22,46 @@ def fill(template: str, *args: object) -> str:
 
 def state_text(state: State) -> str:
     """The Administration Console's word for a state."""
-    return {State.STARTED: tr("Started"), State.STOPPED: tr("Stopped"), State.UNENLISTED: tr("Unenlisted")}[state]
+    return {
+        State.STARTED: QCoreApplication.translate("Panels", "Started"),
+        State.STOPPED: QCoreApplication.translate("Panels", "Stopped"),
+        State.UNENLISTED: QCoreApplication.translate("Panels", "Unenlisted"),
+    }[state]
 
 
 def state_word(state: State) -> str:
     """The state as a word inside a sentence ("3 started")."""
-    return {State.STARTED: tr("started"), State.STOPPED: tr("stopped"), State.UNENLISTED: tr("unenlisted")}[state]
+    return {
+        State.STARTED: QCoreApplication.translate("Panels", "started"),
+        State.STOPPED: QCoreApplication.translate("Panels", "stopped"),
+        State.UNENLISTED: QCoreApplication.translate("Panels", "unenlisted"),
+    }[state]
 
 
 def port_kind_text(is_static: bool, is_two_way: bool) -> str:
     """Static One-Way, Dynamic Solicit-Response...: the console's name for a send port's kind."""
     return {
-        (True, False): tr("Static One-Way"),
-        (True, True): tr("Static Solicit-Response"),
-        (False, False): tr("Dynamic One-Way"),
-        (False, True): tr("Dynamic Solicit-Response"),
+        (True, False): QCoreApplication.translate("Panels", "Static One-Way"),
+        (True, True): QCoreApplication.translate("Panels", "Static Solicit-Response"),
+        (False, False): QCoreApplication.translate("Panels", "Dynamic One-Way"),
+        (False, True): QCoreApplication.translate("Panels", "Dynamic Solicit-Response"),
     }[(bool(is_static), bool(is_two_way))]
 
 
 def ports_text(n: int) -> str:
-    return tr("%n port", n) if n == 1 else tr("%n ports", n)
+    return (
+        QCoreApplication.translate("Panels", "%n port", None, n)
+        if n == 1
+        else QCoreApplication.translate("Panels", "%n ports", None, n)
+    )
 
 
 def groups_text(n: int) -> str:
-    return tr("%n group", n) if n == 1 else tr("%n groups", n)
+    return (
+        QCoreApplication.translate("Panels", "%n group", None, n)
+        if n == 1
+        else QCoreApplication.translate("Panels", "%n groups", None, n)
+    )
 
 
 STATE_ICON = {State.STARTED: "state-started", State.STOPPED: "state-stopped", State.UNENLISTED: "state-unenlisted"}
@@ -60,12 +72,28 @@ def entry_tooltip(e: Entry) -> str:
     if e.kind is Kind.PORT:
         lines = [
             e.name,
-            fill(tr("%1 send port"), port_kind_text(e.is_static, e.is_two_way)),
-            fill(tr("Adapter: %1"), e.adapter or tr("none")),
-            fill(tr("Address: %1"), e.address or tr("none")),
+            fill(QCoreApplication.translate("Panels", "%1 send port"), port_kind_text(e.is_static, e.is_two_way)),
+            fill(
+                QCoreApplication.translate("Panels", "Adapter: %1"),
+                e.adapter or QCoreApplication.translate("Panels", "none"),
+            ),
+            fill(
+                QCoreApplication.translate("Panels", "Address: %1"),
+                e.address or QCoreApplication.translate("Panels", "none"),
+            ),
         ]
     else:
-        shown = ", ".join(e.members[:12]) + (tr(", … (%n more)", len(e.members) - 12) if len(e.members) > 12 else "")
-        lines = [e.name, tr("Send port group"), fill(tr("Members: %1"), shown or tr("none"))]
-    lines.append(fill(tr("State: %1"), state_text(e.state)))
+        more = len(e.members) - 12  # a name, not an expression: lupdate drops a call with one
+        shown = ", ".join(e.members[:12]) + (
+            QCoreApplication.translate("Panels", ", … (%n more)", None, more) if more > 0 else ""
+        )
+        lines = [
+            e.name,
+            QCoreApplication.translate("Panels", "Send port group"),
+            fill(
+                QCoreApplication.translate("Panels", "Members: %1"),
+                shown or QCoreApplication.translate("Panels", "none"),
+            ),
+        ]
+    lines.append(fill(QCoreApplication.translate("Panels", "State: %1"), state_text(e.state)))
     return "\n".join(lines)

@@ -8,17 +8,17 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from designer.settings_door import SettingsDoor
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EnvironmentBox", text)
-
-
 class EnvironmentBox(QComboBox):
     """ "Design" (the design's own text, tokens and all), then every environment of the settings."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("environmentBox")
-        self.setToolTip(tr("Show the canvas with this environment's values (◆ marks a value taken from settings)"))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "EnvironmentBox", "Show the canvas with this environment's values (◆ marks a value taken from settings)"
+            )
+        )
         self.setStatusTip(self.toolTip())
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._door: SettingsDoor | None = None
@@ -37,7 +37,7 @@ class EnvironmentBox(QComboBox):
         names = door.environment_names()
         with QSignalBlocker(self):
             self.clear()
-            self.addItem(tr("Design"), "")
+            self.addItem(QCoreApplication.translate("EnvironmentBox", "Design"), "")
             for name in names:
                 self.addItem(name, name)
             index = self.findData(door.environment)

@@ -20,6 +20,7 @@ from designer.document import WorkspaceDocument
 from designer.reporting import Reporter
 from designer.resource_paths import resources_dir
 from designer.selection import CanvasSelection
+from designer.translation_marks import QT_TRANSLATE_NOOP
 from designer.workers import Cancelled, Task
 from model.bindings import BindingFormatError, load
 from model.bindings.blanking import blank_bytes
@@ -28,16 +29,12 @@ from model.lifecycle import Kind
 from model.store import Workspace, WorkspaceError
 from model.store.database import is_workspace_file, remove_sqlite_files
 
-BINDINGS_FILTER = "Binding files (*.xml);;All files (*)"
-WORKSPACE_FILTER = "Portwright workspaces (*.sqlite *.db);;All files (*)"
+BINDINGS_FILTER = QT_TRANSLATE_NOOP("FileFlows", "Binding files (*.xml);;All files (*)")
+WORKSPACE_FILTER = QT_TRANSLATE_NOOP("FileFlows", "Portwright workspaces (*.sqlite *.db);;All files (*)")
 MAX_RECENT = 8
 SAMPLE = Path(resources_dir()) / "samples" / "contoso-orders.xml"
 
 Work = Callable[[Callable[[int, int], None]], Any]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FileFlows", text)
 
 
 class FileFlows(QObject):
@@ -83,7 +80,7 @@ class FileFlows(QObject):
         for path in self.recent_files():
             menu.addAction(icons.icon("import"), path, lambda p=path: self.import_paths([p]))
         if menu.isEmpty():
-            menu.addAction(tr("(none)")).setEnabled(False)
+            menu.addAction(QCoreApplication.translate("FileFlows", "(none)")).setEnabled(False)
 
     # -- import and export -------------------------------------------------------------------
 
@@ -111,7 +108,10 @@ class FileFlows(QObject):
 
     def import_dialog(self) -> None:
         paths = file_dialogs.open_file_names(
-            self._parent, tr("Import Bindings"), tr(BINDINGS_FILTER), self.last_folder("import")
+            self._parent,
+            QCoreApplication.translate("FileFlows", "Import Bindings"),
+            QCoreApplication.translate("FileFlows", BINDINGS_FILTER),
+            self.last_folder("import"),
         )
         if paths:
             self.remember_folder("import", paths[0])
@@ -126,12 +126,16 @@ class FileFlows(QObject):
         url = self._document().workspace.url
         own = next((p for p in paths if is_workspace_file(p, url)), None)
         if own is not None:
-            self._reporter.show_error(tr("%s is a file of the open workspace: %s.") % (own, what))
+            self._reporter.show_error(
+                QCoreApplication.translate("FileFlows", "%s is a file of the open workspace: %s.") % (own, what)
+            )
         return own is not None
 
     def import_paths(self, paths: list[str], remember: bool = True) -> None:
         doc = self._document()
-        if self._refuse_own_file(paths, tr("it holds no bindings, nothing was imported")):
+        if self._refuse_own_file(
+            paths, QCoreApplication.translate("FileFlows", "it holds no bindings, nothing was imported")
+        ):
             return
 
         def work(progress: Callable[[int, int], None]) -> list[tuple[Any, Any, Any]]:
@@ -150,9 +154,9 @@ class FileFlows(QObject):
                     self._remember(summary.source)
             self.imported.emit()
             n = sum(len(s.created) + len(s.replaced) for _, s, _ in results)
-            self._reporter.say(tr("Imported %d port(s) and group(s)") % n)
+            self._reporter.say(QCoreApplication.translate("FileFlows", "Imported %d port(s) and group(s)") % n)
 
-        self._run(tr("Importing bindings…"), work, finished)
+        self._run(QCoreApplication.translate("FileFlows", "Importing bindings…"), work, finished)
 
     def export_dialog(self) -> None:
         keys = self._selection.keys()
@@ -161,15 +165,20 @@ class FileFlows(QObject):
             buttons = QMessageBox.StandardButton
             choice = QMessageBox.question(
                 self._parent,
-                tr("Export Bindings"),
-                tr("Export only the %d selected item(s)?") % len(keys),
+                QCoreApplication.translate("FileFlows", "Export Bindings"),
+                QCoreApplication.translate("FileFlows", "Export only the %d selected item(s)?") % len(keys),
                 buttons.Yes | buttons.No | buttons.Cancel,
             )
             if choice == buttons.Cancel:
                 return
             if choice == buttons.Yes:
                 scope = keys
-        path = self._save_name(tr("Export Bindings"), "BindingInfo.xml", tr(BINDINGS_FILTER), "export")
+        path = self._save_name(
+            QCoreApplication.translate("FileFlows", "Export Bindings"),
+            "BindingInfo.xml",
+            QCoreApplication.translate("FileFlows", BINDINGS_FILTER),
+            "export",
+        )
         if path:
             self.export_to(path, scope)
 
@@ -177,9 +186,16 @@ class FileFlows(QObject):
         """Export the selected ports and groups (passwords blanked)."""
         keys = self._selection.keys()
         if not keys:
-            self._reporter.refused(tr("Select the send ports and groups to export first."))
+            self._reporter.refused(
+                QCoreApplication.translate("FileFlows", "Select the send ports and groups to export first.")
+            )
             return
-        path = self._save_name(tr("Export Selection"), "BindingInfo.xml", tr(BINDINGS_FILTER), "export")
+        path = self._save_name(
+            QCoreApplication.translate("FileFlows", "Export Selection"),
+            "BindingInfo.xml",
+            QCoreApplication.translate("FileFlows", BINDINGS_FILTER),
+            "export",
+        )
         if path:
             self.export_to(path, keys)
 
@@ -188,16 +204,26 @@ class FileFlows(QObject):
         if application is None:
             apps = self._document().applications()
             if not apps:
-                self._reporter.refused(tr("The workspace has no applications to export."))
+                self._reporter.refused(
+                    QCoreApplication.translate("FileFlows", "The workspace has no applications to export.")
+                )
                 return
             chosen = file_dialogs.choose_item(
-                self._parent, tr("Export Application"), tr("Application to export:"), apps
+                self._parent,
+                QCoreApplication.translate("FileFlows", "Export Application"),
+                QCoreApplication.translate("FileFlows", "Application to export:"),
+                apps,
             )
             if not chosen:
                 return
             application = chosen
         suggested = f"{application}.BindingInfo.xml"
-        path = self._save_name(tr("Export Application"), suggested, tr(BINDINGS_FILTER), "export")
+        path = self._save_name(
+            QCoreApplication.translate("FileFlows", "Export Application"),
+            suggested,
+            QCoreApplication.translate("FileFlows", BINDINGS_FILTER),
+            "export",
+        )
         if path:
             self.export_to(path, applications=[application])
 
@@ -212,7 +238,7 @@ class FileFlows(QObject):
         """Write the workspace (or the chosen ports and groups, or applications) to ``path``;
         passwords are blanked the way BizTalk's own export does unless ``with_secrets``."""
         ws = self._document().workspace
-        if self._refuse_own_file([path], tr("choose another file to export to")):
+        if self._refuse_own_file([path], QCoreApplication.translate("FileFlows", "choose another file to export to")):
             return
         ports = [n for k, n in keys or [] if k is Kind.PORT]
         groups = [n for k, n in keys or [] if k is Kind.GROUP]
@@ -227,13 +253,21 @@ class FileFlows(QObject):
             write_atomic(path, data)
             return len(data)
 
-        done = tr("Wrote %s (%d bytes)") if with_secrets else tr("Wrote %s (%d bytes; passwords blanked)")
-        self._run(tr("Exporting bindings…"), work, lambda n: self._reporter.say(done % (path, n)))
+        done = (
+            QCoreApplication.translate("FileFlows", "Wrote %s (%d bytes)")
+            if with_secrets
+            else QCoreApplication.translate("FileFlows", "Wrote %s (%d bytes; passwords blanked)")
+        )
+        self._run(
+            QCoreApplication.translate("FileFlows", "Exporting bindings…"),
+            work,
+            lambda n: self._reporter.say(done % (path, n)),
+        )
 
     def _run(self, title: str, work: Work, finished: Callable[[Any], None]) -> None:
         def failed(exc: object) -> None:
             if isinstance(exc, Cancelled):
-                self._reporter.say(tr("Cancelled: nothing was changed."))
+                self._reporter.say(QCoreApplication.translate("FileFlows", "Cancelled: nothing was changed."))
             elif isinstance(exc, BindingFormatError | WorkspaceError | OSError):
                 self._reporter.show_error(str(exc))
             else:
@@ -256,19 +290,31 @@ class FileFlows(QObject):
     # -- workspaces --------------------------------------------------------------------------
 
     def new_workspace(self) -> None:
-        path = self._save_name(tr("New Workspace"), "workspace.sqlite", tr(WORKSPACE_FILTER), "workspace")
-        if not path or self._refuse_own_file([path], tr("choose another name for the new workspace")):
+        path = self._save_name(
+            QCoreApplication.translate("FileFlows", "New Workspace"),
+            "workspace.sqlite",
+            QCoreApplication.translate("FileFlows", WORKSPACE_FILTER),
+            "workspace",
+        )
+        if not path or self._refuse_own_file(
+            [path], QCoreApplication.translate("FileFlows", "choose another name for the new workspace")
+        ):
             return
         try:
             remove_sqlite_files(path)  # the user agreed to replace it (the dialog asked)
         except OSError as e:
-            self._reporter.show_error(tr("Cannot replace %s: %s") % (path, e.strerror or e))
+            self._reporter.show_error(
+                QCoreApplication.translate("FileFlows", "Cannot replace %s: %s") % (path, e.strerror or e)
+            )
             return
         self.switch_workspace(path, create=True)
 
     def open_workspace(self) -> None:
         path = file_dialogs.open_file_name(
-            self._parent, tr("Open Workspace"), tr(WORKSPACE_FILTER), self.last_folder("workspace")
+            self._parent,
+            QCoreApplication.translate("FileFlows", "Open Workspace"),
+            QCoreApplication.translate("FileFlows", WORKSPACE_FILTER),
+            self.last_folder("workspace"),
         )
         if path:
             self.remember_folder("workspace", path)

@@ -23,10 +23,6 @@ from model.lifecycle import Kind
 __all__ = ["FindFlows", "searchable"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FindFlows", text)
-
-
 class ReadingOrder:
     """Every node of a scene in reading order (top to bottom, left to right), with the text
     find looks in and its box: read a slice at a time (:meth:`step`), sorted once complete."""
@@ -127,7 +123,7 @@ class FindFlows(QObject):
             if doc.entry(kind, name) is not None:
                 self._selection.reveal((kind, name))
                 return True
-        self._reporter.say(tr("No send port or group named '%s'") % name)
+        self._reporter.say(QCoreApplication.translate("FindFlows", "No send port or group named '%s'") % name)
         return False
 
     # -- the search --------------------------------------------------------------------------
@@ -201,7 +197,7 @@ class FindFlows(QObject):
             scene.highlights.set_boxes({items[i].key: boxes[i] for i in hits})
         self._hits = hits
         if text.strip():
-            self._reporter.say(tr("%d match(es)") % len(hits), 3000)
+            self._reporter.say(QCoreApplication.translate("FindFlows", "%d match(es)") % len(hits), 3000)
             if hits:
                 # Shown, not selected: the selection (and the properties it loads) waits for Enter.
                 self._selection.view.reveal(order.items[hits[0]].key)

@@ -22,28 +22,48 @@ from model.lifecycle import Action, Kind, Subject
 from model.lifecycle_messages import SELECT_FIRST
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LifecycleFlows", text)
-
-
 def _done_text(action: Action, subjects: list[Subject]) -> str:
     """'Enlisted send port 'A'', 'Started 34 send ports and 2 send port groups'."""
     verb = {
-        Action.ENLIST: tr("Enlisted %s"),
-        Action.UNENLIST: tr("Unenlisted %s"),
-        Action.START: tr("Started %s"),
-        Action.STOP: tr("Stopped %s"),
-        Action.DELETE: tr("Deleted %s"),
+        Action.ENLIST: QCoreApplication.translate("LifecycleFlows", "Enlisted %s"),
+        Action.UNENLIST: QCoreApplication.translate("LifecycleFlows", "Unenlisted %s"),
+        Action.START: QCoreApplication.translate("LifecycleFlows", "Started %s"),
+        Action.STOP: QCoreApplication.translate("LifecycleFlows", "Stopped %s"),
+        Action.DELETE: QCoreApplication.translate("LifecycleFlows", "Deleted %s"),
     }[action]
     if len(subjects) == 1:
-        noun = tr("send port '%s'") if subjects[0].kind is Kind.PORT else tr("send port group '%s'")
+        noun = (
+            QCoreApplication.translate("LifecycleFlows", "send port '%s'")
+            if subjects[0].kind is Kind.PORT
+            else QCoreApplication.translate("LifecycleFlows", "send port group '%s'")
+        )
         return verb % (noun % subjects[0].name)
     ports = sum(1 for s in subjects if s.kind is Kind.PORT)
     groups = len(subjects) - ports
-    parts = ([(tr("%d send port") if ports == 1 else tr("%d send ports")) % ports] if ports else []) + (
-        [(tr("%d send port group") if groups == 1 else tr("%d send port groups")) % groups] if groups else []
+    parts = (
+        [
+            (
+                QCoreApplication.translate("LifecycleFlows", "%d send port")
+                if ports == 1
+                else QCoreApplication.translate("LifecycleFlows", "%d send ports")
+            )
+            % ports
+        ]
+        if ports
+        else []
+    ) + (
+        [
+            (
+                QCoreApplication.translate("LifecycleFlows", "%d send port group")
+                if groups == 1
+                else QCoreApplication.translate("LifecycleFlows", "%d send port groups")
+            )
+            % groups
+        ]
+        if groups
+        else []
     )
-    return verb % tr(" and ").join(parts)
+    return verb % QCoreApplication.translate("LifecycleFlows", " and ").join(parts)
 
 
 def _skipped_text(error: lifecycle.LifecycleError) -> str:
@@ -97,7 +117,9 @@ class LifecycleFlows(QObject):
     def application(self, start: bool, name: str | None = None) -> None:
         app = name or self._current_application()
         if app is None:
-            self._reporter.refused(tr("Select a send port or group of the application first."))
+            self._reporter.refused(
+                QCoreApplication.translate("LifecycleFlows", "Select a send port or group of the application first.")
+            )
             return
         action = Action.START_APPLICATION if start else Action.STOP_APPLICATION
         doc = self._document()
@@ -109,4 +131,4 @@ class LifecycleFlows(QObject):
         for app in self._document().applications():
             menu.addAction(app, functools.partial(self.application, start, app))
         if menu.isEmpty():
-            menu.addAction(tr("(no applications)")).setEnabled(False)
+            menu.addAction(QCoreApplication.translate("LifecycleFlows", "(no applications)")).setEnabled(False)

@@ -41,8 +41,10 @@ from designer.document import WorkspaceDocument
 from designer.edit_flows import EditFlows
 from designer.file_flows import FileFlows
 from designer.find_flows import FindFlows
+from designer.language import LanguageMenu
 from designer.lifecycle_flows import LifecycleFlows
 from designer.panels import ExplorerPanel, ProblemsPanel
+from designer.panels.deploy_model import preflight_problems
 from designer.panels.deploy_panel import DeployPanel
 from designer.panels.inspector import InspectorPanel
 from designer.panels.routing_panel import RoutingPanel
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         )
         self.find_box, self.recent_menu = self.menus.find_box, self.menus.recent_menu
         self.app_start_menu, self.app_stop_menu = self.menus.app_start_menu, self.menus.app_stop_menu
+        self.language_menu = LanguageMenu(self.menus.language_menu, self.settings, self.reporter.say)
         self.status_counts = StatusCounts(self.statusBar(), self.update_status)
         counts = self.status_counts
         self.port_counts, self.group_counts = counts.port_counts, counts.group_counts
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         self.routing_panel.recipient_activated.connect(lambda kind, name: self.view.reveal((Kind(kind), name)))
         self.deploy_panel = DeployPanel(self.doc, self.file_flows, self.reporter)
         self.deploy_panel.object_activated.connect(self._on_problems_problem_activated)
+        self.deploy_panel.planned.connect(self._on_deploy_planned)
         self.deploy_panel.set_target(target)
         self.docks.show_panels(
             self.explorer, self.properties, self.problems, self.settings_grid, self.routing_panel, self.deploy_panel
@@ -353,6 +357,10 @@ class MainWindow(QMainWindow):
             for action_id in ("lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop"):
                 action = self.action_map[action_id]
                 action.setToolTip(f"{action.toolTip()}\n{GROUP_ACTION_NOTE}")
+
+    def _on_deploy_planned(self) -> None:
+        """The pre-flight findings go to the Problems dock too, beside the workspace's own."""
+        self.problems.set_preflight(preflight_problems(self.deploy_panel.outcome()))
 
     def update_status(self) -> None:
         if self.doc is None or self._closing:

@@ -17,10 +17,6 @@ from designer.document import Refused
 from model.store import WorkspaceError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Reporter", text)
-
-
 class Reporter:
     """Shows messages in ``status_bar``; dialogs and tooltips over ``parent`` while it is visible."""
 
@@ -34,7 +30,9 @@ class Reporter:
     def show_error(self, message: str, title: str | None = None) -> None:
         self.status_bar.showMessage(message, 10000)
         if self.parent_widget.isVisible():
-            QMessageBox.warning(self.parent_widget, title or tr("Portwright"), message)
+            QMessageBox.warning(
+                self.parent_widget, title or QCoreApplication.translate("Reporter", "Portwright"), message
+            )
 
     def refused(self, message: str, at: QPoint | None = None) -> None:
         """A rule said no: say why where the user is looking (a note at ``at``, a global
@@ -50,10 +48,18 @@ class Reporter:
         if not skipped:
             self.say(done)
             return
-        message = tr("%s; skipped %d: %s") % (done, len(skipped), "; ".join(skipped))
+        message = QCoreApplication.translate("Reporter", "%s; skipped %d: %s") % (
+            done,
+            len(skipped),
+            "; ".join(skipped),
+        )
         self.status_bar.showMessage(message, 20000)
         if self.parent_widget.isVisible():
-            note = tr("%s; skipped %d:") % (done, len(skipped)) + "\n" + "\n".join(reasons)
+            note = (
+                QCoreApplication.translate("Reporter", "%s; skipped %d:") % (done, len(skipped))
+                + "\n"
+                + "\n".join(reasons)
+            )
             QToolTip.showText(at if at is not None else QCursor.pos(), note, self.parent_widget)
 
     def guarded(self, func: Callable[[], Any]) -> Any:

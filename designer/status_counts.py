@@ -7,14 +7,9 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from designer.entry_text import state_word
+from designer.entry_text import fill, state_word
 from model.lifecycle import Kind, State
 from model.validation import Severity
-
-
-def _tr(text: str) -> str:
-    # The main window's context: these strings were, and are translated as, the window's own.
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class StatusCounts(QObject):
@@ -53,16 +48,20 @@ class StatusCounts(QObject):
             parts = [
                 f"{entries.get((kind, s), 0)} {state_word(s)}" for s in (State.STARTED, State.STOPPED, State.UNENLISTED)
             ]
-            return f"{word}: " + " · ".join(parts)
+            return fill(QCoreApplication.translate("MainWindow", "%1: %2"), word, " · ".join(parts))
 
-        self.port_counts.setText(line(Kind.PORT, _tr("Ports")))
-        self.group_counts.setText(line(Kind.GROUP, _tr("Groups")))
+        self.port_counts.setText(line(Kind.PORT, QCoreApplication.translate("MainWindow", "Ports")))
+        self.group_counts.setText(line(Kind.GROUP, QCoreApplication.translate("MainWindow", "Groups")))
         errors, warnings = problems.get(Severity.ERROR, 0), problems.get(Severity.WARNING, 0)
         self.problem_counts.setText(
-            _tr("Problems: %s, %s")
+            QCoreApplication.translate("MainWindow", "Problems: %s, %s")
             % (
-                _tr("1 error") if errors == 1 else _tr("%d errors") % errors,
-                _tr("1 warning") if warnings == 1 else _tr("%d warnings") % warnings,
+                QCoreApplication.translate("MainWindow", "1 error")
+                if errors == 1
+                else QCoreApplication.translate("MainWindow", "%d errors") % errors,
+                QCoreApplication.translate("MainWindow", "1 warning")
+                if warnings == 1
+                else QCoreApplication.translate("MainWindow", "%d warnings") % warnings,
             )
         )
         self.zoom_label.setText(f"{zoom * 100:.0f}%")

@@ -16,10 +16,6 @@ THEMES: tuple[Theme, ...] = ("light", "dark")
 _current: Theme = "light"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Theme", text)
-
-
 #: Colours of each theme by QPalette role; ``(active, disabled)`` where they differ.
 _ROLE = QPalette.ColorRole
 _PALETTES: dict[Theme, dict[QPalette.ColorRole, str | tuple[str, str]]] = {
@@ -120,4 +116,6 @@ def current_theme() -> Theme:
 
 def theme_label(theme: Theme) -> str:
     """The theme's name as shown to the user, translated."""
-    return {"light": _tr("Light"), "dark": _tr("Dark")}[theme_named(theme)]
+    return {"light": QCoreApplication.translate("Theme", "Light"), "dark": QCoreApplication.translate("Theme", "Dark")}[
+        theme_named(theme)
+    ]

@@ -13,34 +13,53 @@ from designer.node_palette import NodePalette
 __all__ = ["WindowDocks"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowDocks:
     """Builds the docks on ``window``; :meth:`show_panels` puts a workspace's panels in them."""
 
     def __init__(self, window: QMainWindow) -> None:
         self._window = window
         self._docks: list[tuple[QDockWidget, str]] = []
-        self.explorer_dock = self._dock("explorerDock", tr("Explorer"), QWidget(), "left", "explorer")
+        self.explorer_dock = self._dock(
+            "explorerDock", QCoreApplication.translate("MainWindow", "Explorer"), QWidget(), "left", "explorer"
+        )
         self.node_palette = NodePalette()
-        self.palette_dock = self._dock("paletteDock", tr("Palette"), self.node_palette, "left", "new-port")
-        self.properties_dock = self._dock("propertiesDock", tr("Properties"), QWidget(), "right", "properties")
+        self.palette_dock = self._dock(
+            "paletteDock", QCoreApplication.translate("MainWindow", "Palette"), self.node_palette, "left", "new-port"
+        )
+        self.properties_dock = self._dock(
+            "propertiesDock", QCoreApplication.translate("MainWindow", "Properties"), QWidget(), "right", "properties"
+        )
         self.history = QUndoView()
         self.history.setObjectName("history")
-        self.history.setEmptyLabel(tr("<workspace opened>"))
-        self.history_dock = self._dock("historyDock", tr("History"), self.history, "right", "history")
-        self.problems_dock = self._dock("problemsDock", tr("Problems"), QWidget(), "bottom", "problem-warning")
-        self.settings_dock = self._dock("settingsDock", tr("Settings"), QWidget(), "bottom", "advanced")
-        self.settings_dock.toggleViewAction().setStatusTip(
-            tr("Environments and settings: what a BTDF settings spreadsheet holds, by environment")
+        self.history.setEmptyLabel(QCoreApplication.translate("MainWindow", "<workspace opened>"))
+        self.history_dock = self._dock(
+            "historyDock", QCoreApplication.translate("MainWindow", "History"), self.history, "right", "history"
         )
-        self.routing_dock = self._dock("routingDock", tr("Routing"), QWidget(), "bottom", "filter")
-        self.routing_dock.toggleViewAction().setStatusTip(tr("Who receives a message with a given context"))
-        self.deploy_dock = self._dock("deployDock", tr("Deployment"), QWidget(), "bottom", "deploy")
+        self.problems_dock = self._dock(
+            "problemsDock", QCoreApplication.translate("MainWindow", "Problems"), QWidget(), "bottom", "problem-warning"
+        )
+        self.settings_dock = self._dock(
+            "settingsDock", QCoreApplication.translate("MainWindow", "Settings"), QWidget(), "bottom", "advanced"
+        )
+        self.settings_dock.toggleViewAction().setStatusTip(
+            QCoreApplication.translate(
+                "MainWindow", "Environments and settings: what a BTDF settings spreadsheet holds, by environment"
+            )
+        )
+        self.routing_dock = self._dock(
+            "routingDock", QCoreApplication.translate("MainWindow", "Routing"), QWidget(), "bottom", "filter"
+        )
+        self.routing_dock.toggleViewAction().setStatusTip(
+            QCoreApplication.translate("MainWindow", "Who receives a message with a given context")
+        )
+        self.deploy_dock = self._dock(
+            "deployDock", QCoreApplication.translate("MainWindow", "Deployment"), QWidget(), "bottom", "deploy"
+        )
         self.deploy_dock.toggleViewAction().setStatusTip(
-            tr("The pre-flight check, the plan that deploys the design to a target BizTalk group, and its drift")
+            QCoreApplication.translate(
+                "MainWindow",
+                "The pre-flight check, the plan that deploys the design to a target BizTalk group, and its drift",
+            )
         )
         # Qt (6.11) lays out a window not shown yet as a second area is tabified, and makes that
         # area two tab bars: the one it leaves behind stays visible where it was laid out (a stray

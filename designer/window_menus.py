@@ -13,11 +13,6 @@ from designer.environment_box import EnvironmentBox
 from designer.icons import icon
 
 
-def _tr(text: str) -> str:
-    # The main window's context: these strings were, and are translated as, the window's own.
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowMenus:
     """Builds the toolbars and menus of ``window`` from ``actions``.
 
@@ -52,12 +47,12 @@ class WindowMenus:
     def _build_toolbars(self) -> None:
         self._toolbar(
             "mainToolbar",
-            _tr("Main"),
+            QCoreApplication.translate("MainWindow", "Main"),
             ["edit.new_port", "edit.new_group", None, "file.import", "file.export", None, "edit.undo", "edit.redo"],
         )
         lifecycle = self._toolbar(
             "lifecycleToolbar",
-            _tr("Lifecycle"),
+            QCoreApplication.translate("MainWindow", "Lifecycle"),
             [
                 "lifecycle.enlist",
                 "lifecycle.unenlist",
@@ -72,14 +67,14 @@ class WindowMenus:
         lifecycle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         view = self._toolbar(
             "viewToolbar",
-            _tr("View"),
+            QCoreApplication.translate("MainWindow", "View"),
             ["view.zoom_out", "view.zoom_in", "view.fit", "view.auto_layout", "view.minimap"],
         )
         self.environment_box = EnvironmentBox()
         view.addWidget(self.environment_box)
         self.find_box = QLineEdit()
         self.find_box.setObjectName("findBox")
-        self.find_box.setPlaceholderText(_tr("Find (Ctrl+F)"))
+        self.find_box.setPlaceholderText(QCoreApplication.translate("MainWindow", "Find (Ctrl+F)"))
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(260)
         view.addWidget(self.find_box)
@@ -97,7 +92,7 @@ class WindowMenus:
         self, panel_actions: Sequence[QAction], fill_application_menu: Callable[[QMenu, bool], None]
     ) -> None:
         file_menu = self._menu(
-            _tr("&File"),
+            QCoreApplication.translate("MainWindow", "&File"),
             [
                 "file.new_workspace",
                 "file.open_workspace",
@@ -109,12 +104,12 @@ class WindowMenus:
                 "file.open_sample",
             ],
         )
-        self.recent_menu = file_menu.addMenu(icon("history"), _tr("Recent &Files"))
+        self.recent_menu = file_menu.addMenu(icon("history"), QCoreApplication.translate("MainWindow", "Recent &Files"))
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
         file_menu.addAction(self.actions["file.quit"])
         self._menu(
-            _tr("&Edit"),
+            QCoreApplication.translate("MainWindow", "&Edit"),
             [
                 "edit.undo",
                 "edit.redo",
@@ -133,7 +128,7 @@ class WindowMenus:
             ],
         )
         view_menu = self._menu(
-            _tr("&View"),
+            QCoreApplication.translate("MainWindow", "&View"),
             [
                 "view.zoom_in",
                 "view.zoom_out",
@@ -146,18 +141,25 @@ class WindowMenus:
                 None,
             ],
         )
-        panels = view_menu.addMenu(_tr("&Panels"))
+        panels = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Panels"))
         for action in panel_actions:
             panels.addAction(action)
+        #: View > Language (filled by ``designer.language.LanguageMenu``).
+        self.language_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
+        self.language_menu.setObjectName("languageMenu")
         self._menu(
-            _tr("&Lifecycle"),
+            QCoreApplication.translate("MainWindow", "&Lifecycle"),
             ["lifecycle.enlist", "lifecycle.unenlist", "lifecycle.start", "lifecycle.stop", None, "edit.delete"],
         )
-        app_menu = self._menu(_tr("&Application"), ["app.start", "app.stop"])
+        app_menu = self._menu(QCoreApplication.translate("MainWindow", "&Application"), ["app.start", "app.stop"])
         app_menu.addSeparator()
-        self.app_start_menu = app_menu.addMenu(icon("app-start"), _tr("Start Application"))
-        self.app_stop_menu = app_menu.addMenu(icon("app-stop"), _tr("Stop Application"))
+        self.app_start_menu = app_menu.addMenu(
+            icon("app-start"), QCoreApplication.translate("MainWindow", "Start Application")
+        )
+        self.app_stop_menu = app_menu.addMenu(
+            icon("app-stop"), QCoreApplication.translate("MainWindow", "Stop Application")
+        )
         self.app_start_menu.aboutToShow.connect(lambda: fill_application_menu(self.app_start_menu, True))
         self.app_stop_menu.aboutToShow.connect(lambda: fill_application_menu(self.app_stop_menu, False))
-        self._menu(_tr("&Deploy"), ["deploy.plan"])
-        self._menu(_tr("&Help"), ["help.about"])
+        self._menu(QCoreApplication.translate("MainWindow", "&Deploy"), ["deploy.plan"])
+        self._menu(QCoreApplication.translate("MainWindow", "&Help"), ["help.about"])

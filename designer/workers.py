@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -61,7 +61,9 @@ class Task(QObject):
         self._thread = QThread(self)
         self._worker = _Worker(work)
         self._worker.moveToThread(self._thread)
-        self._dialog = QProgressDialog(title, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+        self._dialog = QProgressDialog(
+            title, QCoreApplication.translate("Task", "Cancel") if cancellable else "", 0, 0, parent
+        )
         self._dialog.setObjectName("progress")
         self._dialog.setWindowTitle(title)
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -82,7 +84,7 @@ class Task(QObject):
 
     def cancel(self) -> None:
         self._worker.cancel.set()
-        self._dialog.setLabelText(self.parent().tr("Cancelling…"))  # type: ignore[union-attr]
+        self._dialog.setLabelText(QCoreApplication.translate("Task", "Cancelling…"))
 
     def _on_progress(self, done: int, total: int) -> None:
         self._dialog.setMaximum(max(total, 1))

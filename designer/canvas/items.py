@@ -27,10 +27,6 @@ if TYPE_CHECKING:
     from designer.canvas.edges import Edge
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Canvas", text)
-
-
 #: The lowest zoom at which nodes' names can be read: opening and Fit never go below it.
 READABLE_ZOOM = 0.5
 #: Below this scale the overview draws the nodes; between it and DETAIL_LOD, outlines only.
@@ -182,12 +178,21 @@ class NodeItem(QGraphicsItem):
                 address = (
                     "◆ " + self.shown_address
                     if self.shown_address is not None
-                    else entry.address or (tr("(set at run time)") if not entry.is_static else tr("(no address)"))
+                    else entry.address
+                    or (
+                        QCoreApplication.translate("Canvas", "(set at run time)")
+                        if not entry.is_static
+                        else QCoreApplication.translate("Canvas", "(no address)")
+                    )
                 )
                 line3 = QFontMetricsF(f.mono).elidedText(address, Qt.TextElideMode.ElideMiddle, inner)
             else:
                 n = len(entry.members)
-                line2 = tr("Send port group · 1 member") if n == 1 else tr("Send port group · %d members") % n
+                line2 = (
+                    QCoreApplication.translate("Canvas", "Send port group · 1 member")
+                    if n == 1
+                    else QCoreApplication.translate("Canvas", "Send port group · %d members") % n
+                )
                 line3 = ""
             self._text = (line2, line3)
         return (self.label(Fonts.get().name, TITLE_W), *self._text)

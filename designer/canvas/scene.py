@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from designer.canvas.blocks import application_blocks, free_slot, layout_below, rect_of
@@ -30,10 +30,6 @@ from model.lifecycle import Kind
 #: Up to this many nodes added to one application at once go into its free slots; more
 #: (an import) are laid out as a block of their own.
 SLOT_BATCH = 200
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Canvas", text)
 
 
 class CanvasScene(QGraphicsScene):

@@ -38,6 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", metavar="FILE", nargs="*", help="binding files to import")
     p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window once idle, then exit")
     p.add_argument("--theme", choices=("light", "dark"))
+    p.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        help="the window's language for this run (default: the View > Language setting, else the system's)",
+    )
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1400x900")
     p.add_argument("--select", metavar="NAME", help="select this send port or group (e.g. for a screenshot)")
     p.set_defaults(run=run_gui)
@@ -89,6 +94,8 @@ def run_gui(args: argparse.Namespace) -> int:
             "no display to open the window on (DISPLAY is not set); use a command such as "
             "'portwright ls', or 'portwright gui --screenshot OUT.png' to draw the window headless"
         )
+    if args.lang:
+        os.environ["PORTWRIGHT_LANG"] = args.lang  # read by designer.language when the app starts
     if not args.screenshot:
         _check_platform()
     from designer.app import run

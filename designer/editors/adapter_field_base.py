@@ -19,13 +19,9 @@ from model.adapter_values import value_problem
 from model.adapters import SettingSpec, VariantType, python_type
 from model.domain import AdapterProperty, is_token
 
-__all__ = ["WARNING_COLOR", "Field", "catalog_tr", "dim", "setting_problem"]
+__all__ = ["WARNING_COLOR", "Field", "catalog_label", "catalog_tr", "dim", "setting_problem"]
 
 WARNING_COLOR = "#a15c00"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdapterSettingsEditor", text)
 
 
 def catalog_tr(text: str) -> str:
@@ -33,12 +29,17 @@ def catalog_tr(text: str) -> str:
     return QCoreApplication.translate("AdapterCatalog", text)
 
 
+def catalog_label(spec: SettingSpec) -> str:
+    """A setting's label beside its field ("Copy mode:"), in the user's language."""
+    return QCoreApplication.translate("AdapterSettingsEditor", "%1:").replace("%1", catalog_tr(spec.label))
+
+
 def setting_problem(spec: SettingSpec, vt: int | None, text: str | None) -> str | None:
     """Why ``text`` cannot be ``spec``'s value when written with ``vt``; None when it can."""
     effective = spec.vt if vt is None or vt == VariantType.VT_NULL else vt
     if python_type(effective) is str:
         if spec.required and not text:
-            return _tr("Required.")
+            return QCoreApplication.translate("AdapterSettingsEditor", "Required.")
         return _value_problem(spec, text) if effective == spec.vt else None
     if effective == spec.vt:
         return variant_problem(effective, text, spec.minimum, spec.maximum, spec.bool_texts) or _value_problem(
@@ -88,7 +89,7 @@ class Field(QWidget):
         #: None: the catalog has no rule for this adapter.
         self.mode_required: str | bool | None = None
         self._shown: AdapterProperty | object | None = _NOTHING
-        self.label = QLabel(spec.label + ":")
+        self.label = QLabel(catalog_label(spec))
         self.label.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.editors.adapter_field_base import WARNING_COLOR, Field, catalog_tr
+from designer.editors.adapter_field_base import WARNING_COLOR, Field, catalog_label, catalog_tr
 from designer.editors.adapter_fields import XmlField, make_field
 from designer.editors.adapter_table import PropertyTable
 from designer.editors.fields import Sessions
@@ -112,7 +112,7 @@ class SettingsForm(QWidget):
                 section.box.addLayout(form)
                 layout.addWidget(section)
             field = make_field(spec)
-            field.label.setText(catalog_tr(spec.label) + ":")
+            field.label.setText(catalog_label(spec))
             field.watch(sessions, f"{prefix}{spec.name}")
             field.changed.connect(self._on_field_changed)
             if isinstance(field, XmlField):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from lxml import etree
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,8 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.editors.fields import ErrorLabel, tr
+from designer.editors.fields import ErrorLabel
 from designer.editors.xml_editor import XmlEditor
+from designer.translation_marks import QT_TRANSLATE_NOOP
 from model.adapters import VariantType, int_range, parse_variant, python_type
 from model.bindings.blanking import restore_masked
 from model.domain import AdapterProperty, is_token
@@ -50,48 +52,48 @@ _INVALID = QBrush(QColor(255, 0, 0, 45))
 
 #: Readable names of the VARIANT codes binding files use, in the order the type menu offers.
 _VT_NAMES: dict[int, str] = {
-    VariantType.VT_BSTR: "string",
-    VariantType.VT_BOOL: "bool",
-    VariantType.VT_I4: "int32",
-    VariantType.VT_UI4: "uint32",
-    VariantType.VT_I2: "int16",
-    VariantType.VT_UI1: "uint8",
-    VariantType.VT_UI2: "uint16",
-    VariantType.VT_I8: "int64",
-    VariantType.VT_UI8: "uint64",
-    VariantType.VT_DATE: "date",
-    VariantType.VT_NULL: "null",
+    VariantType.VT_BSTR: QT_TRANSLATE_NOOP("Editors", "string"),
+    VariantType.VT_BOOL: QT_TRANSLATE_NOOP("Editors", "bool"),
+    VariantType.VT_I4: QT_TRANSLATE_NOOP("Editors", "int32"),
+    VariantType.VT_UI4: QT_TRANSLATE_NOOP("Editors", "uint32"),
+    VariantType.VT_I2: QT_TRANSLATE_NOOP("Editors", "int16"),
+    VariantType.VT_UI1: QT_TRANSLATE_NOOP("Editors", "uint8"),
+    VariantType.VT_UI2: QT_TRANSLATE_NOOP("Editors", "uint16"),
+    VariantType.VT_I8: QT_TRANSLATE_NOOP("Editors", "int64"),
+    VariantType.VT_UI8: QT_TRANSLATE_NOOP("Editors", "uint64"),
+    VariantType.VT_DATE: QT_TRANSLATE_NOOP("Editors", "date"),
+    VariantType.VT_NULL: QT_TRANSLATE_NOOP("Editors", "null"),
 }
 
 
 def vt_label(vt: int | None) -> str:
     """``8 – string``; ``(none)`` for a property written without a ``vt`` attribute."""
     if vt is None:
-        return tr("(none)")
+        return QCoreApplication.translate("Editors", "(none)")
     name = _VT_NAMES.get(vt)
-    return f"{vt} – {tr(name)}" if name else str(vt)
+    return f"{vt} – {QCoreApplication.translate('Editors', name)}" if name else str(vt)
 
 
 def _vt_from_label(text: str) -> int | None:
     head = text.strip().split(" ", 1)[0]
-    if head in ("", tr("(none)")):
+    if head in ("", QCoreApplication.translate("Editors", "(none)")):
         return None
     return int(head)  # ValueError for anything else
 
 
 def _name_problem(name: str, others: Iterable[str], reserved: Iterable[str] = ()) -> str | None:
     if not name:
-        return tr("A property needs a name.")
+        return QCoreApplication.translate("Editors", "A property needs a name.")
     try:
         etree.Element(name)
     except ValueError:
-        return tr("“%1” is not a valid XML element name.").replace("%1", name)
+        return QCoreApplication.translate("Editors", "“%1” is not a valid XML element name.").replace("%1", name)
     if ":" in name:
-        return tr("A property name cannot contain “:”.")
+        return QCoreApplication.translate("Editors", "A property name cannot contain “:”.")
     if name in others:
-        return tr("There is already a property called “%1”.").replace("%1", name)
+        return QCoreApplication.translate("Editors", "There is already a property called “%1”.").replace("%1", name)
     if name in reserved:
-        return tr("“%1” has its own field in the form above.").replace("%1", name)
+        return QCoreApplication.translate("Editors", "“%1” has its own field in the form above.").replace("%1", name)
     return None
 
 
@@ -110,9 +112,9 @@ def variant_problem(
     if vt is None or is_token(text) or python_type(vt) is str:
         return None
     if vt == VariantType.VT_NULL:
-        return None if not text else tr("A null (vt 1) property carries no value.")
+        return None if not text else QCoreApplication.translate("Editors", "A null (vt 1) property carries no value.")
     if text is None or not text.strip():
-        return tr("Enter a value.")
+        return QCoreApplication.translate("Editors", "Enter a value.")
     if bool_texts is not None and text.strip().lower() in (b.lower() for b in bool_texts):
         return None
     try:
@@ -121,24 +123,32 @@ def variant_problem(
         value = None
     if python_type(vt) is bool and value is None:
         if bool_texts is not None:
-            return tr("Enter %1 or %2.").replace("%1", bool_texts[0]).replace("%2", bool_texts[1])
-        return tr("Enter -1 (true) or 0 (false).")
+            return (
+                QCoreApplication.translate("Editors", "Enter %1 or %2.")
+                .replace("%1", bool_texts[0])
+                .replace("%2", bool_texts[1])
+            )
+        return QCoreApplication.translate("Editors", "Enter -1 (true) or 0 (false).")
     if python_type(vt) is int:
         type_low, type_high = int_range(vt)
         low = type_low if low is None else max(low, type_low)
         high = type_high if high is None else min(high, type_high)
         if value is None and not _WHOLE.fullmatch(text.strip()):
-            return tr("Enter a whole number from %1 to %2.").replace("%1", str(low)).replace("%2", str(high))
+            return (
+                QCoreApplication.translate("Editors", "Enter a whole number from %1 to %2.")
+                .replace("%1", str(low))
+                .replace("%2", str(high))
+            )
         if not low <= int(text.strip()) <= high:
             return (
-                tr("%1 is out of range: enter a whole number from %2 to %3.")
+                QCoreApplication.translate("Editors", "%1 is out of range: enter a whole number from %2 to %3.")
                 .replace("%1", text.strip())
                 .replace("%2", str(low))
                 .replace("%3", str(high))
             )
         return None
     if value is None:
-        return tr("Enter a date and time such as 12/31/2024 23:30:00.")
+        return QCoreApplication.translate("Editors", "Enter a date and time such as 12/31/2024 23:30:00.")
     return None
 
 

@@ -15,40 +15,48 @@ from model.domain import SendPort
 __all__ = ["AdvancedPage"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PortEditor", text)
-
-
 class AdvancedPage(Page):
     """Retries and service window (of the primary transport), delivery options, priority."""
 
     def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Advanced"), sessions)
+        super().__init__(QCoreApplication.translate("PortEditor", "Advanced"), sessions)
         self.options = TransportOptionRows(self, backup=False)
         self.retry_count, self.retry_interval = self.options.retry_count, self.options.retry_interval
         self.service_window, self.start, self.stop = self.options.service_window, self.options.start, self.options.stop
         self.ordered = CheckRow(
-            self, tr("Ordered delivery"), "ordered_delivery", port_edits.with_ordered_delivery, tr("Delivery:")
+            self,
+            QCoreApplication.translate("PortEditor", "Ordered delivery"),
+            "ordered_delivery",
+            port_edits.with_ordered_delivery,
+            QCoreApplication.translate("PortEditor", "Delivery:"),
         )
         self.stop_on_failure = CheckRow(
             self,
-            tr("Stop sending on failure"),
+            QCoreApplication.translate("PortEditor", "Stop sending on failure"),
             "stop_sending_on_failure",
             port_edits.with_stop_sending_on_failure,
-            tip=tr("Stop sending subsequent messages when the current message fails (ordered delivery only)"),
+            tip=QCoreApplication.translate(
+                "PortEditor", "Stop sending subsequent messages when the current message fails (ordered delivery only)"
+            ),
         )
         self.route_failed = CheckRow(
             self,
-            tr("Route failed messages"),
+            QCoreApplication.translate("PortEditor", "Route failed messages"),
             "route_failed_messages",
             port_edits.with_route_failed_messages,
-            tip=tr(
+            tip=QCoreApplication.translate(
+                "PortEditor",
                 "Enable routing for failed messages: a failed message is published with ErrorReport "
-                "properties instead of being suspended"
+                "properties instead of being suspended",
             ),
         )
         self.priority = IntRow(
-            self, tr("Priority (1 highest):"), "priority", SendPort, "priority", port_edits.with_priority
+            self,
+            QCoreApplication.translate("PortEditor", "Priority (1 highest):"),
+            "priority",
+            SendPort,
+            "priority",
+            port_edits.with_priority,
         )
         self.finish_layout()
 

@@ -18,16 +18,12 @@ from model.lifecycle import Kind, State
 CHOICES: tuple[State | None, ...] = (None, State.UNENLISTED, State.STOPPED, State.STARTED)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DesiredState", text)
-
-
 def choice_text(state: State | None) -> str:
     return {
-        None: tr("Left as it is"),
-        State.UNENLISTED: tr("Unenlisted"),
-        State.STOPPED: tr("Enlisted (Stopped)"),
-        State.STARTED: tr("Started"),
+        None: QCoreApplication.translate("DesiredState", "Left as it is"),
+        State.UNENLISTED: QCoreApplication.translate("DesiredState", "Unenlisted"),
+        State.STOPPED: QCoreApplication.translate("DesiredState", "Enlisted (Stopped)"),
+        State.STARTED: QCoreApplication.translate("DesiredState", "Started"),
     }[state]
 
 
@@ -39,19 +35,20 @@ class DesiredStateRow(QWidget):
         self.setObjectName("desiredStateRow")
         self._doc = document
         self._key: tuple[Kind, str] | None = None
-        self.label = QLabel(tr("After deployment:"))
+        self.label = QLabel(QCoreApplication.translate("DesiredState", "After deployment:"))
         self.combo = QComboBox()
         self.combo.setObjectName("desiredState")
         for state in CHOICES:
             self.combo.addItem(choice_text(state), None if state is None else int(state))
         self.label.setBuddy(self.combo)
         self.combo.setToolTip(
-            tr(
+            QCoreApplication.translate(
+                "DesiredState",
                 "The state the deployment plan brings it to. Left as it is: the state it has in the "
-                "target group (a new one is unenlisted)."
+                "target group (a new one is unenlisted).",
             )
         )
-        self.combo.setAccessibleName(tr("State after deployment"))
+        self.combo.setAccessibleName(QCoreApplication.translate("DesiredState", "State after deployment"))
         self.error = ErrorLabel()
         self.error.setObjectName("desiredStateError")
         row = QHBoxLayout()

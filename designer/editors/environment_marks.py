@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from designer.settings_door import SettingsDoor
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EnvironmentMarks", text)
-
-
 def _diamond() -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -66,7 +62,11 @@ class EnvironmentMarks(QObject):
             if self._icon is None:
                 self._icon = _diamond()
             action = edit.addAction(self._icon, QLineEdit.ActionPosition.TrailingPosition)
-            tip = tr("◆ In %s: %s\n(from %s)") % (env, shown, ", ".join(dict.fromkeys(used)))
+            tip = QCoreApplication.translate("EnvironmentMarks", "◆ In %s: %s\n(from %s)") % (
+                env,
+                shown,
+                ", ".join(dict.fromkeys(used)),
+            )
             action.setToolTip(tip)
             edit.setToolTip(tip)
             self._marks[edit] = (action, tip)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import count
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -20,10 +20,6 @@ _sessions = count(1)
 
 ERROR_COLOR = "#c5221f"
 INVALID_PROPERTY = "invalid"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Editors", text)
 
 
 def _dark() -> bool:

@@ -28,10 +28,6 @@ __all__ = ["TEXT_MIN_WIDTH", "CheckRow", "IntRow", "TextRow", "TimeRow"]
 TEXT_MIN_WIDTH = 200
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Editors", text)
-
-
 class TextRow:
     """A line edit (``multiline``: a text box) for a text field, checked as typed and committed
     when editing finishes: Enter or leaving a line edit, leaving or Ctrl+Enter in a text box.
@@ -58,7 +54,7 @@ class TextRow:
         self.page, self.field, self.cls, self.attr = page, field, cls, attr
         self.apply, self.empty_is_none, self.required = apply, empty_is_none, required
         self._problem, self._submit = problem, submit
-        self.undo_text = tr("Edit %s") % label.rstrip(": ")
+        self.undo_text = QCoreApplication.translate("Editors", "Edit %s") % label.rstrip(": ")
         self.stored: str | None = None  # the text of the value shown; None: nothing shown yet
         self._why = ""  # why the field is disabled (its tooltip then)
         self.edit, holder = self._build(field, multiline)
@@ -176,7 +172,7 @@ class IntRow:
         suffix: str = "",
     ) -> None:
         self.page, self.field, self.apply = page, field, apply
-        self.undo_text = tr("Edit %s") % label.rstrip(": ")
+        self.undo_text = QCoreApplication.translate("Editors", "Edit %s") % label.rstrip(": ")
         self.stored: int | None = None
         self._why = ""
         lo, hi = limits(cls, attr)
@@ -188,7 +184,11 @@ class IntRow:
             self.spin.setSuffix(suffix)
         self.token = QLineEdit()
         self.token.setReadOnly(True)
-        self.token.setToolTip(tr("A placeholder filled in per environment; edit it in the binding file"))
+        self.token.setToolTip(
+            QCoreApplication.translate(
+                "Editors", "A placeholder filled in per environment; edit it in the binding file"
+            )
+        )
         self.token.hide()
         self.error = ErrorLabel()
         form_cell(page, label, self.spin, self.token, self.error)
@@ -217,7 +217,7 @@ class IntRow:
         if not self.spin.minimum() <= number <= self.spin.maximum():
             mark(
                 self.spin,
-                tr("%d is out of range (%d to %d); choose a value in range.")
+                QCoreApplication.translate("Editors", "%d is out of range (%d to %d); choose a value in range.")
                 % (number, self.spin.minimum(), self.spin.maximum()),
                 self.error,
             )
@@ -340,7 +340,7 @@ class CheckRow:
     ) -> None:
         self.page, self.field, self.apply, self.tip = page, field, apply, tip
         self._why = ""  # why the box is disabled (its tooltip then)
-        self.undo_text = undo_text or tr("Edit %s") % text
+        self.undo_text = undo_text or QCoreApplication.translate("Editors", "Edit %s") % text
         self.box = QCheckBox(text)
         self.box.setObjectName(field)
         self.box.setToolTip(tip)
@@ -353,7 +353,9 @@ class CheckRow:
             if is_token(value):
                 self.box.setTristate(True)
                 self.box.setCheckState(Qt.CheckState.PartiallyChecked)
-                self.box.setToolTip(tr("Placeholder %s: set per environment") % value)
+                self.box.setToolTip(
+                    QCoreApplication.translate("Editors", "Placeholder %s: set per environment") % value
+                )
             else:
                 self.box.setTristate(False)
                 self.box.setChecked(value is True)

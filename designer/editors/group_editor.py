@@ -28,15 +28,12 @@ from designer.editors.filter_builder import FilterBuilder
 from designer.editors.form_rows import TextRow
 from designer.editors.group_members import MemberList, member_verdicts
 from designer.editors.pages import Page
+from designer.entry_text import fill, state_text
 from designer.icons import icon
 from designer.reporting import Reporter
 from model import lifecycle, port_edits
 from model.domain import SendPortGroup
 from model.lifecycle import Kind, State
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("GroupEditor", text)
 
 
 class GroupPage(Page):
@@ -49,11 +46,11 @@ class GroupPage(Page):
     rename_requested = Signal(str)
 
     def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Send Port Group"), sessions)
+        super().__init__(QCoreApplication.translate("GroupEditor", "Send Port Group"), sessions)
         self.taken: set[str] = set()
         self.name = TextRow(
             self,
-            tr("Name:"),
+            QCoreApplication.translate("GroupEditor", "Name:"),
             "name",
             SendPortGroup,
             "name",
@@ -63,26 +60,26 @@ class GroupPage(Page):
         )
         self.description = TextRow(
             self,
-            tr("Description:"),
+            QCoreApplication.translate("GroupEditor", "Description:"),
             "description",
             SendPortGroup,
             "description",
             port_edits.with_group_description,
             empty_is_none=True,
             multiline=True,
-            placeholder=tr("At most 256 characters"),
+            placeholder=QCoreApplication.translate("GroupEditor", "At most 256 characters"),
         )
         self.application = QLabel()
         self.application.setObjectName("application")
-        self.form.addRow(tr("Application:"), self.application)
-        self.box.addWidget(QLabel(f"<b>{tr('Filter')}</b>"))
+        self.form.addRow(QCoreApplication.translate("GroupEditor", "Application:"), self.application)
+        self.box.addWidget(QLabel("<b>{}</b>".format(QCoreApplication.translate("GroupEditor", "Filter"))))
         self.filter = FilterBuilder()
         self.filter.setObjectName("filter")
         self.box.addWidget(self.filter)
         self.fields["filter"] = self.filter
         self.rows.append(self.filter)
         self.filter.edited.connect(self._on_filter_edited)
-        self.box.addWidget(QLabel(f"<b>{tr('Send ports')}</b>"))
+        self.box.addWidget(QLabel("<b>{}</b>".format(QCoreApplication.translate("GroupEditor", "Send ports"))))
         note = QLabel(lifecycle.GROUP_ACTION_NOTE)
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -94,9 +91,9 @@ class GroupPage(Page):
         self.candidates = QComboBox()
         self.candidates.setObjectName("memberCandidates")
         self.candidates.setMinimumWidth(180)
-        self.add_button = QPushButton(icon("new-port"), tr("Add"))
+        self.add_button = QPushButton(icon("new-port"), QCoreApplication.translate("GroupEditor", "Add"))
         self.add_button.setObjectName("addMember")
-        self.remove_button = QPushButton(icon("delete"), tr("Remove"))
+        self.remove_button = QPushButton(icon("delete"), QCoreApplication.translate("GroupEditor", "Remove"))
         self.remove_button.setObjectName("removeMember")
         row.addWidget(self.candidates, 1)
         row.addWidget(self.add_button)
@@ -118,9 +115,9 @@ class GroupPage(Page):
 
     def _name_problem(self, text: str) -> str | None:
         if not text.strip():
-            return tr("A send port group needs a name.")
+            return QCoreApplication.translate("GroupEditor", "A send port group needs a name.")
         if self.model is not None and text != self.model.name and text in self.taken:
-            return tr("A send port group named '%s' already exists.") % text
+            return QCoreApplication.translate("GroupEditor", "A send port group named '%s' already exists.") % text
         return None
 
     def _rename(self, text: str) -> None:
@@ -129,14 +126,18 @@ class GroupPage(Page):
 
     def _on_filter_edited(self, f: Any, key: str) -> None:
         if self.model is not None:
-            self.changed.emit(port_edits.with_group_filter(self.model, f), key, tr("Edit the group's filter"))
+            self.changed.emit(
+                port_edits.with_group_filter(self.model, f),
+                key,
+                QCoreApplication.translate("GroupEditor", "Edit the group's filter"),
+            )
 
     def show_members(self, doc: WorkspaceDocument, group: SendPortGroup) -> None:
         with QSignalBlocker(self.members):
             self.members.clear()
             for m in group.members:
                 entry = doc.entry(Kind.PORT, m)
-                text = m if entry is not None else tr("%s (does not exist)") % m
+                text = m if entry is not None else QCoreApplication.translate("GroupEditor", "%s (does not exist)") % m
                 names = {State.STARTED: "state-started", State.STOPPED: "state-stopped"}
                 state = names.get(entry.state, "state-unenlisted") if entry is not None else "state-unenlisted"
                 item = QListWidgetItem(
@@ -156,7 +157,9 @@ class GroupPage(Page):
         self.add_button.setToolTip(
             ""
             if candidates
-            else tr("No send port can be added: only static one-way ports that are not members yet can.")
+            else QCoreApplication.translate(
+                "GroupEditor", "No send port can be added: only static one-way ports that are not members yet can."
+            )
         )
 
 
@@ -221,10 +224,12 @@ class GroupEditor(QWidget):
             return
         group = record.model
         self.page.taken = {e.name for e in self.doc.entries() if e.kind is Kind.GROUP}
-        self.header.setText(
-            f"<b>{_esc(group.name)}</b><br><span style='color:#5f6368'>"
-            f"{tr('Send port group')} · {_esc(record.state.label)} · {_esc(record.application)}</span>"
+        line = fill(
+            QCoreApplication.translate("GroupEditor", "Send port group · %1 · %2"),
+            _esc(state_text(record.state)),
+            _esc(record.application),
         )
+        self.header.setText(f"<b>{_esc(group.name)}</b><br><span style='color:#5f6368'>{line}</span>")
         self.page.filter.set_known_properties(self.doc.filter_properties())
         self.page.load(group)
         self.page.application.setText(record.application)
@@ -272,7 +277,13 @@ class GroupEditor(QWidget):
         verdicts = member_verdicts(self.doc.view(), group, ports)
         allowed = [p for p in ports if verdicts[p].allowed]
         skipped = [f"'{g}'" for g in groups] + [f"'{p}'" for p in ports if not verdicts[p].allowed]
-        reasons = [tr("'%s' is a send port group: only send ports can be members of a group.") % g for g in groups]
+        reasons = [
+            QCoreApplication.translate(
+                "GroupEditor", "'%s' is a send port group: only send ports can be members of a group."
+            )
+            % g
+            for g in groups
+        ]
         reasons += [verdicts[p].reason or "" for p in ports if not verdicts[p].allowed]
         if allowed:
             try:
@@ -280,7 +291,10 @@ class GroupEditor(QWidget):
             except Refused as e:
                 self._refused(str(e))
                 return
-            done = tr("Added %s to '%s'") % (", ".join(f"'{p}'" for p in allowed), group)
+            done = QCoreApplication.translate("GroupEditor", "Added %s to '%s'") % (
+                ", ".join(f"'{p}'" for p in allowed),
+                group,
+            )
             self._report(None)
             if (reporter := self._reporter()) is not None:
                 reporter.partly_done(done, skipped, reasons)

@@ -15,10 +15,6 @@ from model.domain import SendPort, Transport
 __all__ = ["TransportOptionRows"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PortEditor", text)
-
-
 class TransportOptionRows:
     """Retry count, retry interval, service window (on, start, stop) of one transport on ``page``."""
 
@@ -27,7 +23,7 @@ class TransportOptionRows:
         attr = "secondary_transport" if backup else "primary_transport"
         self.retry_count = IntRow(
             page,
-            tr("Retry count:"),
+            QCoreApplication.translate("PortEditor", "Retry count:"),
             f"{attr}.retry_count",
             Transport,
             "retry_count",
@@ -35,21 +31,25 @@ class TransportOptionRows:
         )
         self.retry_interval = IntRow(
             page,
-            tr("Retry interval:"),
+            QCoreApplication.translate("PortEditor", "Retry interval:"),
             f"{attr}.retry_interval",
             Transport,
             "retry_interval",
             lambda p, v: options.with_retries(p, backup, interval=v),
-            suffix=tr(" min"),
+            suffix=QCoreApplication.translate("PortEditor", " min"),
         )
-        window_text = tr("Edit the backup service window") if backup else tr("Edit the service window")
+        window_text = (
+            QCoreApplication.translate("PortEditor", "Edit the backup service window")
+            if backup
+            else QCoreApplication.translate("PortEditor", "Edit the service window")
+        )
         self.service_window = CheckRow(
             page,
-            tr("Enabled"),
+            QCoreApplication.translate("PortEditor", "Enabled"),
             f"{attr}.service_window_enabled",
             lambda p, on: options.with_service_window(p, backup, on),
-            tr("Service window:"),
-            tip=tr("Send only between the start and stop time each day"),
+            QCoreApplication.translate("PortEditor", "Service window:"),
+            tip=QCoreApplication.translate("PortEditor", "Send only between the start and stop time each day"),
             undo_text=window_text,
         )
         self.start = TimeRow(
@@ -65,8 +65,16 @@ class TransportOptionRows:
             window_text,
         )
         for row, label, tip in (
-            (self.start, tr("Start time:"), tr("Daily start: type a time such as 0830 or 08:30")),
-            (self.stop, tr("Stop time:"), tr("Daily stop: type a time such as 1730 or 17:30")),
+            (
+                self.start,
+                QCoreApplication.translate("PortEditor", "Start time:"),
+                QCoreApplication.translate("PortEditor", "Daily start: type a time such as 0830 or 08:30"),
+            ),
+            (
+                self.stop,
+                QCoreApplication.translate("PortEditor", "Stop time:"),
+                QCoreApplication.translate("PortEditor", "Daily stop: type a time such as 1730 or 17:30"),
+            ),
         ):
             row.edit.setAccessibleName(label.rstrip(":"))
             row.edit.setStatusTip(tip)

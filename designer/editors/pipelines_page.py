@@ -21,36 +21,36 @@ from model.domain import Pipeline, SendPort, replace
 __all__ = ["PipelinesPage"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PortEditor", text)
-
-
 class PipelinesPage(Page):
     """Send pipeline (and receive pipeline for solicit-response) with per-port configuration."""
 
     def __init__(self, sessions: Sessions, known: KnownValues | None = None) -> None:
-        super().__init__(tr("Pipelines"), sessions)
+        super().__init__(QCoreApplication.translate("PortEditor", "Pipelines"), sessions)
         self.known = known if known is not None else KnownValues()
         self.send = PickRow(
             self,
-            tr("Send pipeline:"),
+            QCoreApplication.translate("PortEditor", "Send pipeline:"),
             "send_pipeline",
             Pipeline,
             "name",
             lambda p, v: self._with_pipeline(p, "send", v),
-            required=tr("A send port needs a send pipeline."),
+            required=QCoreApplication.translate("PortEditor", "A send port needs a send pipeline."),
         )
-        self.send_data = self._data_editor("send_pipeline_data", tr("Send pipeline configuration:"))
+        self.send_data = self._data_editor(
+            "send_pipeline_data", QCoreApplication.translate("PortEditor", "Send pipeline configuration:")
+        )
         self.receive = PickRow(
             self,
-            tr("Receive pipeline:"),
+            QCoreApplication.translate("PortEditor", "Receive pipeline:"),
             "receive_pipeline",
             Pipeline,
             "name",
             lambda p, v: self._with_pipeline(p, "receive", v),
             empty_is_none=True,
         )
-        self.receive_data = self._data_editor("receive_pipeline_data", tr("Receive pipeline configuration:"))
+        self.receive_data = self._data_editor(
+            "receive_pipeline_data", QCoreApplication.translate("PortEditor", "Receive pipeline configuration:")
+        )
         self.finish_layout()
 
     def _with_pipeline(self, port: SendPort, which: Literal["send", "receive"], name: str | None) -> SendPort:
@@ -95,7 +95,7 @@ class PipelinesPage(Page):
             self.try_edit(
                 lambda: port_edits.with_pipeline_data(self.model, which, text),  # type: ignore[arg-type]
                 f"{which}_pipeline_data",
-                tr("Edit the pipeline configuration"),
+                QCoreApplication.translate("PortEditor", "Edit the pipeline configuration"),
                 editor.edit,
                 editor.error,
             )

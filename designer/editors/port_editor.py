@@ -27,14 +27,10 @@ from designer.editors.port_pages import (
     TrackingPage,
     TransportPage,
 )
+from designer.entry_text import fill, port_kind_text, state_text
 from designer.icons import icon
 from model.domain import SendPort
 from model.lifecycle import Kind
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PortEditor", text)
-
 
 #: First segment of a field path -> the page that edits it (problems jump there).
 PAGE_OF = {
@@ -200,11 +196,14 @@ class PortEditor(QWidget):
         self.known.add_port(port)
         self.general.taken = {e.name for e in self.doc.entries() if e.kind is Kind.PORT}
         self.filters.builder.set_known_properties(self.doc.filter_properties())
-        self.header.setText(
-            f"<b>{_esc(port.name)}</b><br><span style='color:#5f6368'>"
-            f"{_esc(port.kind_text)} send port · {_esc(record.state.label)} · "
-            f"{_esc(record.application)}</span>"
+        kind = port_kind_text(port.is_static is not False, port.is_two_way is True)
+        line = fill(
+            QCoreApplication.translate("PortEditor", "%1 send port · %2 · %3"),
+            _esc(kind),
+            _esc(state_text(record.state)),
+            _esc(record.application),
         )
+        self.header.setText(f"<b>{_esc(port.name)}</b><br><span style='color:#5f6368'>{line}</span>")
         for page in self.pages:
             page.load(port)
         self.environment_marks.show_for(record.application)

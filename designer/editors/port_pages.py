@@ -28,13 +28,10 @@ from designer.editors.pages import Page, reason
 from designer.editors.pipelines_page import PipelinesPage
 from designer.editors.transport_page import TransportPage
 from designer.icons import icon
+from designer.translation_marks import QT_TRANSLATE_NOOP
 from model import port_edits
 from model.domain import Certificate, Map, SendPort, TrackingFlag, is_token
 from model.field_checks import check_value
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PortEditor", text)
 
 
 class GeneralPage(Page):
@@ -44,14 +41,21 @@ class GeneralPage(Page):
     rename_requested = Signal(str)
 
     def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("General"), sessions)
+        super().__init__(QCoreApplication.translate("PortEditor", "General"), sessions)
         self.taken: set[str] = set()
         self.name = TextRow(
-            self, tr("Name:"), "name", SendPort, "name", lambda p, v: p, problem=self._name_problem, submit=self._rename
+            self,
+            QCoreApplication.translate("PortEditor", "Name:"),
+            "name",
+            SendPort,
+            "name",
+            lambda p, v: p,
+            problem=self._name_problem,
+            submit=self._rename,
         )
         self.description = TextRow(
             self,
-            tr("Description:"),
+            QCoreApplication.translate("PortEditor", "Description:"),
             "description",
             SendPort,
             "description",
@@ -61,12 +65,15 @@ class GeneralPage(Page):
         )
         self.kind = QLabel()
         self.kind.setObjectName("kind")
-        self.form.addRow(tr("Type:"), self.kind)
+        self.form.addRow(QCoreApplication.translate("PortEditor", "Type:"), self.kind)
         self.application = QLabel()
         self.application.setObjectName("application")
-        self.form.addRow(tr("Application:"), self.application)
+        self.form.addRow(QCoreApplication.translate("PortEditor", "Application:"), self.application)
         hint = QLabel(
-            tr("A send port's type (static or dynamic, one-way or solicit-response) is fixed when it is created.")
+            QCoreApplication.translate(
+                "PortEditor",
+                "A send port's type (static or dynamic, one-way or solicit-response) is fixed when it is created.",
+            )
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -78,13 +85,13 @@ class GeneralPage(Page):
         self.name.set(port.name)
         self.description.set(port.description)
         self.kind.setText(port.kind_text)
-        self.application.setText(port.application or tr("(none)"))
+        self.application.setText(port.application or QCoreApplication.translate("PortEditor", "(none)"))
 
     def _name_problem(self, text: str) -> str | None:
         if not text.strip():
-            return tr("A send port needs a name.")
+            return QCoreApplication.translate("PortEditor", "A send port needs a name.")
         if self.model is not None and text != self.model.name and text in self.taken:
-            return tr("A send port named '%s' already exists.") % text
+            return QCoreApplication.translate("PortEditor", "A send port named '%s' already exists.") % text
         return check_value(SendPort, "name", text)
 
     def _rename(self, text: str) -> None:
@@ -96,20 +103,28 @@ class MapsPage(Page):
     """Outbound maps (and inbound maps for solicit-response)."""
 
     def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Maps"), sessions)
+        super().__init__(QCoreApplication.translate("PortEditor", "Maps"), sessions)
         self.tables: dict[str, QTableWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
-        for attr, label in (("outbound_maps", tr("Outbound maps")), ("inbound_maps", tr("Inbound maps"))):
+        for attr, label in (
+            ("outbound_maps", QCoreApplication.translate("PortEditor", "Outbound maps")),
+            ("inbound_maps", QCoreApplication.translate("PortEditor", "Inbound maps")),
+        ):
             table = QTableWidget(0, 2)
             table.setObjectName(attr)
-            table.setHorizontalHeaderLabels([tr("Map (full name)"), tr("Assembly-qualified name")])
+            table.setHorizontalHeaderLabels(
+                [
+                    QCoreApplication.translate("PortEditor", "Map (full name)"),
+                    QCoreApplication.translate("PortEditor", "Assembly-qualified name"),
+                ]
+            )
             table.horizontalHeader().setStretchLastSection(True)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setMinimumHeight(120)
             table.itemChanged.connect(lambda _item, a=attr: self._edited(a))
-            add = QPushButton(icon("map"), tr("Add map"))
+            add = QPushButton(icon("map"), QCoreApplication.translate("PortEditor", "Add map"))
             add.setObjectName(f"{attr}.add")
-            remove = QPushButton(icon("delete"), tr("Remove"))
+            remove = QPushButton(icon("delete"), QCoreApplication.translate("PortEditor", "Remove"))
             remove.setObjectName(f"{attr}.remove")
             add.clicked.connect(lambda _=False, a=attr: self._add(a))
             remove.clicked.connect(lambda _=False, a=attr: self._remove(a))
@@ -139,7 +154,11 @@ class MapsPage(Page):
     def _edited(self, attr: str) -> None:
         rows = self._rows(attr)
         if any(not name for name, _ in rows):
-            mark(self.tables[attr], tr("Every map needs its full name."), self.errors[attr])
+            mark(
+                self.tables[attr],
+                QCoreApplication.translate("PortEditor", "Every map needs its full name."),
+                self.errors[attr],
+            )
             return
         mark(self.tables[attr], None, self.errors[attr])
         if self.model is None:
@@ -152,7 +171,7 @@ class MapsPage(Page):
                 [Map(full_name=n, assembly_qualified_name=q or None) for n, q in rows],
             ),
             attr,
-            tr("Edit maps"),
+            QCoreApplication.translate("PortEditor", "Edit maps"),
             self.tables[attr],
             self.errors[attr],
         )
@@ -198,7 +217,7 @@ class FiltersPage(Page):
     """The port's own subscription."""
 
     def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Filters"), sessions)
+        super().__init__(QCoreApplication.translate("PortEditor", "Filters"), sessions)
         self.builder = FilterBuilder()
         self.builder.setObjectName("filter")
         self.box.addWidget(self.builder, 1)
@@ -208,7 +227,11 @@ class FiltersPage(Page):
 
     def _edited(self, value: Any, key: str) -> None:
         if self.model is not None:
-            self.changed.emit(port_edits.with_filter(self.model, value), key, tr("Edit the filter"))
+            self.changed.emit(
+                port_edits.with_filter(self.model, value),
+                key,
+                QCoreApplication.translate("PortEditor", "Edit the filter"),
+            )
 
     def load(self, port: SendPort) -> None:
         super().load(port)
@@ -227,12 +250,16 @@ class CertificatePage(Page):
     """The certificate that encrypts what the port sends (optional)."""
 
     def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Certificate"), sessions)
-        self.set_note(tr("The certificate used to encrypt messages sent by this port (optional)."))
-        self.long_name = self._row(tr("Name:"), "long_name")
-        self.short_name = self._row(tr("Short name:"), "short_name")
-        self.thumbprint = self._row(tr("Thumbprint:"), "thumbprint")
-        self.usage = self._row(tr("Usage:"), "usage_type")
+        super().__init__(QCoreApplication.translate("PortEditor", "Certificate"), sessions)
+        self.set_note(
+            QCoreApplication.translate(
+                "PortEditor", "The certificate used to encrypt messages sent by this port (optional)."
+            )
+        )
+        self.long_name = self._row(QCoreApplication.translate("PortEditor", "Name:"), "long_name")
+        self.short_name = self._row(QCoreApplication.translate("PortEditor", "Short name:"), "short_name")
+        self.thumbprint = self._row(QCoreApplication.translate("PortEditor", "Thumbprint:"), "thumbprint")
+        self.usage = self._row(QCoreApplication.translate("PortEditor", "Usage:"), "usage_type")
         self.finish_layout()
 
     def _row(self, label: str, attr: str) -> TextRow:
@@ -257,21 +284,29 @@ class CertificatePage(Page):
 
 class TrackingPage(Page):
     LABELS = {
-        TrackingFlag.BODY_BEFORE_SEND: "Message bodies before send port processing",
-        TrackingFlag.BODY_AFTER_SEND: "Message bodies after send port processing",
-        TrackingFlag.BODY_BEFORE_RECEIVE: "Response bodies before receive processing",
-        TrackingFlag.BODY_AFTER_RECEIVE: "Response bodies after receive processing",
-        TrackingFlag.PROPERTIES_BEFORE_SEND: "Message properties before send port processing",
-        TrackingFlag.PROPERTIES_AFTER_SEND: "Message properties after send port processing",
-        TrackingFlag.PROPERTIES_BEFORE_RECEIVE: "Response properties before receive processing",
-        TrackingFlag.PROPERTIES_AFTER_RECEIVE: "Response properties after receive processing",
+        TrackingFlag.BODY_BEFORE_SEND: QT_TRANSLATE_NOOP("PortEditor", "Message bodies before send port processing"),
+        TrackingFlag.BODY_AFTER_SEND: QT_TRANSLATE_NOOP("PortEditor", "Message bodies after send port processing"),
+        TrackingFlag.BODY_BEFORE_RECEIVE: QT_TRANSLATE_NOOP("PortEditor", "Response bodies before receive processing"),
+        TrackingFlag.BODY_AFTER_RECEIVE: QT_TRANSLATE_NOOP("PortEditor", "Response bodies after receive processing"),
+        TrackingFlag.PROPERTIES_BEFORE_SEND: QT_TRANSLATE_NOOP(
+            "PortEditor", "Message properties before send port processing"
+        ),
+        TrackingFlag.PROPERTIES_AFTER_SEND: QT_TRANSLATE_NOOP(
+            "PortEditor", "Message properties after send port processing"
+        ),
+        TrackingFlag.PROPERTIES_BEFORE_RECEIVE: QT_TRANSLATE_NOOP(
+            "PortEditor", "Response properties before receive processing"
+        ),
+        TrackingFlag.PROPERTIES_AFTER_RECEIVE: QT_TRANSLATE_NOOP(
+            "PortEditor", "Response properties after receive processing"
+        ),
     }
 
     def __init__(self, sessions: Sessions) -> None:
-        super().__init__(tr("Tracking"), sessions)
+        super().__init__(QCoreApplication.translate("PortEditor", "Tracking"), sessions)
         self.boxes: dict[TrackingFlag, QCheckBox] = {}
         for flag, text in self.LABELS.items():
-            box = QCheckBox(tr(text))
+            box = QCheckBox(QCoreApplication.translate("PortEditor", text))
             box.setObjectName(f"tracking.{flag.name.lower()}")
             box.toggled.connect(lambda _on, f=flag: self._toggled(f))
             self.form.addRow("", box)
@@ -285,7 +320,10 @@ class TrackingPage(Page):
         box = self.boxes[flag]
         on = box.isChecked()
         if not self.try_edit(
-            lambda: port_edits.with_tracking_flag(self.model, flag, on), "tracking", tr("Edit tracking"), box
+            lambda: port_edits.with_tracking_flag(self.model, flag, on),
+            "tracking",
+            QCoreApplication.translate("PortEditor", "Edit tracking"),
+            box,
         ):
             with QSignalBlocker(box):
                 box.setChecked(not on)
@@ -294,7 +332,12 @@ class TrackingPage(Page):
         super().load(port)
         token = is_token(port.tracking)
         value = 0 if token else int(port.tracking)
-        self.set_note(tr("Tracking is a placeholder (%s) set per environment.") % port.tracking if token else None)
+        self.set_note(
+            QCoreApplication.translate("PortEditor", "Tracking is a placeholder (%s) set per environment.")
+            % port.tracking
+            if token
+            else None
+        )
         locks = port_edits.locked_fields(port)
         for flag, box in self.boxes.items():
             with QSignalBlocker(box):

@@ -22,47 +22,53 @@ from model.domain import AdapterSettings, SendHandler, SendPort, Transport
 SETTINGS_MIN_HEIGHT = 260
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PortEditor", text)
-
-
 class TransportPage(Page):
     """Adapter, address, send handler and adapter settings of the primary or backup transport."""
 
     def __init__(self, sessions: Sessions, backup: bool, known: KnownValues | None = None) -> None:
-        super().__init__(tr("Backup Transport") if backup else tr("Transport"), sessions)
+        super().__init__(
+            QCoreApplication.translate("PortEditor", "Backup Transport")
+            if backup
+            else QCoreApplication.translate("PortEditor", "Transport"),
+            sessions,
+        )
         self.backup = backup
         self.known = known if known is not None else KnownValues()
         self.attr = "secondary_transport" if backup else "primary_transport"
         if backup:
             self.use_backup = CheckRow(
-                self, tr("Use a backup transport"), f"{self.attr}.enabled", port_edits.with_backup_transport
+                self,
+                QCoreApplication.translate("PortEditor", "Use a backup transport"),
+                f"{self.attr}.enabled",
+                port_edits.with_backup_transport,
             )
         self.adapter = QComboBox()
         self.adapter.setObjectName(f"{self.attr}.adapter")
         self.adapter_error = ErrorLabel()
-        self.form.addRow(tr("Adapter:"), self.adapter)
+        self.form.addRow(QCoreApplication.translate("PortEditor", "Adapter:"), self.adapter)
         self.form.addRow("", self.adapter_error)
         self.fields[f"{self.attr}.adapter"] = self.adapter
         self.adapter.activated.connect(self._on_adapter_activated)
         self.address = TextRow(
             self,
-            tr("Address (URI):"),
+            QCoreApplication.translate("PortEditor", "Address (URI):"),
             f"{self.attr}.address",
             Transport,
             "address",
             lambda p, v: port_edits.with_address(p, v, backup=backup),
-            required=None if backup else tr("A static send port needs an address."),
+            required=None
+            if backup
+            else QCoreApplication.translate("PortEditor", "A static send port needs an address."),
         )
         self.handler = PickRow(
             self,
-            tr("Send handler (host):"),
+            QCoreApplication.translate("PortEditor", "Send handler (host):"),
             f"{self.attr}.send_handler",
             SendHandler,
             "name",
             lambda p, v: port_edits.with_send_handler(p, v, backup=backup),
             empty_is_none=True,
-            placeholder=tr("Default host of the adapter"),
+            placeholder=QCoreApplication.translate("PortEditor", "Default host of the adapter"),
         )
         self.options = TransportOptionRows(self, backup) if backup else None
         self.settings = AdapterSettingsEditor()
@@ -112,9 +118,9 @@ class TransportPage(Page):
         if usable and not (t is not None and (t.address or "").strip()):
             mark(
                 self.address.edit,
-                tr("The backup transport needs an address.")
+                QCoreApplication.translate("PortEditor", "The backup transport needs an address.")
                 if self.backup
-                else tr("A static send port needs an address."),
+                else QCoreApplication.translate("PortEditor", "A static send port needs an address."),
                 self.address.error,
             )
 
@@ -133,7 +139,11 @@ class TransportPage(Page):
         if (t.adapter_name if t is not None else None) == (name or None):
             return
         if self.backup:
-            text = tr("Change the backup adapter to %s") % name if name else tr("Remove the backup transport")
+            text = (
+                QCoreApplication.translate("PortEditor", "Change the backup adapter to %s") % name
+                if name
+                else QCoreApplication.translate("PortEditor", "Remove the backup transport")
+            )
             allowed = self.try_edit(
                 lambda: port_edits.with_backup_adapter(port, name or None),
                 f"{self.attr}.adapter",
@@ -145,7 +155,7 @@ class TransportPage(Page):
             allowed = self.try_edit(
                 lambda: port_edits.with_primary_adapter(port, name),
                 f"{self.attr}.adapter",
-                tr("Change the adapter to %s") % name,
+                QCoreApplication.translate("PortEditor", "Change the adapter to %s") % name,
                 self.adapter,
                 self.adapter_error,
             )
@@ -177,4 +187,4 @@ class TransportPage(Page):
         except port_edits.PortEditError as e:
             self.set_note(QCoreApplication.translate("PortEdits", e.message))
             return
-        self.changed.emit(port, key, tr("Edit adapter settings"))
+        self.changed.emit(port, key, QCoreApplication.translate("PortEditor", "Edit adapter settings"))

@@ -57,7 +57,7 @@ CHECK_DELAY_MS = 400
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 #: The translation context of each sentence the model refuses a typed document with.
-_CONTEXTS = {
+TEMPLATE_CONTEXTS = {
     custom_props.EMPTY_DOCUMENT: "XmlEditor",
     custom_props.DTD_REFUSED: "XmlEditor",
     custom_props.NOT_CUSTOM_PROPS: "AdapterSettingsEditor",
@@ -71,7 +71,7 @@ def localized(problem: XmlProblem) -> XmlProblem:
     a parser's message is shown as the parser wrote it)."""
     if problem.template is None:
         return problem
-    text = QCoreApplication.translate(_CONTEXTS.get(problem.template, "XmlEditor"), problem.template)
+    text = QCoreApplication.translate(TEMPLATE_CONTEXTS.get(problem.template, "XmlEditor"), problem.template)
     return XmlProblem(
         text.replace("%1", problem.argument),
         problem.line,

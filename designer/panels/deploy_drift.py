@@ -33,10 +33,6 @@ _ARROW = " → "
 _FIELD_OF_LABEL = {label: name for name, (label, _tag) in FIELDS.items()}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeployModel", text)
-
-
 def state_text(state: State) -> str:
     return QCoreApplication.translate("Lifecycle", state.label)
 
@@ -44,7 +40,7 @@ def state_text(state: State) -> str:
 def _value(text: str) -> str | None:
     """What one side of ``_change``'s message says, for a cell (None: not such a side)."""
     if text == "None":
-        return tr("(not set)")
+        return QCoreApplication.translate("DeployModel", "(not set)")
     if _CUT.match(text):
         return text[1:-4] + "…"
     try:
@@ -53,7 +49,7 @@ def _value(text: str) -> str | None:
         return None
     if not isinstance(value, str | int | float | bool):
         return None
-    return str(value) if value != "" else tr("(empty)")
+    return str(value) if value != "" else QCoreApplication.translate("DeployModel", "(empty)")
 
 
 def split_change(message: str) -> tuple[str, str] | None:
@@ -117,19 +113,48 @@ def drift_rows(found: Drift) -> list[DriftRow]:
     old_names = {(k, old) for k, old, _new in report.renamed}
     new_names = {(k, new) for k, _old, new in report.renamed}
     only_target = [x for x in report.removed if x not in old_names]
-    present, absent = tr("present"), "—"
+    present, absent = QCoreApplication.translate("DeployModel", "present"), "—"
     rows: list[tuple[int, DriftRow]] = []
     for kind, name in report.added:
         if (kind, name) not in new_names:
             k = _kind(kind)
             icon = "new-group" if k is Kind.GROUP else "new-port"
-            row = DriftRow(k, name, tr("only in the design"), absent, present, (kind, name, ""), icon)
+            row = DriftRow(
+                k,
+                name,
+                QCoreApplication.translate("DeployModel", "only in the design"),
+                absent,
+                present,
+                (kind, name, ""),
+                icon,
+            )
             rows.append((0, row))
     for kind, name in only_target:
-        row = DriftRow(_kind(kind), name, tr("only in the target"), present, absent, None, "delete")
+        row = DriftRow(
+            _kind(kind),
+            name,
+            QCoreApplication.translate("DeployModel", "only in the target"),
+            present,
+            absent,
+            None,
+            "delete",
+        )
         rows.append((0, row))
     for kind, old, new in report.renamed:
-        rows.append((0, DriftRow(_kind(kind), new, tr("renamed"), old, new, (kind, new, ""), "rename")))
+        rows.append(
+            (
+                0,
+                DriftRow(
+                    _kind(kind),
+                    new,
+                    QCoreApplication.translate("DeployModel", "renamed"),
+                    old,
+                    new,
+                    (kind, new, ""),
+                    "rename",
+                ),
+            )
+        )
     for (kind, name), diffs in report.changed.items():
         rows.extend((1, row) for row in _changes(_kind(kind), name, diffs))
     gone = {(_kind(k), n) for k, n in only_target}
@@ -138,7 +163,7 @@ def drift_rows(found: Drift) -> list[DriftRow]:
         row = DriftRow(
             s.kind,
             s.name,
-            tr("State"),
+            QCoreApplication.translate("DeployModel", "State"),
             state_text(s.target),
             state_text(s.desired),
             opens,
@@ -176,7 +201,12 @@ class DriftModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Object"), tr("What"), tr("Target"), tr("Design"))[section]
+            return (
+                QCoreApplication.translate("DeployModel", "Object"),
+                QCoreApplication.translate("DeployModel", "What"),
+                QCoreApplication.translate("DeployModel", "Target"),
+                QCoreApplication.translate("DeployModel", "Design"),
+            )[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -194,8 +224,19 @@ class DriftModel(QAbstractTableModel):
             if col == WHAT:
                 return icons.icon(r.icon)
         if role == Qt.ItemDataRole.ToolTipRole:
-            head = fill(tr("Send port group '%1'") if r.kind is Kind.GROUP else tr("Send port '%1'"), r.name)
+            head = fill(
+                QCoreApplication.translate("DeployModel", "Send port group '%1'")
+                if r.kind is Kind.GROUP
+                else QCoreApplication.translate("DeployModel", "Send port '%1'"),
+                r.name,
+            )
             if r.whole:
                 return fill("%1\n%2: %3", head, r.what, r.target)
-            return fill(tr("%1\n%2\nTarget: %3\nDesign: %4"), head, r.what, r.target, r.design)
+            return fill(
+                QCoreApplication.translate("DeployModel", "%1\n%2\nTarget: %3\nDesign: %4"),
+                head,
+                r.what,
+                r.target,
+                r.design,
+            )
         return None

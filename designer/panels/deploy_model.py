@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QRunnable, Qt, Signal
@@ -20,7 +21,7 @@ from PySide6.QtGui import QColor, QFont
 from designer import icons
 from designer.deploy_door import Design
 from designer.entry_text import fill
-from designer.panels.problems_model import AnyIndex, TargetRole
+from designer.panels.problems_model import AnyIndex, Problem, TargetRole
 from model import validation
 from model.bindings import BindingFormatError
 from model.deploy.drift import Drift, drift
@@ -73,23 +74,23 @@ _STEP_ICON = {
 _SEVERITY_ICON = {Severity.ERROR: "problem-error", Severity.WARNING: "problem-warning"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeployModel", text)
-
-
 def phase_text(phase: str) -> str:
     return {
-        "applications": tr("Applications"),
-        "definitions": tr("Definitions"),
-        "members": tr("Membership"),
-        "up": tr("Bring up"),
-        "down": tr("Bring down"),
-        "removal": tr("Removal"),
+        "applications": QCoreApplication.translate("DeployModel", "Applications"),
+        "definitions": QCoreApplication.translate("DeployModel", "Definitions"),
+        "members": QCoreApplication.translate("DeployModel", "Membership"),
+        "up": QCoreApplication.translate("DeployModel", "Bring up"),
+        "down": QCoreApplication.translate("DeployModel", "Bring down"),
+        "removal": QCoreApplication.translate("DeployModel", "Removal"),
     }[phase]
 
 
 def severity_text(severity: Severity) -> str:
-    return tr("Error") if severity is Severity.ERROR else tr("Warning")
+    return (
+        QCoreApplication.translate("DeployModel", "Error")
+        if severity is Severity.ERROR
+        else QCoreApplication.translate("DeployModel", "Warning")
+    )
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,13 @@ class PlanJob(QRunnable):
 
 def _where(finding: Finding) -> str:
     if finding.kind is None:
-        return fill(tr("Application '%1'"), finding.name)
-    return fill(tr("Send port '%1'") if finding.kind is Kind.PORT else tr("Send port group '%1'"), finding.name)
+        return fill(QCoreApplication.translate("DeployModel", "Application '%1'"), finding.name)
+    return fill(
+        QCoreApplication.translate("DeployModel", "Send port '%1'")
+        if finding.kind is Kind.PORT
+        else QCoreApplication.translate("DeployModel", "Send port group '%1'"),
+        finding.name,
+    )
 
 
 class FindingsModel(QAbstractTableModel):
@@ -196,7 +202,12 @@ class FindingsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Severity"), tr("Object"), tr("Field"), tr("Message"))[section]
+            return (
+                QCoreApplication.translate("DeployModel", "Severity"),
+                QCoreApplication.translate("DeployModel", "Object"),
+                QCoreApplication.translate("DeployModel", "Field"),
+                QCoreApplication.translate("DeployModel", "Message"),
+            )[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -251,7 +262,12 @@ class StepsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("#"), tr("Phase"), tr("Step"), tr("Why"))[section]
+            return (
+                QCoreApplication.translate("DeployModel", "#"),
+                QCoreApplication.translate("DeployModel", "Phase"),
+                QCoreApplication.translate("DeployModel", "Step"),
+                QCoreApplication.translate("DeployModel", "Why"),
+            )[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -282,5 +298,29 @@ class StepsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return fill(tr("%1. %2\nPhase: %3\nWhy: %4"), index.row() + 1, s.text(), phase_text(phase), s.reason)
+            return fill(
+                QCoreApplication.translate("DeployModel", "%1. %2\nPhase: %3\nWhy: %4"),
+                index.row() + 1,
+                s.text(),
+                phase_text(phase),
+                s.reason,
+            )
         return None
+
+
+def preflight_problems(outcome: Outcome | None) -> list[Problem]:
+    """The outcome's pre-flight findings as rows of the Problems dock, each saying it is a
+    pre-flight finding and against which target (none: no outcome, or no findings)."""
+    if outcome is None:
+        return []
+    target = Path(outcome.target).name
+    rows = []
+    for f in outcome.findings:
+        severity = validation.Severity.ERROR if f.severity is Severity.ERROR else validation.Severity.WARNING
+        message = QCoreApplication.translate("DeployModel", "Pre-flight against %1: %2").replace("%1", target)
+        rows.append(
+            Problem(
+                severity, f.kind.value if f.kind is not None else "", f.name, f.field, message.replace("%2", f.message)
+            )
+        )
+    return rows

@@ -33,11 +33,12 @@ from designer.panels.deploy_model import FindingsModel, Outcome, PlanJob, StepsM
 from designer.panels.deploy_tables import fit_columns, fit_drift_columns, message_label, show_message, table_view
 from designer.panels.problems_model import TargetRole
 from designer.reporting import Reporter
+from designer.translation_marks import QT_TRANSLATE_NOOP
 from model.deploy.preflight import Severity
 from model.deploy.script import write_script
 
-TARGET_FILTER = "Target files (*.json);;All files (*)"
-SCRIPT_FILTER = "PowerShell scripts (*.ps1);;All files (*)"
+TARGET_FILTER = QT_TRANSLATE_NOOP("DeployPanel", "Target files (*.json);;All files (*)")
+SCRIPT_FILTER = QT_TRANSLATE_NOOP("DeployPanel", "PowerShell scripts (*.ps1);;All files (*)")
 
 
 class Folders(Protocol):

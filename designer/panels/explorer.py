@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from designer.document import WorkspaceDocument
+from designer.entry_text import state_text
 from designer.panels.explorer_model import ExplorerModel, KeyRole
 from designer.panels.explorer_results import FilterResults
-from model.lifecycle import Kind
+from model.lifecycle import Kind, State
 
 
 class ExplorerPanel(QWidget):
@@ -116,7 +117,7 @@ class ExplorerPanel(QWidget):
         # A fixed width for the state column: sizing it to its contents would read every row.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = view.fontMetrics()
-        words = [QCoreApplication.translate("Words", w) for w in ("Unenlisted", "Stopped", "Started", "State")]
+        words = [state_text(s) for s in State] + [QCoreApplication.translate("ExplorerModel", "State")]
         header.resizeSection(1, max(metrics.horizontalAdvance(w) for w in words) + 28)
         # Long dotted names differ at the end: cut them at the start, never in the middle.
         view.setTextElideMode(Qt.TextElideMode.ElideLeft)

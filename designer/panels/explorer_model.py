@@ -45,10 +45,6 @@ _ITEM_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ExplorerModel", text, None, n)
-
-
 class ExplorerModel(QAbstractItemModel):
     """Applications (sorted) → "Send Ports (n)" / "Send Port Groups (m)" → ports and groups."""
 
@@ -213,7 +209,11 @@ class ExplorerModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr("Name") if section == _NAME else tr("State")
+            return (
+                QCoreApplication.translate("ExplorerModel", "Name")
+                if section == _NAME
+                else QCoreApplication.translate("ExplorerModel", "State")
+            )
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -232,15 +232,25 @@ class ExplorerModel(QAbstractItemModel):
         if isinstance(node, AppNode):
             ports, groups = (len(f.names) for f in node.folders)
             if role == Qt.ItemDataRole.DisplayRole:
-                return fill(tr("%1 (%2, %3)"), node.name, ports_text(ports), groups_text(groups))
+                return fill(
+                    QCoreApplication.translate("ExplorerModel", "%1 (%2, %3)"),
+                    node.name,
+                    ports_text(ports),
+                    groups_text(groups),
+                )
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icon("application")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return fill(tr("Application %1"), node.name)
+                return fill(QCoreApplication.translate("ExplorerModel", "Application %1"), node.name)
             return None
         n = len(node.names)
         if role == Qt.ItemDataRole.DisplayRole:
-            return fill(tr("Send Ports (%1)") if node.kind is Kind.PORT else tr("Send Port Groups (%1)"), n)
+            return fill(
+                QCoreApplication.translate("ExplorerModel", "Send Ports (%1)")
+                if node.kind is Kind.PORT
+                else QCoreApplication.translate("ExplorerModel", "Send Port Groups (%1)"),
+                n,
+            )
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon("send-port" if node.kind is Kind.PORT else "send-port-group")
         return None

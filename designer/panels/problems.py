@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -91,6 +93,8 @@ class ProblemsPanel(QWidget):
         self._theme_timer.timeout.connect(self._set_icons)
         self._doc = document
         self._counts = {s: 0 for s in SEVERITY_ORDER}
+        self._checked: list[Problem] = []  # the last check's rows, without the pre-flight ones
+        self._preflight: list[Problem] = []
         self._generation = 0
         self._checked_once = False
         self._failure = ""
@@ -253,10 +257,19 @@ class ProblemsPanel(QWidget):
             self._slow.stop()
             self._update_summary()
 
+    def set_preflight(self, rows: Sequence[Problem]) -> None:
+        """The pre-flight findings against the Deployment panel's target, listed with the
+        workspace's own problems (none: no target, or it was cleared)."""
+        self._preflight = list(rows)
+        if self._checked_once:
+            self._apply(self._checked)
+
     def _apply(self, rows: list[Problem]) -> None:
         self._slow.stop()
         self._checked_once = True
         self._failure = ""
+        self._checked = rows
+        rows = sorted([*rows, *self._preflight], key=Problem.sort_key) if self._preflight else rows
         current = self.proxy.mapToSource(self.view.currentIndex())
         kept = self.model.problem(current.row()) if current.isValid() else None
         self.model.set_problems(rows)
@@ -290,6 +303,7 @@ class ProblemsPanel(QWidget):
         try:
             for column, cap, share in ((OBJECT, 18 * em, 0.33), (PROPERTY, 16 * em, 0.27)):
                 hint = self.view.sizeHintForColumn(column) if self.model.rowCount() else 8 * em
+                hint = max(hint, header.sectionSizeFromContents(column).width())  # never cut the title
                 header.resizeSection(column, max(header.minimumSectionSize(), int(min(hint, cap, room * share))))
         finally:
             self._fitting = False

@@ -40,12 +40,12 @@ SEVERITY, OBJECT, PROPERTY, MESSAGE = range(4)
 AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ProblemsModel", text, None, n)
-
-
 def severity_text(severity: Severity) -> str:
-    return {Severity.ERROR: tr("Error"), Severity.WARNING: tr("Warning"), Severity.INFO: tr("Note")}[severity]
+    return {
+        Severity.ERROR: QCoreApplication.translate("ProblemsModel", "Error"),
+        Severity.WARNING: QCoreApplication.translate("ProblemsModel", "Warning"),
+        Severity.INFO: QCoreApplication.translate("ProblemsModel", "Note"),
+    }[severity]
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,12 @@ class ProblemsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Severity"), tr("Object"), tr("Property"), tr("Message"))[section]
+            return (
+                QCoreApplication.translate("ProblemsModel", "Severity"),
+                QCoreApplication.translate("ProblemsModel", "Object"),
+                QCoreApplication.translate("ProblemsModel", "Property"),
+                QCoreApplication.translate("ProblemsModel", "Message"),
+            )[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -206,11 +211,21 @@ class ProblemsModel(QAbstractTableModel):
             if col == OBJECT and p.kind:
                 return self._icon("send-port" if p.kind == Kind.PORT.value else "send-port-group")
         if role == Qt.ItemDataRole.ToolTipRole:
-            what = fill(tr("Send port '%1'") if p.kind == Kind.PORT.value else tr("Send port group '%1'"), p.name)
+            what = fill(
+                QCoreApplication.translate("ProblemsModel", "Send port '%1'")
+                if p.kind == Kind.PORT.value
+                else QCoreApplication.translate("ProblemsModel", "Send port group '%1'"),
+                p.name,
+            )
             where = validation.label(p.field) if p.field else ""
             return "\n".join(x for x in (fill("%1: %2", severity_text(p.severity), what), where, p.message) if x)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == OBJECT:
-            return fill(tr("Send port %1") if p.kind == Kind.PORT.value else tr("Send port group %1"), p.name)
+            return fill(
+                QCoreApplication.translate("ProblemsModel", "Send port %1")
+                if p.kind == Kind.PORT.value
+                else QCoreApplication.translate("ProblemsModel", "Send port group %1"),
+                p.name,
+            )
         return None
 
     def _icon(self, name: str) -> QIcon:

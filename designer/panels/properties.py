@@ -158,7 +158,8 @@ class PropertiesPanel(QWidget):
         return "".join(out)
 
     def _none(self) -> str:
-        return f"<span style='color:{self._muted()}'>{escape(self.tr('none'))}</span>"
+        none = escape(self.tr("none"))
+        return f"<span style='color:{self._muted()}'>{none}</span>"
 
     def _value(self, value: object) -> str:
         if value is None or value == "" or value == ():
@@ -257,7 +258,8 @@ class PropertiesPanel(QWidget):
             return None
         record = self._doc.group(name)
         group = record.model
-        missing = f"<span style='color:#c0392b'>{escape(self.tr('(does not exist)'))}</span>"
+        missing = escape(self.tr("(does not exist)"))
+        missing = f"<span style='color:#c0392b'>{missing}</span>"
         members = [
             escape(m) + ("" if self._doc.entry(Kind.PORT, m) is not None else "&nbsp;" + missing) for m in group.members
         ]
@@ -288,7 +290,6 @@ class PropertiesPanel(QWidget):
                 rows.append((label, escape(fill(self.tr("%1 (%2)"), total, ", ".join(states)))))
         apps = sorted({e.application for e in entries})
         rows.append((self.tr("Applications"), self._lines(apps)))
-        title = (
-            f"<p style='font-size:large; font-weight:600'>{escape(self.tr('%n items selected', '', len(entries)))}</p>"
-        )
+        selected = escape(self.tr("%n items selected", "", len(entries)))
+        title = f"<p style='font-size:large; font-weight:600'>{selected}</p>"
         return title + self._table(rows)

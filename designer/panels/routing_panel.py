@@ -41,10 +41,6 @@ from model.secrets import mask_text
 OUTCOME_COLORS = {Outcome.DELIVERED: "#188038", Outcome.SUSPENDED: "#e37400", Outcome.NOT_SUBSCRIBED: "#80868b"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RoutingPanel", text)
-
-
 class RoutingPanel(QWidget):
     #: (kind value, name) -> outcome value, for the canvas; empty when nothing is routed
     routed = Signal(object)
@@ -57,17 +53,30 @@ class RoutingPanel(QWidget):
         self._door = door
         self.context_table = QTableWidget(0, 2, self)
         self.context_table.setObjectName("routing_context")
-        self.context_table.setHorizontalHeaderLabels([tr("Context property"), tr("Value")])
+        self.context_table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("RoutingPanel", "Context property"),
+                QCoreApplication.translate("RoutingPanel", "Value"),
+            ]
+        )
         self.context_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.context_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.context_table.verticalHeader().setVisible(False)
-        self.add_button = QPushButton(tr("Add property"), self)
-        self.remove_button = QPushButton(tr("Remove"), self)
-        self.load_button = QPushButton(tr("Load context…"), self)
-        self.load_button.setToolTip(tr("A message context file, as the Administration Console saves it"))
+        self.add_button = QPushButton(QCoreApplication.translate("RoutingPanel", "Add property"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("RoutingPanel", "Remove"), self)
+        self.load_button = QPushButton(QCoreApplication.translate("RoutingPanel", "Load context…"), self)
+        self.load_button.setToolTip(
+            QCoreApplication.translate("RoutingPanel", "A message context file, as the Administration Console saves it")
+        )
         self.results = QTreeWidget(self)
         self.results.setObjectName("routing_results")
-        self.results.setHeaderLabels([tr("Recipient"), tr("Outcome"), tr("Through")])
+        self.results.setHeaderLabels(
+            [
+                QCoreApplication.translate("RoutingPanel", "Recipient"),
+                QCoreApplication.translate("RoutingPanel", "Outcome"),
+                QCoreApplication.translate("RoutingPanel", "Through"),
+            ]
+        )
         self.results.setRootIsDecorated(False)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -97,7 +106,9 @@ class RoutingPanel(QWidget):
         self.context_table.cellChanged.connect(lambda *_: self._timer.start())
         self.results.itemDoubleClicked.connect(self._on_results_item_double_clicked)
         door.design_changed.connect(self._on_door_design_changed)
-        self.status.setText(tr("Add the message's context properties to see who receives it."))
+        self.status.setText(
+            QCoreApplication.translate("RoutingPanel", "Add the message's context properties to see who receives it.")
+        )
 
     # -- the context ------------------------------------------------------------------------
 
@@ -142,7 +153,9 @@ class RoutingPanel(QWidget):
 
     def _on_load_button_clicked(self) -> None:
         path = file_dialogs.open_file_name(
-            self, tr("Load Message Context"), tr("Message context files (*.xml);;All files (*)")
+            self,
+            QCoreApplication.translate("RoutingPanel", "Load Message Context"),
+            QCoreApplication.translate("RoutingPanel", "Message context files (*.xml);;All files (*)"),
         )
         if path:
             self.load_context(path)
@@ -165,13 +178,17 @@ class RoutingPanel(QWidget):
         properties = self.properties()
         self.results.clear()
         if not properties:
-            self.status.setText(tr("Add the message's context properties to see who receives it."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "RoutingPanel", "Add the message's context properties to see who receives it."
+                )
+            )
             self.routed.emit({})
             return
         try:
             result = self._door.route(properties)
         except ContextValueError as e:
-            self.status.setText(tr("Not routed: %s") % e)
+            self.status.setText(QCoreApplication.translate("RoutingPanel", "Not routed: %s") % e)
             self.routed.emit({})
             return
         self._show(result)
@@ -181,7 +198,8 @@ class RoutingPanel(QWidget):
         for r in result.ports:
             item = QTreeWidgetItem(
                 [
-                    r.name + (tr(" (%d copies)") % r.copies if r.copies > 1 else ""),
+                    r.name
+                    + (QCoreApplication.translate("RoutingPanel", " (%d copies)") % r.copies if r.copies > 1 else ""),
                     r.outcome.value,
                     mask_text("; ".join(p.through for p in r.paths)),
                 ]
@@ -192,21 +210,31 @@ class RoutingPanel(QWidget):
             self.results.addTopLevelItem(item)
             shown[("port", r.name)] = r.outcome.value
         for g in result.groups:
-            item = QTreeWidgetItem([g.name, tr("group matched"), ", ".join(g.members) or tr("no members")])
+            item = QTreeWidgetItem(
+                [
+                    g.name,
+                    QCoreApplication.translate("RoutingPanel", "group matched"),
+                    ", ".join(g.members) or QCoreApplication.translate("RoutingPanel", "no members"),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, ("group", g.name))
             self.results.addTopLevelItem(item)
             shown.setdefault(("group", g.name), "group")
         if result.routing_failure:
-            self.status.setText(tr("Routing failure: no send port subscribes to this message."))
+            self.status.setText(
+                QCoreApplication.translate("RoutingPanel", "Routing failure: no send port subscribes to this message.")
+            )
         else:
             counts = {o: sum(1 for r in result.ports if r.outcome is o) for o in Outcome}
-            text = tr("%d delivered, %d suspended, %d not subscribed.") % (
+            text = QCoreApplication.translate("RoutingPanel", "%d delivered, %d suspended, %d not subscribed.") % (
                 counts[Outcome.DELIVERED],
                 counts[Outcome.SUSPENDED],
                 counts[Outcome.NOT_SUBSCRIBED],
             )
             if result.duplicates:
-                text += tr(" Delivered twice: %s.") % ", ".join(r.name for r in result.duplicates)
+                text += QCoreApplication.translate("RoutingPanel", " Delivered twice: %s.") % ", ".join(
+                    r.name for r in result.duplicates
+                )
             self.status.setText(text)
         self.routed.emit(shown)
 

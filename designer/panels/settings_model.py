@@ -13,7 +13,7 @@ import copy
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -34,10 +34,6 @@ class Source(Enum):
     DEFAULT = "the default"
     NONE = "no value"
     SECRET = "a secret"
-
-
-def tr(text: str) -> str:
-    return QApplication.translate("SettingsModel", text)
 
 
 class SettingsModel(QAbstractTableModel):
@@ -83,9 +79,9 @@ class SettingsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == NAME:
-            return tr("Setting")
+            return QCoreApplication.translate("SettingsModel", "Setting")
         if section == DEFAULT:
-            return tr("Default")
+            return QCoreApplication.translate("SettingsModel", "Default")
         return self.environment_of(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -97,9 +93,10 @@ class SettingsModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return setting.name
             if role == Qt.ItemDataRole.ToolTipRole and setting.secret:
-                return tr(
+                return QCoreApplication.translate(
+                    "SettingsModel",
                     "A secret: its values are not kept in the workspace; give them at export time "
-                    "with --secrets FILE or %s"
+                    "with --secrets FILE or %s",
                 ) % variable_for(setting.name)
             return None
         source = self.source(index.row(), column)
@@ -109,7 +106,7 @@ class SettingsModel(QAbstractTableModel):
             return source
         if role == Qt.ItemDataRole.DisplayRole:
             if source is Source.SECRET:
-                return tr("(secret)")
+                return QCoreApplication.translate("SettingsModel", "(secret)")
             return value or ""
         if role == Qt.ItemDataRole.EditRole:
             own = setting.default if env is None else setting.values.get(env)
@@ -123,14 +120,16 @@ class SettingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and source is Source.NONE and env is not None:
             return QBrush(QColor(255, 80, 80, 40))
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = env or tr("Default")
+            where = env or QCoreApplication.translate("SettingsModel", "Default")
             if source is Source.SECRET:
-                return tr("%s: a secret, given at export time") % where
+                return QCoreApplication.translate("SettingsModel", "%s: a secret, given at export time") % where
             if source is Source.DEFAULT:
-                return tr("%s: the default (%s)") % (where, value)
+                return QCoreApplication.translate("SettingsModel", "%s: the default (%s)") % (where, value)
             if source is Source.NONE:
-                return tr("%s: no value and no default; an export of %s is refused") % (where, where)
-            return tr("%s: a value of its own") % where
+                return QCoreApplication.translate(
+                    "SettingsModel", "%s: no value and no default; an export of %s is refused"
+                ) % (where, where)
+            return QCoreApplication.translate("SettingsModel", "%s: a value of its own") % where
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -171,5 +170,9 @@ class SettingsModel(QAbstractTableModel):
         if not changed or table == self.table:
             return False
         names = sorted(set(changed))
-        self._edit(table, tr("Set %s") % ", ".join(names[:3]) + ("…" if len(names) > 3 else ""))
+        self._edit(
+            table,
+            QCoreApplication.translate("SettingsModel", "Set %s") % ", ".join(names[:3])
+            + ("…" if len(names) > 3 else ""),
+        )
         return True

@@ -86,35 +86,30 @@ def pull(
     apps = set(applications)
     design_ports, design_groups = design_ports or {}, design_groups or {}
     out = Pulled(BindingDocument())
-    ports: list[SendPort] = []
-    groups: list[SendPortGroup] = []
-    for name, tp in sorted(target.ports.items()):
-        if apps and tp.port.application not in apps:
-            continue
-        stored = design_ports.get(name)
-        if stored is None:
-            out.new.append(name)
-        elif not definition_changes(stored, tp.port):
-            out.same.append(name)
-            continue
-        else:
-            out.differ.append(name)
-            if not replace:
-                continue
-        ports.append(_with_secrets(tp.port, stored, out))
-    for name, tg in sorted(target.groups.items()):
-        if apps and tg.group.application not in apps:
-            continue
-        have = design_groups.get(name)
+
+    def taken(name: str, live: SendPort | SendPortGroup, have: SendPort | SendPortGroup | None) -> bool:
+        """Whether ``live`` is imported; ``out`` says which of new, the same or different it is."""
+        if apps and live.application not in apps:
+            return False
         if have is None:
             out.new.append(name)
-        elif not definition_changes(have, tg.group) and set(have.members) == set(tg.group.members):
+            return True
+        members_differ = (
+            isinstance(live, SendPortGroup)
+            and isinstance(have, SendPortGroup)
+            and set(live.members) != set(have.members)
+        )
+        if not definition_changes(have, live) and not members_differ:
             out.same.append(name)
-            continue
-        else:
-            out.differ.append(name)
-            if not replace:
-                continue
-        groups.append(tg.group)
+            return False
+        out.differ.append(name)
+        return replace
+
+    ports = [
+        _with_secrets(tp.port, design_ports.get(n), out)
+        for n, tp in sorted(target.ports.items())
+        if taken(n, tp.port, design_ports.get(n))
+    ]
+    groups = [tg.group for n, tg in sorted(target.groups.items()) if taken(n, tg.group, design_groups.get(n))]
     out.document = BindingDocument(ports, groups)
     return out

@@ -27,6 +27,7 @@ from designer.reporting import Reporter
 from model.bindings import load
 from model.lifecycle import Kind, State
 from model.store import Workspace
+from model.validation import Severity as ValidationSeverity
 
 COMMON = binding_file(ports=[port("Shared.Log", "Common")])
 #: What the target group has: A, B and X started (X is no longer in the design), G1 started,
@@ -467,3 +468,28 @@ def test_the_window_has_one_tab_bar_per_tabbed_dock_area(qtbot, window: MainWind
     window.docks.show_deployment()
     qtbot.wait(50)
     assert tab_bars() == [("Problems", "Deployment"), ("Properties", "History")]
+
+
+def test_preflight_findings_are_listed_in_the_problems_dock_too(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    problems = window.problems
+    qtbot.waitUntil(lambda: not problems.is_checking() and problems.model.rowCount() >= 0, timeout=10000)
+    before = [p for p in problems.problems() if "Pre-flight" in p.message]
+    assert before == []
+    target = write_target(tmp_path)
+    window.deploy_panel.set_target(str(target))
+    qtbot.waitUntil(lambda: any("Pre-flight" in p.message for p in problems.problems()), timeout=10000)
+    found = [p for p in problems.problems() if "Pre-flight" in p.message]
+    findings = window.deploy_panel.outcome().findings
+    assert len(found) == len(findings) and found
+    r = next(p for p in found if p.name == "R")
+    assert r.kind == "port" and r.field.startswith("primary_transport")
+    assert r.message.startswith(f"Pre-flight against {target.name}: ")
+    errors = sum(f.severity.value == "error" for f in findings)
+    assert problems.counts()[ValidationSeverity.ERROR] >= errors
+    window.problems.view.setFocus()
+    row = problems.proxy.mapFromSource(problems.model.index(problems.model.row_of(r), 0))
+    problems.view.setCurrentIndex(row)
+    QTest.keyClick(problems.view, Qt.Key.Key_Return)
+    assert window.scene.selected_keys() == [(Kind.PORT, "R")]
