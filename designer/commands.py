@@ -374,23 +374,34 @@ __all__ = [
 
 class SettingsCommand(_Command):
     """An edit of a settings sheet (cells, settings, environments), saved whole on the version it
-    was based on; undo saves the sheet as it was, on the version the edit left."""
+    was based on; undo and redo save on the version this client's last save of the sheet left
+    (``seen``, shared by the door's commands: later edits of the sheet undone first)."""
 
     operation = "settings"
 
     def __init__(
-        self, doc: WorkspaceDocument, changed: Callable[[str], None], scope: str, before: Any, after: Any, text: str
+        self,
+        doc: WorkspaceDocument,
+        changed: Callable[[str], None],
+        scope: str,
+        before: Any,
+        after: Any,
+        text: str,
+        seen: dict[str, int | None] | None = None,
     ) -> None:
         super().__init__(doc, text)
         self.scope, self._changed = scope, changed
         self.before = before.table if before is not None else None
         self.after, self.version = after, before.version if before is not None else None
+        self._seen = seen if seen is not None else {}
 
     def _save(self, table: Any, undo: bool) -> None:
         environments = self.doc.workspace.environments
+        expected = self._seen.get(self.scope, self.version) if (undo or self._done_once) else self.version
         self.version = environments.save(
-            self.scope, table or type(self.after)(), self.version, operation=self._op(undo)
+            self.scope, table or type(self.after)(), expected, operation=self._op(undo)
         ).version
+        self._seen[self.scope] = self.version
         self._changed(self.scope)
 
     def _redo(self) -> None:

@@ -38,6 +38,7 @@ class SettingsDoor(QObject):
         self._doc = document
         self._environment = ""
         self._values: dict[str, dict[str, str]] = {}  # application -> values, for the environment
+        self._versions: dict[str, int | None] = {}  # scope -> the version this client's last save left
         self.changed.connect(self._forget_values)
 
     @property
@@ -89,7 +90,7 @@ class SettingsDoor(QObject):
     def save(self, scope: str, table: SettingsTable, text: str) -> bool:
         """Save ``table`` as the sheet of ``scope`` (one undo step); False, with the reason on the
         document's ``error`` signal, when it is refused (a colleague's change, a read-only workspace)."""
-        command = SettingsCommand(self._doc, self.changed.emit, scope, self.sheet(scope), table, text)
+        command = SettingsCommand(self._doc, self.changed.emit, scope, self.sheet(scope), table, text, self._versions)
         if self._doc.push_or_report(command):
             return True
         self.changed.emit(scope)  # the views re-read what is there

@@ -69,6 +69,14 @@ def _key_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ["PORTWRIGHT_KEY_DIR"] = before
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in English, whatever the machine's language, its saved View > Language
+    or a test before it (``gui --lang`` sets ``PORTWRIGHT_LANG`` for the app it starts): the
+    French tests ask for French themselves."""
+    monkeypatch.setenv("PORTWRIGHT_LANG", "en")
+
+
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from designer.editors.adapter_field_base import Field, catalog_tr, dim
 from designer.editors.adapter_inputs import IntegerBox, NoWheelUnlessFocused
-from designer.editors.fields import ERROR_COLOR, INVALID_PROPERTY, EditKeys, Sessions
+from designer.editors.fields import ERROR_COLOR, INVALID_PROPERTY, EditKeys, Sessions, offer_settings
 from designer.editors.xml_editor import XmlEditor
 from model.adapters import (
     MASKED_PASSWORD,
@@ -59,6 +59,7 @@ class TextField(Field):
         self.edit.editingFinished.connect(self.commit_pending)
         EditKeys(self.edit, self.pending, self.revert)
         self.edit.setClearButtonEnabled(False)
+        offer_settings(self.edit, spec.name)
         self.multi: QPlainTextEdit | None = None
         self._sessions: tuple[Sessions, str] | None = None
         self.line.addWidget(self.edit)
@@ -198,6 +199,7 @@ class BoolField(Field):
         self.text.textEdited.connect(self._on_text_text_edited)
         self.text.editingFinished.connect(self.commit_pending)
         EditKeys(self.text, self.pending, self.revert)
+        offer_settings(self.text, spec.name)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.check)
         self.stack.addWidget(self.text)

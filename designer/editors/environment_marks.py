@@ -1,10 +1,11 @@
 """Marks on an editor's fields that take settings: with an environment chosen on the toolbar,
 every text field holding a ``${Setting}`` gets a ◆ at its end, and its tooltip says what the
-field is in that environment and which settings it takes. Read only: nothing is edited."""
+field is in that environment and which settings it takes. Read only: nothing is edited here
+(a click on a ◆ is reported, for the editor to offer its setting actions)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -26,6 +27,9 @@ def _diamond() -> QIcon:
 
 class EnvironmentMarks(QObject):
     """The marks on the fields under ``widget`` for the environment ``door`` shows."""
+
+    # the line edit whose ◆ was clicked
+    mark_clicked = Signal(object)
 
     def __init__(self, widget: QWidget, door: SettingsDoor) -> None:
         super().__init__(widget)
@@ -68,6 +72,7 @@ class EnvironmentMarks(QObject):
                 ", ".join(dict.fromkeys(used)),
             )
             action.setToolTip(tip)
+            action.triggered.connect(lambda _on=False, e=edit: self.mark_clicked.emit(e))
             edit.setToolTip(tip)
             self._marks[edit] = (action, tip)
 

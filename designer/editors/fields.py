@@ -20,6 +20,14 @@ _sessions = count(1)
 
 ERROR_COLOR = "#c5221f"
 INVALID_PROPERTY = "invalid"
+#: On a line edit a setting may stand in for: its label, the start of a new setting's name
+#: (``designer.editors.setting_binding``); on a page, words put before it ("Backup").
+SETTING_LABEL, SETTING_PREFIX = "settingLabel", "settingPrefix"
+
+
+def offer_settings(widget: QWidget, label: str) -> None:
+    """Let ``widget`` (a line edit committing on editingFinished) be bound to a setting."""
+    widget.setProperty(SETTING_LABEL, label.strip().rstrip(":").strip())
 
 
 def _dark() -> bool:

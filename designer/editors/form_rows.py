@@ -16,7 +16,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from designer.editors.fields import EditKeys, ErrorLabel, is_marked, mark
+from designer.editors.fields import EditKeys, ErrorLabel, is_marked, mark, offer_settings
 from designer.editors.pages import Page, form_cell
 from designer.editors.time_edit import TIME_FORMAT, TimeEdit
 from model.domain import is_token
@@ -68,6 +68,8 @@ class TextRow:
             self.edit.textEdited.connect(self._typed)
             self.edit.editingFinished.connect(self.commit_pending)
             EditKeys(self.edit, self.pending, self.revert)
+            if submit is None:  # a rename is no value a setting stands in for
+                offer_settings(self.edit, label)
         # A text needs room: a row whose label leaves less goes under its label (WrapLongRows).
         holder.setMinimumWidth(TEXT_MIN_WIDTH)
         self.error = ErrorLabel()

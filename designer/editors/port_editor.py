@@ -27,6 +27,7 @@ from designer.editors.port_pages import (
     TrackingPage,
     TransportPage,
 )
+from designer.editors.setting_binding import SettingBinder
 from designer.entry_text import fill, port_kind_text, state_text
 from designer.icons import icon
 from model.domain import SendPort
@@ -136,6 +137,10 @@ class PortEditor(QWidget):
         self._known_read = False
         document.reloaded.connect(self._on_doc_reloaded)
         self.environment_marks = EnvironmentMarks(self, document.settings)
+        # "Bind to Setting…", "Override in <environment>…", "Unbind" on the fields' menus
+        self.binder = SettingBinder(self, document, self._owner)
+        self.binder.refused.connect(self.message.show_message)
+        self.environment_marks.mark_clicked.connect(self.binder.popup)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -207,6 +212,12 @@ class PortEditor(QWidget):
         for page in self.pages:
             page.load(port)
         self.environment_marks.show_for(record.application)
+        self.binder.fields()  # the adapter's fields are new with each adapter
+
+    def _owner(self) -> tuple[str, str] | None:
+        """The port shown and its application (what a setting for one of its fields belongs to)."""
+        entry = self.doc.entry(Kind.PORT, self.name) if self.name is not None else None
+        return (entry.name, entry.application) if entry is not None else None
 
     def port(self) -> SendPort | None:
         return self.general.model
@@ -239,8 +250,8 @@ class PortEditor(QWidget):
                 page.load(port)
             self.message.show_message(None)
         except Refused as e:
-            self.message.show_message(str(e))
             self.reload()
+            self.message.show_message(str(e))  # after the reload, which clears it
 
     def _rename(self, new: str) -> None:
         if self.name is None:

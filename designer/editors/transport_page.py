@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import QComboBox
 
 from designer.editors.adapter_form import AdapterSettingsEditor
-from designer.editors.fields import ErrorLabel, Sessions, mark
+from designer.editors.fields import SETTING_PREFIX, ErrorLabel, Sessions, mark
 from designer.editors.form_rows import CheckRow, TextRow
 from designer.editors.known_values import KnownValues
 from designer.editors.option_rows import TransportOptionRows
@@ -35,6 +35,8 @@ class TransportPage(Page):
         self.backup = backup
         self.known = known if known is not None else KnownValues()
         self.attr = "secondary_transport" if backup else "primary_transport"
+        if backup:  # a setting for one of its fields is named as the backup's
+            self.setProperty(SETTING_PREFIX, "Backup")
         if backup:
             self.use_backup = CheckRow(
                 self,

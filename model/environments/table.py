@@ -6,9 +6,11 @@ default"; a setting with neither a value nor a default is undefined in that envi
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 #: Setting names that hold secrets (passwords, keys, connection strings).
@@ -161,3 +163,76 @@ def without_secret_values(table: SettingsTable) -> tuple[SettingsTable, list[str
             else Setting(s.name, s.default, dict(s.values), False)
         )
     return kept, dropped
+
+
+#: A setting's name as a token can name it everywhere: ``${Name}``, ``$(Name)`` and the
+#: names of ``#if`` expressions (XmlPreprocess's), so letters, digits, ``_`` and ``.``.
+SETTING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\Z")
+
+
+class NameProblem(Enum):
+    """Why a name cannot be a new setting's (the window words each in the user's language)."""
+
+    EMPTY = "empty"
+    INVALID = "invalid"
+    TAKEN = "taken"
+
+
+def name_problem(name: str, table: SettingsTable | None) -> NameProblem | None:
+    """Why ``name`` cannot name a new setting of ``table`` (None: it can)."""
+    if not name:
+        return NameProblem.EMPTY
+    if SETTING_NAME.match(name) is None:
+        return NameProblem.INVALID
+    if lookup(BUILT_IN, name) is not None or (table is not None and table.setting(name) is not None):
+        return NameProblem.TAKEN
+    return None
+
+
+def suggested_name(parts: Iterable[str], table: SettingsTable | None) -> str:
+    """A valid name of no setting of ``table`` made of ``parts`` ("Port A", "Address (URI)" ->
+    ``PortA.Address``): each part's words joined, its dots kept, what is in brackets dropped."""
+    words = []
+    for part in parts:
+        for segment in re.sub(r"\([^)]*\)", "", part).split("."):
+            word = "".join(w[:1].upper() + w[1:] for w in re.findall(r"[A-Za-z0-9_]+", segment))
+            if word:
+                words.append(word)
+    base = ".".join(words) or "Setting"
+    if not re.match(r"[A-Za-z_]", base):
+        base = "_" + base
+    candidate, n = base, 2
+    while name_problem(candidate, table) is not None:
+        candidate, n = f"{base}{n}", n + 1
+    return candidate
+
+
+def with_new_setting(
+    table: SettingsTable | None, name: str, default: str | None, *, secret: bool = False
+) -> SettingsTable:
+    """A copy of ``table`` (a new one when None) with setting ``name`` added last; refused with
+    :class:`SettingsError` when the name is not one a new setting may have."""
+    problem = name_problem(name, table)
+    if problem is not None:
+        raise SettingsError(name, f"cannot name a new setting ({problem.value})")
+    result = copy.deepcopy(table) if table is not None else SettingsTable()
+    result.settings.append(Setting(name, None if secret else (default or None), {}, secret))
+    return result
+
+
+def with_value(table: SettingsTable, name: str, environment: str, value: str | None) -> SettingsTable:
+    """A copy of ``table`` where setting ``name`` has ``value`` in ``environment`` (None or ""
+    empties the cell: the default again); the environment is added when the sheet lacks it."""
+    result = copy.deepcopy(table)
+    setting = result.setting(name)
+    if setting is None:
+        raise SettingsError(name, "no such setting")
+    if setting.secret:
+        raise SettingsError(name, "a secret setting's values are given at export time")
+    env = next((e for e in result.environments if e.name.casefold() == environment.casefold()), None)
+    if env is None:
+        env = Environment(environment, f"{environment}_settings.xml")
+        result.environments.append(env)
+    key = next((k for k in setting.values if k.casefold() == env.name.casefold()), env.name)
+    setting.values[key] = value or None
+    return result

@@ -2871,6 +2871,69 @@
     </message>
 </context>
 <context>
+    <name>BindSetting</name>
+    <message>
+        <location filename="../../designer/editors/bind_dialog.py" line="+30"/>
+        <source>A new setting needs a name.</source>
+        <translation>Un nouveau paramètre doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is already a setting named &apos;%s&apos;.</source>
+        <translation>Il existe déjà un paramètre nommé « %s ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%s&apos; cannot name a setting: start with a letter or _, then letters, digits, _ or . only.</source>
+        <translation>« %s » ne peut pas nommer un paramètre : commencez par une lettre ou _, puis uniquement des lettres, chiffres, _ ou .</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Bind to Setting</source>
+        <translation>Lier à un paramètre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take &lt;b&gt;%s&lt;/b&gt; from a setting: the field will hold its token.</source>
+        <translation>Prendre &lt;b&gt;%s&lt;/b&gt; d&apos;un paramètre : le champ contiendra son jeton.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Existing setting</source>
+        <translation>Paramètre &amp;existant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter settings</source>
+        <translation>Filtrer les paramètres</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(secret)</source>
+        <translation>(secret)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New setting</source>
+        <translation>&amp;Nouveau paramètre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default:</source>
+        <translation>Par défaut :</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose a setting in the list.</source>
+        <translation>Choisissez un paramètre dans la liste.</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <location filename="../../designer/canvas/items.py" line="+183"/>
@@ -2930,7 +2993,7 @@
 <context>
     <name>ChoiceField</name>
     <message>
-        <location filename="../../designer/editors/adapter_fields.py" line="+334"/>
+        <location filename="../../designer/editors/adapter_fields.py" line="+336"/>
         <source>(not set)</source>
         <translation>(non défini)</translation>
     </message>
@@ -3709,7 +3772,7 @@ Pourquoi : %4</translation>
     </message>
     <message>
         <location filename="../../designer/editors/form_rows.py" line="+57"/>
-        <location line="+118"/>
+        <location line="+120"/>
         <location line="+168"/>
         <source>Edit %s</source>
         <extracomment>The least width a text field is given beside its label (else it goes below the label).</extracomment>
@@ -3747,7 +3810,7 @@ Pourquoi : %4</translation>
 <context>
     <name>EnvironmentMarks</name>
     <message>
-        <location filename="../../designer/editors/environment_marks.py" line="+65"/>
+        <location filename="../../designer/editors/environment_marks.py" line="+69"/>
         <source>◆ In %s: %s
 (from %s)</source>
         <translation>◆ Dans %s : %s
@@ -5072,7 +5135,7 @@ Pourquoi : %4</translation>
         <translation>Modifier la configuration du pipeline</translation>
     </message>
     <message>
-        <location filename="../../designer/editors/port_editor.py" line="+201"/>
+        <location filename="../../designer/editors/port_editor.py" line="+206"/>
         <source>%1 send port · %2 · %3</source>
         <extracomment>First segment of a field path -&gt; the page that edits it (problems jump there). The page list&apos;s width with names, and with icons only (below COMPACT_WIDTH for the editor). the state after deployment (not a setting of the port: kept with the design) Hosts and pipelines for the pickers: BizTalk&apos;s, and what the workspace&apos;s ports use.</extracomment>
         <translation>Port d&apos;envoi %1 · %2 · %3</translation>
@@ -5271,7 +5334,7 @@ Pourquoi : %4</translation>
         <translation>Transport principal</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Use a backup transport</source>
         <translation>Utiliser un transport de secours</translation>
     </message>
@@ -5982,7 +6045,7 @@ Pourquoi : %4</translation>
 <context>
     <name>SecretField</name>
     <message>
-        <location filename="../../designer/editors/adapter_fields.py" line="-222"/>
+        <location filename="../../designer/editors/adapter_fields.py" line="-223"/>
         <location line="+45"/>
         <source>Show</source>
         <translation>Afficher</translation>
@@ -6016,6 +6079,95 @@ Pourquoi : %4</translation>
         <location line="+6"/>
         <source>Hide</source>
         <translation>Masquer</translation>
+    </message>
+</context>
+<context>
+    <name>SettingBinding</name>
+    <message>
+        <location filename="../../designer/editors/setting_binding.py" line="+96"/>
+        <source>Bind to Setting…</source>
+        <translation>Lier à un paramètre…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Override in %s…</source>
+        <translation>Remplacer dans %s…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Override in an environment…</source>
+        <translation>Remplacer dans un environnement…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose an environment on the toolbar first</source>
+        <translation>Choisissez d&apos;abord un environnement dans la barre d&apos;outils</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unbind (use the value)</source>
+        <translation>Délier (utiliser la valeur)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Override in %s</source>
+        <translation>Remplacer dans %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value of %s in %s:</source>
+        <translation>Valeur de %s dans %s :</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add setting %s</source>
+        <translation>Ajouter le paramètre %s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>There is no setting named &apos;%s&apos;.</source>
+        <translation>Aucun paramètre ne s&apos;appelle « %s ».</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Bind %s to setting %s</source>
+        <translation>Lier %s au paramètre %s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose an environment on the toolbar first.</source>
+        <translation>Choisissez d&apos;abord un environnement dans la barre d&apos;outils.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This field takes more than one setting: edit them in the settings grid.</source>
+        <translation>Ce champ utilise plusieurs paramètres : modifiez-les dans la grille des paramètres.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Setting &apos;%s&apos; is a secret: its values are given at export time.</source>
+        <translation>Le paramètre « %s » est un secret : ses valeurs sont fournies à l&apos;exportation.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set %s in %s</source>
+        <translation>Définir %s dans %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Override %s in %s</source>
+        <translation>Remplacer %s dans %s</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%s has no value to put in the field.</source>
+        <translation>%s n&apos;a pas de valeur à mettre dans le champ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unbind %s</source>
+        <translation>Délier %s</translation>
     </message>
 </context>
 <context>

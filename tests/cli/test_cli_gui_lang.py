@@ -18,7 +18,7 @@ def test_lang_reaches_the_language_choice(monkeypatch: pytest.MonkeyPatch, tmp_p
         seen.append(os.environ.get(ENV_VAR))
         return 0
 
-    monkeypatch.delenv("PORTWRIGHT_LANG", raising=False)
+    monkeypatch.setenv("PORTWRIGHT_LANG", "en")  # restored after the test, whatever gui --lang sets
     monkeypatch.setattr("designer.app.run", run)
     assert (
         main(
@@ -27,5 +27,6 @@ def test_lang_reaches_the_language_choice(monkeypatch: pytest.MonkeyPatch, tmp_p
         == 0
     )
     assert seen == ["fr"]
+
     with pytest.raises(SystemExit):
         main(["gui", "--lang", "de"])
