@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
 from designer import language
 from designer.translation_sources import CATALOG_FILE, catalog_source, model_texts
@@ -190,7 +190,11 @@ def window(qtbot, tmp_path: Path, french: None, monkeypatch: pytest.MonkeyPatch)
 
 def test_menus_and_explorer_speak_french(window) -> None:  # type: ignore[no-untyped-def]
     w = window
-    titles = [a.menu().title() for a in w.menuBar().actions()]
+    # The menus as the menu bar's children (QAction.menu() hands back a wrapper that PySide6
+    # 6.10 may already have let go of), in the bar's order.
+    children = {m.menuAction(): m for m in w.menuBar().findChildren(QMenu)}
+    menus = [children[a] for a in w.menuBar().actions() if a in children]
+    titles = [m.title() for m in menus]
     assert titles == ["&Fichier", "É&dition", "&Affichage", "&Cycle de vie", "A&pplication", "Déploie&ment", "A&ide"]
     texts = {action_id: a.text() for action_id, a in w.action_map.by_id.items()}
     assert texts["lifecycle.enlist"] == "&Inscrire"
@@ -202,7 +206,7 @@ def test_menus_and_explorer_speak_french(window) -> None:  # type: ignore[no-unt
     folders = [w.explorer.model.index(0, 0, w.explorer.model.index(0, 0)).data()]
     assert any(str(f).startswith("Ports d'envoi") for f in folders), folders
     assert "non inscrits" in w.port_counts.text()
-    for menu in [a.menu() for a in w.menuBar().actions()]:  # one accelerator per letter in each menu
+    for menu in menus:  # one accelerator per letter in each menu
         keys = [re.search(r"&(\w)", a.text()) for a in menu.actions() if not a.isSeparator()]
         letters = [k.group(1).lower() for k in keys if k]
         assert len(letters) == len(set(letters)), (menu.title(), letters)
