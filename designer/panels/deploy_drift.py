@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from designer import icons
 from designer.entry_text import fill
 from designer.panels.problems_model import AnyIndex, TargetRole
+from designer.panels.rows_model import RowsModel
 from model.bindings.compare import Difference
 from model.deploy.drift import Drift
 from model.lifecycle import Kind, State
@@ -174,40 +175,27 @@ def drift_rows(found: Drift) -> list[DriftRow]:
     return [row for _part, row in rows]
 
 
-class DriftModel(QAbstractTableModel):
+class DriftModel(RowsModel):
     """Object, what differs, and the target's and the design's side of it."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DriftRow] = []
-
     def set_drift(self, found: Drift | None) -> None:
-        self.beginResetModel()
-        self._rows = drift_rows(found) if found is not None else []
-        self.endResetModel()
+        self.reset_rows(drift_rows(found) if found is not None else [])
 
     def row(self, row: int) -> DriftRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        found: DriftRow | None = self.row_at(row)
+        return found
 
     def spans(self) -> list[int]:
         """The rows whose message is shown across the Target and Design columns."""
         return [i for i, r in enumerate(self._rows) if r.whole]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                QCoreApplication.translate("DeployModel", "Object"),
-                QCoreApplication.translate("DeployModel", "What"),
-                QCoreApplication.translate("DeployModel", "Target"),
-                QCoreApplication.translate("DeployModel", "Design"),
-            )[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (
+            QCoreApplication.translate("DeployModel", "Object"),
+            QCoreApplication.translate("DeployModel", "What"),
+            QCoreApplication.translate("DeployModel", "Target"),
+            QCoreApplication.translate("DeployModel", "Design"),
+        )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r = self.row(index.row()) if index.isValid() else None

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from designer import icons
 from designer.deploy_door import Design
 from designer.entry_text import fill
 from designer.panels.problems_model import AnyIndex, Problem, TargetRole
+from designer.panels.rows_model import RowsModel
 from model import validation
 from model.bindings import BindingFormatError
 from model.deploy.drift import Drift, drift
@@ -179,36 +180,23 @@ def _where(finding: Finding) -> str:
     )
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsModel):
     """Severity, object, field and message of each pre-flight finding."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Finding] = []
-
     def set_findings(self, rows: Sequence[Finding]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.reset_rows(rows)
 
     def finding(self, row: int) -> Finding | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        found: Finding | None = self.row_at(row)
+        return found
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                QCoreApplication.translate("DeployModel", "Severity"),
-                QCoreApplication.translate("DeployModel", "Object"),
-                QCoreApplication.translate("DeployModel", "Field"),
-                QCoreApplication.translate("DeployModel", "Message"),
-            )[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (
+            QCoreApplication.translate("DeployModel", "Severity"),
+            QCoreApplication.translate("DeployModel", "Object"),
+            QCoreApplication.translate("DeployModel", "Field"),
+            QCoreApplication.translate("DeployModel", "Message"),
+        )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         f = self.finding(index.row()) if index.isValid() else None
@@ -232,21 +220,16 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
-class StepsModel(QAbstractTableModel):
+class StepsModel(RowsModel):
     """The plan's steps, numbered, with their phase (named where it starts, tinted throughout)
     and why each is needed."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._steps: list[Step] = []
-
     def set_steps(self, steps: Sequence[Step]) -> None:
-        self.beginResetModel()
-        self._steps = list(steps)
-        self.endResetModel()
+        self.reset_rows(steps)
 
     def step(self, row: int) -> Step | None:
-        return self._steps[row] if 0 <= row < len(self._steps) else None
+        found: Step | None = self.row_at(row)
+        return found
 
     def phase_starts(self, row: int) -> bool:
         """Whether ``row`` is the first step of a run of one phase (its phase is named there)."""
@@ -254,21 +237,13 @@ class StepsModel(QAbstractTableModel):
         before = self.step(row - 1)
         return step is not None and (before is None or PHASE_OF[before.action] != PHASE_OF[step.action])
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._steps)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                QCoreApplication.translate("DeployModel", "#"),
-                QCoreApplication.translate("DeployModel", "Phase"),
-                QCoreApplication.translate("DeployModel", "Step"),
-                QCoreApplication.translate("DeployModel", "Why"),
-            )[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (
+            QCoreApplication.translate("DeployModel", "#"),
+            QCoreApplication.translate("DeployModel", "Phase"),
+            QCoreApplication.translate("DeployModel", "Step"),
+            QCoreApplication.translate("DeployModel", "Why"),
+        )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         s = self.step(index.row()) if index.isValid() else None

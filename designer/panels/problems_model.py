@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -21,6 +20,7 @@ from PySide6.QtGui import QIcon
 
 from designer import icons
 from designer.entry_text import fill
+from designer.panels.rows_model import RowsModel
 from model import validation
 from model.domain import SendPort, SendPortGroup
 from model.lifecycle import Kind
@@ -148,23 +148,18 @@ class ProblemsJob(QRunnable):
             pass
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RowsModel):
     """Severity, object, property and message of each problem, errors first."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Problem] = []
 
     def problems(self) -> list[Problem]:
         return list(self._rows)
 
     def set_problems(self, rows: Sequence[Problem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.reset_rows(rows)
 
     def problem(self, row: int) -> Problem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        found: Problem | None = self.row_at(row)
+        return found
 
     def row_of(self, problem: Problem) -> int:
         try:
@@ -172,21 +167,13 @@ class ProblemsModel(QAbstractTableModel):
         except ValueError:
             return -1
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                QCoreApplication.translate("ProblemsModel", "Severity"),
-                QCoreApplication.translate("ProblemsModel", "Object"),
-                QCoreApplication.translate("ProblemsModel", "Property"),
-                QCoreApplication.translate("ProblemsModel", "Message"),
-            )[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (
+            QCoreApplication.translate("ProblemsModel", "Severity"),
+            QCoreApplication.translate("ProblemsModel", "Object"),
+            QCoreApplication.translate("ProblemsModel", "Property"),
+            QCoreApplication.translate("ProblemsModel", "Message"),
+        )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         p = self.problem(index.row()) if index.isValid() else None

@@ -3090,7 +3090,7 @@
 <context>
     <name>DeployModel</name>
     <message>
-        <location filename="../../designer/panels/deploy_drift.py" line="+43"/>
+        <location filename="../../designer/panels/deploy_drift.py" line="+44"/>
         <source>(not set)</source>
         <extracomment>``_short``&apos;s shortened ``repr``: cut, then closed with ``...&apos;`` whatever quote it opened with</extracomment>
         <translation>(non défini)</translation>
@@ -3127,8 +3127,8 @@
         <translation>État</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location filename="../../designer/panels/deploy_model.py" line="+207"/>
+        <location line="+27"/>
+        <location filename="../../designer/panels/deploy_model.py" line="+196"/>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
@@ -3148,8 +3148,8 @@
         <translation>Conception</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../designer/panels/deploy_model.py" line="-30"/>
+        <location line="+19"/>
+        <location filename="../../designer/panels/deploy_model.py" line="-18"/>
         <source>Send port group &apos;%1&apos;</source>
         <translation>Groupe de ports d&apos;envoi &apos;%1&apos;</translation>
     </message>
@@ -3218,7 +3218,7 @@ Conception : %4</translation>
         <translation>Application &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -3233,7 +3233,7 @@ Conception : %4</translation>
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+44"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
@@ -3253,7 +3253,7 @@ Conception : %4</translation>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>%1. %2
 Phase: %3
 Why: %4</source>
@@ -5472,7 +5472,7 @@ Pourquoi : %4</translation>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+125"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -5492,7 +5492,7 @@ Pourquoi : %4</translation>
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Send port &apos;%1&apos;</source>
         <translation>Port d&apos;envoi &apos;%1&apos;</translation>
     </message>
